@@ -1,0 +1,38 @@
+package io.invoicebridge.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** The shared secret every {@code /v1} caller presents as a bearer token. Never printed. */
+public final class RunToken {
+
+  public static final int MIN_LENGTH = 32;
+
+  private final byte[] digest;
+
+  public RunToken(String value) {
+    this.digest = sha256(value);
+  }
+
+  /**
+   * Compares in constant time: both sides are hashed first, so neither the length nor the content
+   * of the expected token leaks through timing.
+   */
+  public boolean matches(String presented) {
+    return presented != null && MessageDigest.isEqual(digest, sha256(presented));
+  }
+
+  @Override
+  public String toString() {
+    return "RunToken[redacted]";
+  }
+
+  private static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

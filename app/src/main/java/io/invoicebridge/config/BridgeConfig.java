@@ -1,0 +1,38 @@
+package io.invoicebridge.config;
+
+import io.invoicebridge.auth.RunToken;
+import io.micronaut.core.annotation.Nullable;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The validated configuration every component is given; built once at startup from {@link
+ * BridgeProperties} by {@link ConfigValidator}.
+ *
+ * @param runTokenLength kept for preflight's strength check, never the value
+ * @param redisUrl empty means the in-memory stores
+ */
+public record BridgeConfig(
+    RunToken runToken,
+    int runTokenLength,
+    boolean dryRun,
+    boolean structuredLogging,
+    Optional<URI> redisUrl,
+    FreeeSettings freee,
+    Limits limits,
+    InvoiceDefaults defaults) {
+
+  public static BridgeConfig from(BridgeProperties properties) {
+    return new ConfigValidator(properties).validate();
+  }
+
+  /** The Redis URL without its password, for health and logs. */
+  public Optional<String> redisUrlRedacted() {
+    return redisUrl.map(BridgeConfig::redact);
+  }
+
+  private static String redact(URI url) {
+    @Nullable String port = url.getPort() < 0 ? "" : ":" + url.getPort();
+    return url.getScheme() + "://" + url.getHost() + port;
+  }
+}

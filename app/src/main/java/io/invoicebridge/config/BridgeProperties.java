@@ -1,0 +1,34 @@
+package io.invoicebridge.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * The operator's settings exactly as given (each bound from its environment variable in {@code
+ * application.yml}); {@link BridgeConfig#from} validates them. Kept as text so a malformed value
+ * becomes one clear startup line instead of a conversion stack trace.
+ */
+@ConfigurationProperties(BridgeProperties.PREFIX)
+public record BridgeProperties(
+    @Nullable String runToken,
+    @Nullable String freeeClientId,
+    @Nullable String freeeClientSecret,
+    @Nullable String freeeRefreshToken,
+    @Nullable String freeeCompanyId,
+    @Nullable String freeeDryRun,
+    @Nullable String enableStructuredLogging,
+    @Nullable String redisUrl,
+    @Nullable String freeeApiBaseUrl,
+    @Nullable String freeeTokenUrl,
+    @Nullable String rateLimitPerMinute,
+    @Nullable String concurrentFreeeCalls,
+    @Nullable String retryMaxAttempts,
+    @Nullable String requestTimeoutMs,
+    @Nullable String maxBatchSize,
+    @Nullable String defaultTaxEntryMethod,
+    @Nullable String defaultTaxFraction,
+    @Nullable String defaultWithholdingTaxEntryMethod,
+    @Nullable String defaultPartnerTitle) {
+
+  public static final String PREFIX = "bridge";
+}

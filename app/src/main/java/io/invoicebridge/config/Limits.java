@@ -1,0 +1,19 @@
+package io.invoicebridge.config;
+
+import java.time.Duration;
+
+/**
+ * The limits of DESIGN section 6.
+ *
+ * @param rateLimitPerMinute freee calls of all instances together in any 60-second window
+ * @param concurrentFreeeCalls freee calls in flight at once per instance
+ * @param retryMaxAttempts tries per freee call, the first included
+ * @param requestTimeout the request's deadline; the response is written before it
+ * @param maxBatchSize items accepted in one batch
+ */
+public record Limits(
+    int rateLimitPerMinute,
+    int concurrentFreeeCalls,
+    int retryMaxAttempts,
+    Duration requestTimeout,
+    int maxBatchSize) {}

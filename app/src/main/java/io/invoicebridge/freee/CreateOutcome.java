@@ -1,0 +1,42 @@
+package io.invoicebridge.freee;
+
+import io.invoicebridge.ledger.CreatedInvoice;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What one create attempt achieved. {@code requestId} is freee's X-Freee-Request-ID, if any. */
+public sealed interface CreateOutcome {
+
+  @Nullable
+  String requestId();
+
+  /** freee answered 201. */
+  record Created(CreatedInvoice invoice, @Nullable String requestId) implements CreateOutcome {}
+
+  /** freee refused the invoice for good (400, 404, 403 permission codes); its messages included. */
+  record Rejected(int httpStatus, List<String> messages, @Nullable String requestId)
+      implements CreateOutcome {}
+
+  /** freee's rate limit answered (429, or 403 excessive access): nothing was created. */
+  record Throttled(Optional<Instant> retryAt, @Nullable String requestId)
+      implements CreateOutcome {}
+
+  /**
+   * A transient failure.
+   *
+   * @param uncertain true when the request may have reached freee (timeout, dropped connection,
+   *     5xx after sending): freee may have created the invoice, so reconcile before re-creating
+   */
+  record Failed(String reason, boolean uncertain, @Nullable String requestId)
+      implements CreateOutcome {}
+
+  /** No rate-limit slot or no time was left before the deadline: nothing was sent. */
+  record NotSent(String reason) implements CreateOutcome {
+    @Override
+    public String requestId() {
+      return null;
+    }
+  }
+}
