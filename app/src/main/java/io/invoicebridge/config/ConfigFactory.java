@@ -2,6 +2,8 @@ package io.invoicebridge.config;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.invoicebridge.limit.Sleeper;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** Builds the validated configuration eagerly, so a bad environment stops startup at once. */
@@ -16,5 +18,10 @@ class ConfigFactory {
   @Context
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Singleton
+  Sleeper sleeper() {
+    return Sleeper.SYSTEM;
   }
 }

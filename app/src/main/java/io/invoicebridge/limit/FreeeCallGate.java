@@ -1,6 +1,7 @@
 package io.invoicebridge.limit;
 
 import io.invoicebridge.config.BridgeConfig;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,10 @@ public class FreeeCallGate {
   private final Clock clock;
   private final Sleeper sleeper;
 
-  public FreeeCallGate(RateLimiter rateLimiter, BridgeConfig config, Clock clock) {
-    this(rateLimiter, config.limits().concurrentFreeeCalls(), clock, Sleeper.SYSTEM);
+  @Inject
+  public FreeeCallGate(
+      RateLimiter rateLimiter, BridgeConfig config, Clock clock, Sleeper sleeper) {
+    this(rateLimiter, config.limits().concurrentFreeeCalls(), clock, sleeper);
   }
 
   public FreeeCallGate(RateLimiter rateLimiter, int concurrentCalls, Clock clock, Sleeper sleeper) {

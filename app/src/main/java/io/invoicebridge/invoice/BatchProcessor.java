@@ -1,0 +1,132 @@
+package io.invoicebridge.invoice;
+
+import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.RequestDeadlines;
+import io.invoicebridge.logging.LogFields;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs a batch's items on a few virtual-thread workers (freee concurrency itself is bounded by
+ * the call gate), and answers by the deadline whatever is finished: items not started are {@code
+ * not_attempted}, items still running are {@code in_progress}; both are safe to resend.
+ */
+@Singleton
+public class BatchProcessor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
+
+  private final InvoiceCreation creation;
+  private final DryRun dryRun;
+  private final BridgeConfig config;
+  private final Clock clock;
+
+  public BatchProcessor(
+      InvoiceCreation creation, DryRun dryRun, BridgeConfig config, Clock clock) {
+    this.creation = creation;
+    this.dryRun = dryRun;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * Returns one result per item, in order, by {@code deadlines.answer()}.
+   */
+  public List<ItemResult> process(List<InvoiceItem> items, RequestDeadlines deadlines) {
+    AtomicReferenceArray<ItemResult> results = new AtomicReferenceArray<>(items.size());
+    AtomicInteger next = new AtomicInteger();
+    int workers = Math.min(items.size(), Math.max(4, 2 * config.limits().concurrentFreeeCalls()));
+    CountDownLatch finished = new CountDownLatch(workers);
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    for (int w = 0; w < workers; w++) {
+      executor.execute(() -> work(items, results, next, deadlines.work(), context, finished));
+    }
+    executor.shutdown();
+    awaitQuietly(finished, deadlines.answer().remaining());
+    return collect(items, results, next.get());
+  }
+
+  private void work(
+      List<InvoiceItem> items,
+      AtomicReferenceArray<ItemResult> results,
+      AtomicInteger next,
+      Deadline deadline,
+      Map<String, String> context,
+      CountDownLatch finished) {
+    try {
+      int index;
+      while (!deadline.passed() && (index = next.getAndIncrement()) < items.size()) {
+        results.set(index, processLogged(items.get(index), deadline, context));
+      }
+    } finally {
+      MDC.clear();
+      finished.countDown();
+    }
+  }
+
+  private ItemResult processLogged(InvoiceItem item, Deadline deadline, Map<String, String> context) {
+    if (context != null) {
+      MDC.setContextMap(context);
+    }
+    MDC.put(LogFields.KEY, item.key());
+    long started = clock.millis();
+    ItemResult result = config.dryRun() ? dryRun.preview(item) : creation.create(item, deadline);
+    MDC.put(LogFields.STATUS, result.status().wireName());
+    MDC.put(LogFields.ATTEMPT, Integer.toString(result.attempts()));
+    MDC.put(LogFields.DURATION_MS, Long.toString(clock.millis() - started));
+    if (result.freeeRequestId() != null) {
+      MDC.put(LogFields.FREEE_REQUEST_ID, result.freeeRequestId());
+    }
+    LOG.info("item {}", result.status().wireName());
+    return result;
+  }
+
+  private static List<ItemResult> collect(
+      List<InvoiceItem> items, AtomicReferenceArray<ItemResult> results, int started) {
+    List<ItemResult> ordered = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      ItemResult result = results.get(i);
+      if (result == null) {
+        result =
+            i < started
+                ? ItemResult.of(
+                        items.get(i).key(),
+                        ItemStatus.IN_PROGRESS,
+                        0,
+                        "still running when the deadline came; resend later")
+                    .withRetryAfter(InvoiceCreation.CLAIM_MARGIN)
+                : ItemResult.of(
+                        items.get(i).key(),
+                        ItemStatus.NOT_ATTEMPTED,
+                        0,
+                        "the deadline left no time for this item; safe to resend")
+                    .withRetryAfter(Duration.ofSeconds(1));
+      }
+      ordered.add(result);
+    }
+    return ordered;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+    try {
+      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

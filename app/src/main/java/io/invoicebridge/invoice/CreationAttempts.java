@@ -1,0 +1,179 @@
+package io.invoicebridge.invoice;
+
+import io.invoicebridge.freee.CreateOutcome;
+import io.invoicebridge.freee.FreeeInvoiceBody;
+import io.invoicebridge.freee.InvoiceGateway;
+import io.invoicebridge.freee.LookupOutcome;
+import io.invoicebridge.ledger.CreatedInvoice;
+import io.invoicebridge.ledger.Ledger;
+import io.invoicebridge.ledger.LedgerUnavailableException;
+import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.RetryPolicy;
+import io.invoicebridge.limit.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The create loop for one claimed key. While the outcome of an earlier create is uncertain (freee
+ * may have created the invoice), freee is searched for the marker before anything is created
+ * again. The claim is released only when freee surely holds nothing for the key; otherwise it is
+ * left to expire, and whoever takes it over reconciles first.
+ */
+final class CreationAttempts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CreationAttempts.class);
+
+  record Collaborators(
+      Ledger ledger, InvoiceGateway gateway, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper) {}
+
+  private final InvoiceItem item;
+  private final FreeeInvoiceBody body;
+  private final String owner;
+  private final Deadline deadline;
+  private final Collaborators with;
+  private boolean uncertain;
+  private int attempts;
+  private int failures;
+  private String requestId;
+
+  CreationAttempts(
+      InvoiceItem item,
+      FreeeInvoiceBody body,
+      String owner,
+      boolean reconcileFirst,
+      Deadline deadline,
+      Collaborators with) {
+    this.item = item;
+    this.body = body;
+    this.owner = owner;
+    this.uncertain = reconcileFirst;
+    this.deadline = deadline;
+    this.with = with;
+  }
+
+  /** One step's end: a final result, or the reason to try again (not before some instant). */
+  private record Step(ItemResult result, String reason, Optional<Instant> notBefore) {
+    static Step done(ItemResult result) {
+      return new Step(result, null, Optional.empty());
+    }
+
+    static Step again(String reason, Optional<Instant> notBefore) {
+      return new Step(null, reason, notBefore);
+    }
+  }
+
+  ItemResult run() {
+    while (true) {
+      Step step = uncertain ? reconcile() : createOnce();
+      if (step.result() != null) {
+        return step.result();
+      }
+      failures++;
+      Optional<Instant> next =
+          with.retryPolicy().nextAttemptAt(failures, step.notBefore(), deadline);
+      if (next.isEmpty() || !waitUntil(next.get())) {
+        return giveUp(step.reason());
+      }
+    }
+  }
+
+  private Step reconcile() {
+    return switch (with.gateway().find(body.reconcileQuery(), deadline)) {
+      case LookupOutcome.Found found ->
+          Step.done(
+              complete(found.invoice(), attempts > 0 ? ItemStatus.CREATED : ItemStatus.REPLAYED));
+      case LookupOutcome.NotFound notFound -> {
+        uncertain = false;
+        yield createOnce();
+      }
+      case LookupOutcome.Incomplete incomplete ->
+          Step.again(
+              "could not check freee for an earlier attempt: " + incomplete.reason(),
+              Optional.empty());
+    };
+  }
+
+  private Step createOnce() {
+    attempts++;
+    CreateOutcome outcome = with.gateway().create(body, deadline);
+    if (outcome.requestId() != null) {
+      requestId = outcome.requestId();
+    }
+    return switch (outcome) {
+      case CreateOutcome.Created created -> Step.done(complete(created.invoice(), ItemStatus.CREATED));
+      case CreateOutcome.Rejected rejected -> Step.done(reject(rejected));
+      case CreateOutcome.Throttled throttled ->
+          Step.again("freee's rate limit was reached", throttled.retryAt());
+      case CreateOutcome.Failed failed -> {
+        uncertain = failed.uncertain();
+        yield Step.again(failed.reason(), Optional.empty());
+      }
+      case CreateOutcome.NotSent notSent -> {
+        attempts--;
+        yield Step.done(giveUp(notSent.reason()));
+      }
+    };
+  }
+
+  private ItemResult complete(CreatedInvoice invoice, ItemStatus status) {
+    try {
+      if (!with.ledger().complete(item.key(), owner, invoice)) {
+        LOG.warn("created, but the claim was taken over meanwhile; the new owner will find it");
+      }
+    } catch (LedgerUnavailableException e) {
+      LOG.error("created in freee but not recorded; the next claim of this key will reconcile", e);
+    }
+    return ItemResult.invoice(item.key(), status, invoice, attempts, requestId);
+  }
+
+  private ItemResult reject(CreateOutcome.Rejected rejected) {
+    release();
+    return ItemResult.of(
+            item.key(),
+            ItemStatus.REJECTED,
+            attempts,
+            "freee refused the invoice (HTTP " + rejected.httpStatus() + "); correct it and resend")
+        .withErrors(rejected.messages())
+        .withRequestId(requestId);
+  }
+
+  private ItemResult giveUp(String reason) {
+    ItemStatus status = attempts == 0 && !uncertain ? ItemStatus.NOT_ATTEMPTED : ItemStatus.FAILED;
+    Duration retryAfter;
+    String detail;
+    if (uncertain) {
+      // freee may hold the invoice: keep the claim so the next owner reconciles after it expires.
+      retryAfter = deadline.remaining().plus(InvoiceCreation.CLAIM_MARGIN);
+      detail = reason + "; freee may have created it, a resend checks freee first";
+    } else {
+      release();
+      retryAfter = InvoiceCreation.STORE_RETRY_AFTER;
+      detail = reason + "; nothing was created, safe to resend";
+    }
+    return ItemResult.of(item.key(), status, attempts, detail)
+        .withRequestId(requestId)
+        .withRetryAfter(InvoiceCreation.atLeastOneSecond(retryAfter));
+  }
+
+  private void release() {
+    try {
+      with.ledger().release(item.key(), owner);
+    } catch (LedgerUnavailableException e) {
+      LOG.warn("could not release the claim; it expires by itself", e);
+    }
+  }
+
+  private boolean waitUntil(Instant at) {
+    try {
+      with.sleeper().sleep(Duration.between(with.clock().instant(), at));
+      return !deadline.passed();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.invoicebridge.invoice;
+
+import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.invoice.validation.InvoiceValidator;
+import io.invoicebridge.ledger.Ledger;
+import io.invoicebridge.limit.RequestDeadlines;
+import io.invoicebridge.logging.RequestLogContext;
+import io.invoicebridge.problem.MissingParameterException;
+import io.invoicebridge.problem.Problem;
+import io.invoicebridge.problem.ProblemResponses;
+import io.invoicebridge.problem.ProblemType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.util.List;
+
+/** The v1 invoice API (DESIGN section 2). Authentication is the {@code RunTokenFilter}'s job. */
+@Controller("/v1/invoices")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class InvoiceController {
+
+  private final BatchReader reader;
+  private final BatchProcessor processor;
+  private final Ledger ledger;
+  private final BridgeConfig config;
+  private final Clock clock;
+
+  public InvoiceController(
+      BatchReader reader, BatchProcessor processor, Ledger ledger, BridgeConfig config, Clock clock) {
+    this.reader = reader;
+    this.processor = processor;
+    this.ledger = ledger;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Post("/batch")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+  public MutableHttpResponse<BatchResponse> batch(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    try (var log = RequestLogContext.open(request)) {
+      RequestDeadlines deadlines = deadlines();
+      List<InvoiceItem> items = reader.readBatch(body);
+      BatchResponse response = BatchResponse.of(processor.process(items, deadlines), config.dryRun());
+      MutableHttpResponse<BatchResponse> http = HttpResponse.ok(response);
+      response
+          .retryAfter()
+          .ifPresent(wait -> http.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+      return http;
+    }
+  }
+
+  @Post
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+  public MutableHttpResponse<?> single(
+      HttpRequest<?> request,
+      @Header("Idempotency-Key") @Nullable String key,
+      @Body @Nullable byte[] body) {
+    try (var log = RequestLogContext.open(request)) {
+      RequestDeadlines deadlines = deadlines();
+      if (!InvoiceValidator.validKey(key)) {
+        throw new MissingParameterException(
+            ProblemType.MISSING_IDEMPOTENCY_KEY,
+            "Send an Idempotency-Key header of 1-128 characters of A-Z a-z 0-9 . _ : @ / -");
+      }
+      InvoiceItem item = reader.readSingle(body, key);
+      return SingleItemResponses.of(processor.process(List.of(item), deadlines).getFirst());
+    }
+  }
+
+  @Get
+  public MutableHttpResponse<?> lookup(HttpRequest<?> request, @QueryValue @Nullable String key) {
+    try (var log = RequestLogContext.open(request)) {
+      if (key == null || key.isEmpty()) {
+        throw new MissingParameterException(
+            ProblemType.MISSING_PARAMETER, "Give the key to look up: GET /v1/invoices?key=...");
+      }
+      return ledger
+          .find(key)
+          .<MutableHttpResponse<?>>map(record -> HttpResponse.ok(KeyStatus.of(key, record)))
+          .orElseGet(
+              () ->
+                  ProblemResponses.of(
+                      Problem.of(ProblemType.NOT_FOUND, "The ledger knows nothing of this key")));
+    }
+  }
+
+  private RequestDeadlines deadlines() {
+    return RequestDeadlines.within(config.limits().requestTimeout(), clock);
+  }
+}

@@ -1,0 +1,11 @@
+package io.invoicebridge.problem;
+
+import java.util.List;
+
+/** One or more items break freee's rules; the whole request is refused and nothing is sent. */
+public class InvalidItemsException extends ProblemException {
+
+  public InvalidItemsException(String detail, List<Violation> violations) {
+    super(Problem.of(ProblemType.VALIDATION, detail).withErrors(violations));
+  }
+}
