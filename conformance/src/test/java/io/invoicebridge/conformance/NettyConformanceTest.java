@@ -1,0 +1,26 @@
+package io.invoicebridge.conformance;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+
+/** The reference entry point: the app on its local Netty server, over real HTTP. */
+class NettyConformanceTest {
+
+  static HttpTarget startNetty(Map<String, String> properties) {
+    Map<String, Object> settings = new HashMap<>(properties);
+    settings.put("micronaut.server.port", -1);
+    EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, settings);
+    return new JdkHttpTarget(server.getURI(), server::close);
+  }
+
+  @Nested
+  class DryRun extends DryRunConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return startNetty(properties);
+    }
+  }
+}
