@@ -1,0 +1,54 @@
+package io.invoicebridge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoicebridge.Application;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Starts the real main class in a fresh JVM, as an operator would, with a broken environment. */
+class StartupFailureTest {
+
+  private static final String SECRET = "client-secret-that-must-never-be-printed";
+
+  @Test
+  void main_invalidEnvironment_exitsWithOneLineNamingVariablesAndNoSecret() throws Exception {
+    Process process =
+        start(
+            Map.of(
+                "RUN_TOKEN", "too-short",
+                "FREEE_CLIENT_SECRET", SECRET,
+                "RATE_LIMIT_PER_MINUTE", "lots"));
+
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM should stop by itself");
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    List<String> errorLines = stderr.lines().filter(line -> !line.isBlank()).toList();
+
+    assertEquals(2, process.exitValue());
+    assertEquals(1, errorLines.size(), () -> "stderr was:\n" + stderr);
+    assertTrue(errorLines.getFirst().startsWith("invoice-bridge: invalid configuration: "));
+    assertTrue(errorLines.getFirst().contains("RUN_TOKEN must be at least 32 characters long"));
+    assertTrue(errorLines.getFirst().contains("RATE_LIMIT_PER_MINUTE must be a whole number"));
+    assertTrue(errorLines.getFirst().contains("FREEE_COMPANY_ID is required"));
+    assertFalse((stderr + stdout).contains(SECRET));
+    assertFalse((stderr + stdout).contains("at io."), "no stack trace");
+  }
+
+  private static Process start(Map<String, String> environment) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java, "-cp", System.getProperty("java.class.path"), Application.class.getName());
+    builder.environment().keySet().removeIf(name -> name.startsWith("FREEE_") || name.equals("RUN_TOKEN") || name.equals("REDIS_URL"));
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+}

@@ -1,0 +1,87 @@
+package io.invoicebridge.limit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoicebridge.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class FreeeCallGateTest {
+
+  private final MutableClock clock = MutableClock.at("2026-11-30T00:00:00Z");
+
+  @Test
+  void call_paced_startsEachCallAtItsSlot() {
+    FreeeCallGate gate = new FreeeCallGate(new InMemoryRateLimiter(clock, 30), 1, clock, clock::advance);
+    List<Instant> starts = new ArrayList<>();
+    Deadline deadline = Deadline.in(Duration.ofMinutes(1), clock);
+
+    for (int i = 0; i < 3; i++) {
+      gate.call(deadline, () -> starts.add(clock.instant()));
+    }
+
+    assertEquals(List.of(0L, 2000L, 4000L), starts.stream().map(s -> s.toEpochMilli() - starts.getFirst().toEpochMilli()).toList());
+  }
+
+  @Test
+  void call_slotAfterDeadline_callsNothing() {
+    FreeeCallGate gate = new FreeeCallGate(new InMemoryRateLimiter(clock, 1), 1, clock, clock::advance);
+    Deadline deadline = Deadline.in(Duration.ofSeconds(30), clock);
+    gate.call(deadline, () -> "first");
+
+    Optional<String> second = gate.call(deadline, () -> "second");
+
+    assertEquals(Optional.empty(), second);
+  }
+
+  @Test
+  void pauseUntil_holdsNextCallUntilResume() {
+    FreeeCallGate gate = new FreeeCallGate(new InMemoryRateLimiter(clock, 600), 1, clock, clock::advance);
+    Instant resume = clock.instant().plusSeconds(20);
+    gate.pauseUntil(resume);
+
+    Instant started = gate.call(Deadline.in(Duration.ofMinutes(1), clock), clock::instant).orElseThrow();
+
+    assertEquals(resume, started);
+  }
+
+  @Test
+  void call_manyThreads_neverExceedsConcurrency() throws InterruptedException {
+    var systemClock = java.time.Clock.systemUTC();
+    FreeeCallGate gate =
+        new FreeeCallGate(new InMemoryRateLimiter(systemClock, 100_000), 2, systemClock, Sleeper.SYSTEM);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger highest = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(20);
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 20; i++) {
+        executor.execute(
+            () -> {
+              gate.call(
+                  Deadline.in(Duration.ofSeconds(30), systemClock),
+                  () -> {
+                    highest.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                      TimeUnit.MILLISECONDS.sleep(5);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    return inFlight.decrementAndGet();
+                  });
+              done.countDown();
+            });
+      }
+      assertTrue(done.await(30, TimeUnit.SECONDS));
+    }
+    assertTrue(highest.get() <= 2, "highest concurrency " + highest.get());
+  }
+}

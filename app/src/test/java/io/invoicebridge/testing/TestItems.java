@@ -1,0 +1,27 @@
+package io.invoicebridge.testing;
+
+/** Valid invoice items as a field system would send them. */
+public final class TestItems {
+
+  private TestItems() {}
+
+  /** One item's JSON with the given key, partner and amount. */
+  public static String json(String key, long partnerId, String unitPrice) {
+    return """
+        {"key":"%s","billing_date":"2026-11-30","payment_date":"2026-12-31",
+         "partner_id":%d,"partner_title":"御中","subject":"11月分 ご請求",
+         "tax_entry_method":"out","tax_fraction":"omit","withholding_tax_entry_method":"out",
+         "lines":[{"type":"item","description":"保守作業","quantity":1,"unit":"式",
+                   "unit_price":"%s","tax_rate":10}]}"""
+        .formatted(key, partnerId, unitPrice);
+  }
+
+  /** A batch body of {@code count} items keyed {@code prefix-0 .. prefix-(count-1)}. */
+  public static String batch(String prefix, int count, long partnerId) {
+    StringBuilder body = new StringBuilder("{\"invoices\":[");
+    for (int i = 0; i < count; i++) {
+      body.append(i == 0 ? "" : ",").append(json(prefix + "-" + i, partnerId, "1000" + i));
+    }
+    return body.append("]}").toString();
+  }
+}
