@@ -1,0 +1,26 @@
+package io.invoicebridge.adapters.aws;
+
+import io.invoicebridge.conformance.DryRunConformanceCases;
+import io.invoicebridge.conformance.HttpTarget;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+
+/** The conformance cases through the Lambda handler, as a function URL and as an HTTP API. */
+class AwsConformanceTest {
+
+  @Nested
+  class FunctionUrlDryRun extends DryRunConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.FUNCTION_URL);
+    }
+  }
+
+  @Nested
+  class HttpApiDryRun extends DryRunConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.HTTP_API);
+    }
+  }
+}
