@@ -1,0 +1,18 @@
+package io.invoicebridge.adapters.gcp;
+
+import io.invoicebridge.conformance.DryRunConformanceCases;
+import io.invoicebridge.conformance.HttpTarget;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+
+/** The conformance cases through the built jar under Google's Functions Framework invoker. */
+class InvokerConformanceIT {
+
+  @Nested
+  class DryRun extends DryRunConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return InvokerTarget.start(properties, InvokerTarget.logFile("dry-run"));
+    }
+  }
+}
