@@ -32,3 +32,8 @@ output "function_timeout_seconds" {
   description = "Timeout of the functions host."
   value       = module.config.function_timeout_seconds
 }
+
+output "deployed_version" {
+  description = "Version of the artifact this state deployed (artifact_version); the pipeline rolls back to it when a later deployment fails its health check."
+  value       = var.artifact_version
+}

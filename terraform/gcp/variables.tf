@@ -210,3 +210,15 @@ variable "labels" {
   default     = { application = "invoice-bridge" }
   nullable    = false
 }
+
+variable "artifact_version" {
+  description = "Version of the deployed artifact (the pipeline passes the git sha); shown in the outputs so the next deployment knows what to roll back to."
+  type        = string
+  default     = "unversioned"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._-]{1,64}$", var.artifact_version))
+    error_message = "artifact_version must be 1-64 letters, digits, dots, hyphens or underscores (e.g. a git sha)."
+  }
+}
