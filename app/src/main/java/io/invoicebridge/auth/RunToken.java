@@ -9,10 +9,20 @@ public final class RunToken {
 
   public static final int MIN_LENGTH = 32;
 
+  /** Below this many distinct characters a token looks hand-made rather than random. */
+  private static final int RANDOM_LOOKING_DISTINCT_CHARACTERS = 12;
+
   private final byte[] digest;
+  private final boolean looksRandom;
 
   public RunToken(String value) {
     this.digest = sha256(value);
+    this.looksRandom = value.chars().distinct().count() >= RANDOM_LOOKING_DISTINCT_CHARACTERS;
+  }
+
+  /** Whether the token has the variety of a generated secret (only this fact is kept). */
+  public boolean looksRandom() {
+    return looksRandom;
   }
 
   /**

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +30,7 @@ final class ConfigValidator {
   }
 
   BridgeConfig validate() {
+    refuseUnresolvedVaultReferences();
     boolean dryRun = bool("FREEE_DRY_RUN", raw.freeeDryRun());
     boolean structured = bool("ENABLE_STRUCTURED_LOGGING", raw.enableStructuredLogging());
     String runToken = runToken();
@@ -66,6 +69,28 @@ final class ConfigValidator {
         freee,
         limits,
         defaults);
+  }
+
+  /**
+   * Azure passes a Key Vault reference it could not resolve on as the literal text, which would
+   * otherwise pass as a long, valid-looking secret.
+   */
+  private void refuseUnresolvedVaultReferences() {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    secrets.put("RUN_TOKEN", raw.runToken());
+    secrets.put("FREEE_CLIENT_ID", raw.freeeClientId());
+    secrets.put("FREEE_CLIENT_SECRET", raw.freeeClientSecret());
+    secrets.put("FREEE_REFRESH_TOKEN", raw.freeeRefreshToken());
+    secrets.put("REDIS_URL", raw.redisUrl());
+    secrets.forEach(
+        (variable, value) -> {
+          if (value != null && value.trim().startsWith("@Microsoft.KeyVault(")) {
+            problems.add(
+                variable
+                    + " is an unresolved Azure Key Vault reference: grant the function's identity"
+                    + " access to the vault");
+          }
+        });
   }
 
   private String runToken() {

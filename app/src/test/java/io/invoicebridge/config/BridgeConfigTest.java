@@ -66,6 +66,7 @@ class BridgeConfigTest {
         "token url|token|ftp://x/y|FREEE_TOKEN_URL must be an absolute http(s) URL",
         "dry run|dryRun|yes|FREEE_DRY_RUN must be true or false",
         "default enum|taxEntry|inside|DEFAULT_TAX_ENTRY_METHOD must be one of in, out",
+        "vault reference|clientSecret|@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/s)|FREEE_CLIENT_SECRET is an unresolved Azure Key Vault reference",
       })
   void from_brokenSetting_namesVariableAndRule(String name, String field, String value, String problem) {
     ConfigurationInvalidException error =

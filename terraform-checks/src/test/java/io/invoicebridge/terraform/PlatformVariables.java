@@ -1,0 +1,23 @@
+package io.invoicebridge.terraform;
+
+import java.util.Set;
+
+/**
+ * The only environment variables that are not app configuration. Keep both lists short and
+ * explicit: anything else a stack sets must be a variable the app reads.
+ */
+final class PlatformVariables {
+
+  /** Set by Terraform for the platform, not read by the app's configuration. */
+  static final Set<String> SET_BY_TERRAFORM =
+      Set.of(
+          // AWS: JVM flags that shorten cold starts.
+          "JAVA_TOOL_OPTIONS",
+          // Azure: host.json's functionTimeout, kept above REQUEST_TIMEOUT_MS.
+          "AzureFunctionsJobHost__functionTimeout");
+
+  /** Read by the app but provided by the platform itself (Cloud Run sets PORT); Terraform must not set them. */
+  static final Set<String> PROVIDED_BY_PLATFORM = Set.of("PORT");
+
+  private PlatformVariables() {}
+}

@@ -1,0 +1,234 @@
+variable "name" {
+  description = "Base name of every resource of the deployment (3-20 lowercase letters, digits, hyphens)."
+  type        = string
+  default     = "invoice-bridge"
+  nullable    = false
+}
+
+variable "request_timeout_ms" {
+  description = "REQUEST_TIMEOUT_MS: the request's deadline. At most 895000 behind the function URL (15 min), 25000 behind the HTTP API (30 s); the function's timeout is set 5 s above it."
+  type        = number
+  default     = 300000
+  nullable    = false
+}
+
+variable "run_token" {
+  description = "RUN_TOKEN: bearer token for every /v1 call, at least 32 characters (e.g. `openssl rand -base64 36`)."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "freee_client_id" {
+  description = "FREEE_CLIENT_ID of the freee app."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "freee_client_secret" {
+  description = "FREEE_CLIENT_SECRET of the freee app."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "freee_refresh_token" {
+  description = "FREEE_REFRESH_TOKEN: only seeds the token store in Redis. The app adopts it when its SHA-256 differs from the seed adopted before, so re-applying the same value changes nothing; set a new value only after re-authorizing the freee app, then apply once."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "upstash_email" {
+  description = "E-mail of the Upstash account that owns the Redis database."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[^@\\s]+@[^@\\s]+$", var.upstash_email))
+    error_message = "upstash_email must be an e-mail address."
+  }
+}
+
+variable "upstash_api_key" {
+  description = "Upstash management API key (Upstash console, Account, Management API)."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "redis_primary_region" {
+  description = "Primary region of the global Upstash Redis database: the Upstash region closest to the function. For a Lambda in Tokyo: \"ap-northeast-1\"."
+  type        = string
+  default     = "ap-northeast-1"
+  nullable    = false
+}
+
+variable "freee_company_id" {
+  description = "FREEE_COMPANY_ID: the freee company (事業所) id."
+  type        = number
+}
+
+variable "freee_dry_run" {
+  description = "FREEE_DRY_RUN: validate and show what would be sent, creating nothing."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "enable_structured_logging" {
+  description = "ENABLE_STRUCTURED_LOGGING: JSON log lines for the cloud's log service."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "freee_api_base_url" {
+  description = "FREEE_API_BASE_URL: freee's API; change only to point a test deployment at a fake."
+  type        = string
+  default     = "https://api.freee.co.jp"
+  nullable    = false
+}
+
+variable "freee_token_url" {
+  description = "FREEE_TOKEN_URL: freee's OAuth token endpoint."
+  type        = string
+  default     = "https://accounts.secure.freee.co.jp/public_api/token"
+  nullable    = false
+}
+
+variable "rate_limit_per_minute" {
+  description = "RATE_LIMIT_PER_MINUTE: freee calls per minute for all instances together; freee allows 30."
+  type        = number
+  default     = 30
+  nullable    = false
+}
+
+variable "concurrent_freee_calls" {
+  description = "CONCURRENT_FREEE_CALLS: freee calls in flight at once per instance."
+  type        = number
+  default     = 2
+  nullable    = false
+}
+
+variable "retry_max_attempts" {
+  description = "RETRY_MAX_ATTEMPTS: tries per freee call, the first included."
+  type        = number
+  default     = 5
+  nullable    = false
+}
+
+variable "max_batch_size" {
+  description = "MAX_BATCH_SIZE: the most invoices one batch may carry."
+  type        = number
+  default     = 500
+  nullable    = false
+}
+
+variable "default_tax_entry_method" {
+  description = "DEFAULT_TAX_ENTRY_METHOD: \"in\" or \"out\", used when an item omits it; null leaves it unset."
+  type        = string
+  default     = null
+}
+
+variable "default_tax_fraction" {
+  description = "DEFAULT_TAX_FRACTION: \"omit\", \"round_up\" or \"round\", used when an item omits it; null leaves it unset."
+  type        = string
+  default     = null
+}
+
+variable "default_withholding_tax_entry_method" {
+  description = "DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD: \"in\" or \"out\", used when an item omits it; null leaves it unset."
+  type        = string
+  default     = null
+}
+
+variable "default_partner_title" {
+  description = "DEFAULT_PARTNER_TITLE: \"御中\", \"様\" or \"(空白)\", used when an item omits it; null leaves it unset."
+  type        = string
+  default     = null
+}
+
+variable "min_instances" {
+  description = "Provisioned concurrency on the alias (billed while configured); needs snap_start = false when above 0. Product owner's pattern: 0-1 at night and weekends, 2-3 in business hours, more at month-end."
+  type        = number
+  default     = 0
+  nullable    = false
+}
+
+variable "max_instances" {
+  description = "Reserved concurrency of the function (the account must keep 100 unreserved); null runs without a cap."
+  type        = number
+  default     = 10
+  nullable    = true
+}
+
+variable "aws_region" {
+  description = "AWS region of the function, e.g. \"ap-northeast-1\" (Tokyo)."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", var.aws_region))
+    error_message = "aws_region must be an AWS region name such as \"ap-northeast-1\"."
+  }
+}
+
+variable "front_door" {
+  description = "\"function-url\" (default; requests up to 15 min) or \"http-api\" (API Gateway HTTP API; requests up to 30 s, so request_timeout_ms at most 25000)."
+  type        = string
+  default     = "function-url"
+  nullable    = false
+
+  validation {
+    condition     = contains(["function-url", "http-api"], var.front_door)
+    error_message = "front_door must be \"function-url\" or \"http-api\"."
+  }
+}
+
+variable "package_path" {
+  description = "The shaded jar to deploy: adapters-aws/target/invoice-bridge-aws.jar, or the versioned copy the pipeline makes (invoice-bridge-aws-<git sha>.jar)."
+  type        = string
+  nullable    = false
+}
+
+variable "memory_mb" {
+  description = "Memory of the function in MB (CPU grows with it)."
+  type        = number
+  default     = 2048
+  nullable    = false
+}
+
+variable "architecture" {
+  description = "\"x86_64\" or \"arm64\" (cheaper per GB-second)."
+  type        = string
+  default     = "x86_64"
+  nullable    = false
+}
+
+variable "snap_start" {
+  description = "SnapStart on the published version behind the alias; must be false when min_instances > 0 (Lambda does not combine it with provisioned concurrency)."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "tags" {
+  description = "Tags added to every AWS resource."
+  type        = map(string)
+  default     = { application = "invoice-bridge" }
+  nullable    = false
+}
+
+variable "artifact_version" {
+  description = "Version of the deployed artifact (the pipeline passes the git sha); shown in the outputs so the next deployment knows what to roll back to."
+  type        = string
+  default     = "unversioned"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._-]{1,64}$", var.artifact_version))
+    error_message = "artifact_version must be 1-64 letters, digits, dots, hyphens or underscores (e.g. a git sha)."
+  }
+}

@@ -1,0 +1,92 @@
+# invoice-bridge on Azure Functions (Flex Consumption, Java 21): Upstash Redis + the function
+# app with Key Vault references, then a health check of the deployed URL.
+
+provider "azurerm" {
+  subscription_id = var.subscription_id
+
+  features {
+    key_vault {
+      # destroy purges the soft-deleted vault so the same name can be deployed again
+      purge_soft_delete_on_destroy = true
+    }
+  }
+}
+
+provider "upstash" {
+  email   = var.upstash_email
+  api_key = var.upstash_api_key
+}
+
+module "redis" {
+  source = "../modules/upstash-redis"
+
+  name           = var.name
+  primary_region = var.redis_primary_region
+}
+
+module "config" {
+  source = "../modules/app-config"
+
+  name               = var.name
+  front_door         = "azure-http-trigger"
+  request_timeout_ms = var.request_timeout_ms
+
+  run_token           = var.run_token
+  freee_client_id     = var.freee_client_id
+  freee_client_secret = var.freee_client_secret
+  freee_refresh_token = var.freee_refresh_token
+  redis_url           = module.redis.url
+
+  freee_company_id                     = var.freee_company_id
+  freee_dry_run                        = var.freee_dry_run
+  enable_structured_logging            = var.enable_structured_logging
+  freee_api_base_url                   = var.freee_api_base_url
+  freee_token_url                      = var.freee_token_url
+  rate_limit_per_minute                = var.rate_limit_per_minute
+  concurrent_freee_calls               = var.concurrent_freee_calls
+  retry_max_attempts                   = var.retry_max_attempts
+  max_batch_size                       = var.max_batch_size
+  default_tax_entry_method             = var.default_tax_entry_method
+  default_tax_fraction                 = var.default_tax_fraction
+  default_withholding_tax_entry_method = var.default_withholding_tax_entry_method
+  default_partner_title                = var.default_partner_title
+}
+
+module "function" {
+  source = "../modules/azure-function"
+
+  name             = module.config.name
+  location         = var.location
+  package_zip_path = var.package_zip_path
+
+  environment        = module.config.environment
+  secret_names       = module.config.secret_names
+  secrets            = module.config.secrets
+  request_timeout_ms = module.config.request_timeout_ms
+  timeout_seconds    = module.config.function_timeout_seconds
+
+  min_instances      = var.min_instances
+  max_instances      = var.max_instances
+  instance_memory_mb = var.instance_memory_mb
+  tags               = var.tags
+}
+
+# After every apply: /health must answer 200 with "UP". A failed check is reported as a warning
+# by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
+check "health" {
+  data "http" "health" {
+    url                = module.function.health_url
+    request_timeout_ms = 15000
+
+    retry {
+      attempts     = 5
+      min_delay_ms = 2000
+      max_delay_ms = 15000
+    }
+  }
+
+  assert {
+    condition     = data.http.health.status_code == 200 && strcontains(data.http.health.response_body, "UP")
+    error_message = "GET ${module.function.health_url} did not answer 200 with \"UP\": read the function's logs (Application Insights ${module.function.application_insights_name}, or az functionapp log)."
+  }
+}

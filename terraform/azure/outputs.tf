@@ -1,0 +1,39 @@
+output "url" {
+  description = "Base URL of the bridge (the function app's host)."
+  value       = module.function.url
+}
+
+output "health_url" {
+  description = "Unauthenticated health endpoint: GET answers 200 with \"UP\"."
+  value       = module.function.health_url
+}
+
+output "function_app_name" {
+  description = "Name of the function app."
+  value       = module.function.function_app_name
+}
+
+output "resource_group_name" {
+  description = "Resource group holding every Azure resource of the deployment."
+  value       = module.function.resource_group_name
+}
+
+output "redis_endpoint" {
+  description = "Host name of the Upstash Redis database (the password stays in the secrets)."
+  value       = module.redis.endpoint
+}
+
+output "request_timeout_ms" {
+  description = "REQUEST_TIMEOUT_MS the app runs with."
+  value       = module.config.request_timeout_ms
+}
+
+output "function_timeout_seconds" {
+  description = "Timeout of the functions host."
+  value       = module.config.function_timeout_seconds
+}
+
+output "deployed_version" {
+  description = "Version of the artifact this state deployed (artifact_version); the pipeline rolls back to it when a later deployment fails its health check."
+  value       = var.artifact_version
+}

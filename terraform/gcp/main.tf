@@ -1,0 +1,89 @@
+# invoice-bridge on Google Cloud Functions (gen2): Upstash Redis + the function with a public
+# invoker (the app checks RUN_TOKEN), then a health check of the deployed URL.
+
+provider "google" {
+  project = var.project_id
+  region  = var.region
+}
+
+provider "upstash" {
+  email   = var.upstash_email
+  api_key = var.upstash_api_key
+}
+
+module "redis" {
+  source = "../modules/upstash-redis"
+
+  name           = var.name
+  primary_region = var.redis_primary_region
+}
+
+module "config" {
+  source = "../modules/app-config"
+
+  name               = var.name
+  front_door         = "gcp-function"
+  request_timeout_ms = var.request_timeout_ms
+
+  run_token           = var.run_token
+  freee_client_id     = var.freee_client_id
+  freee_client_secret = var.freee_client_secret
+  freee_refresh_token = var.freee_refresh_token
+  redis_url           = module.redis.url
+
+  freee_company_id                     = var.freee_company_id
+  freee_dry_run                        = var.freee_dry_run
+  enable_structured_logging            = var.enable_structured_logging
+  freee_api_base_url                   = var.freee_api_base_url
+  freee_token_url                      = var.freee_token_url
+  rate_limit_per_minute                = var.rate_limit_per_minute
+  concurrent_freee_calls               = var.concurrent_freee_calls
+  retry_max_attempts                   = var.retry_max_attempts
+  max_batch_size                       = var.max_batch_size
+  default_tax_entry_method             = var.default_tax_entry_method
+  default_tax_fraction                 = var.default_tax_fraction
+  default_withholding_tax_entry_method = var.default_withholding_tax_entry_method
+  default_partner_title                = var.default_partner_title
+}
+
+module "function" {
+  source = "../modules/gcp-function"
+
+  name            = module.config.name
+  project_id      = var.project_id
+  region          = var.region
+  source_zip_path = var.source_zip_path
+
+  environment        = module.config.environment
+  secret_names       = module.config.secret_names
+  secrets            = module.config.secrets
+  request_timeout_ms = module.config.request_timeout_ms
+  timeout_seconds    = module.config.function_timeout_seconds
+
+  min_instances         = var.min_instances
+  max_instances         = var.max_instances
+  requests_per_instance = var.requests_per_instance
+  memory                = var.memory
+  cpu                   = var.cpu
+  labels                = var.labels
+}
+
+# After every apply: /health must answer 200 with "UP". A failed check is reported as a warning
+# by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
+check "health" {
+  data "http" "health" {
+    url                = module.function.health_url
+    request_timeout_ms = 15000
+
+    retry {
+      attempts     = 5
+      min_delay_ms = 2000
+      max_delay_ms = 15000
+    }
+  }
+
+  assert {
+    condition     = data.http.health.status_code == 200 && strcontains(data.http.health.response_body, "UP")
+    error_message = "GET ${module.function.health_url} did not answer 200 with \"UP\": read the function's logs (gcloud functions logs read ${var.name} --region ${var.region})."
+  }
+}

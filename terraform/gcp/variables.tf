@@ -1,0 +1,224 @@
+variable "name" {
+  description = "Base name of every resource of the deployment (3-20 lowercase letters, digits, hyphens)."
+  type        = string
+  default     = "invoice-bridge"
+  nullable    = false
+}
+
+variable "request_timeout_ms" {
+  description = "REQUEST_TIMEOUT_MS: the request's deadline. At most 3595000 (Cloud Functions allow 60 min); the function's timeout is set 5 s above it."
+  type        = number
+  default     = 300000
+  nullable    = false
+}
+
+variable "run_token" {
+  description = "RUN_TOKEN: bearer token for every /v1 call, at least 32 characters (e.g. `openssl rand -base64 36`)."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "freee_client_id" {
+  description = "FREEE_CLIENT_ID of the freee app."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "freee_client_secret" {
+  description = "FREEE_CLIENT_SECRET of the freee app."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "freee_refresh_token" {
+  description = "FREEE_REFRESH_TOKEN: only seeds the token store in Redis. The app adopts it when its SHA-256 differs from the seed adopted before, so re-applying the same value changes nothing; set a new value only after re-authorizing the freee app, then apply once."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "upstash_email" {
+  description = "E-mail of the Upstash account that owns the Redis database."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[^@\\s]+@[^@\\s]+$", var.upstash_email))
+    error_message = "upstash_email must be an e-mail address."
+  }
+}
+
+variable "upstash_api_key" {
+  description = "Upstash management API key (Upstash console, Account, Management API)."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "redis_primary_region" {
+  description = "Primary region of the global Upstash Redis database: the Upstash region closest to the function. Upstash's AWS regions are offered for global databases: \"ap-northeast-1\" is closest to asia-northeast1."
+  type        = string
+  default     = "ap-northeast-1"
+  nullable    = false
+}
+
+variable "freee_company_id" {
+  description = "FREEE_COMPANY_ID: the freee company (事業所) id."
+  type        = number
+}
+
+variable "freee_dry_run" {
+  description = "FREEE_DRY_RUN: validate and show what would be sent, creating nothing."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "enable_structured_logging" {
+  description = "ENABLE_STRUCTURED_LOGGING: JSON log lines for the cloud's log service."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "freee_api_base_url" {
+  description = "FREEE_API_BASE_URL: freee's API; change only to point a test deployment at a fake."
+  type        = string
+  default     = "https://api.freee.co.jp"
+  nullable    = false
+}
+
+variable "freee_token_url" {
+  description = "FREEE_TOKEN_URL: freee's OAuth token endpoint."
+  type        = string
+  default     = "https://accounts.secure.freee.co.jp/public_api/token"
+  nullable    = false
+}
+
+variable "rate_limit_per_minute" {
+  description = "RATE_LIMIT_PER_MINUTE: freee calls per minute for all instances together; freee allows 30."
+  type        = number
+  default     = 30
+  nullable    = false
+}
+
+variable "concurrent_freee_calls" {
+  description = "CONCURRENT_FREEE_CALLS: freee calls in flight at once per instance."
+  type        = number
+  default     = 2
+  nullable    = false
+}
+
+variable "retry_max_attempts" {
+  description = "RETRY_MAX_ATTEMPTS: tries per freee call, the first included."
+  type        = number
+  default     = 5
+  nullable    = false
+}
+
+variable "max_batch_size" {
+  description = "MAX_BATCH_SIZE: the most invoices one batch may carry."
+  type        = number
+  default     = 500
+  nullable    = false
+}
+
+variable "default_tax_entry_method" {
+  description = "DEFAULT_TAX_ENTRY_METHOD: \"in\" or \"out\", used when an item omits it; null leaves it unset."
+  type        = string
+  default     = null
+}
+
+variable "default_tax_fraction" {
+  description = "DEFAULT_TAX_FRACTION: \"omit\", \"round_up\" or \"round\", used when an item omits it; null leaves it unset."
+  type        = string
+  default     = null
+}
+
+variable "default_withholding_tax_entry_method" {
+  description = "DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD: \"in\" or \"out\", used when an item omits it; null leaves it unset."
+  type        = string
+  default     = null
+}
+
+variable "default_partner_title" {
+  description = "DEFAULT_PARTNER_TITLE: \"御中\", \"様\" or \"(空白)\", used when an item omits it; null leaves it unset."
+  type        = string
+  default     = null
+}
+
+variable "min_instances" {
+  description = "Minimum instances kept warm (billed while idle at a lower rate). Product owner's pattern: 0-1 at night and weekends, 2-3 in business hours, more at month-end."
+  type        = number
+  default     = 0
+  nullable    = false
+}
+
+variable "max_instances" {
+  description = "Most instances at once."
+  type        = number
+  default     = 10
+  nullable    = false
+}
+
+variable "project_id" {
+  description = "Google Cloud project to deploy into."
+  type        = string
+  nullable    = false
+}
+
+variable "region" {
+  description = "Region of the function, e.g. \"asia-northeast1\" (Tokyo)."
+  type        = string
+  default     = "asia-northeast1"
+  nullable    = false
+}
+
+variable "source_zip_path" {
+  description = "Zip of adapters-gcp/target/deploy/ (the single shaded jar invoice-bridge-gcp.jar); the pipeline passes invoice-bridge-gcp-<git sha>.zip."
+  type        = string
+  nullable    = false
+}
+
+variable "memory" {
+  description = "Memory of each instance, e.g. \"2Gi\"."
+  type        = string
+  default     = "2Gi"
+  nullable    = false
+}
+
+variable "cpu" {
+  description = "vCPUs of each instance, e.g. \"1\"."
+  type        = string
+  default     = "1"
+  nullable    = false
+}
+
+variable "requests_per_instance" {
+  description = "Requests one instance serves at once; 1 keeps one request per instance."
+  type        = number
+  default     = 1
+  nullable    = false
+}
+
+variable "labels" {
+  description = "Labels added to every resource that takes labels."
+  type        = map(string)
+  default     = { application = "invoice-bridge" }
+  nullable    = false
+}
+
+variable "artifact_version" {
+  description = "Version of the deployed artifact (the pipeline passes the git sha); shown in the outputs so the next deployment knows what to roll back to."
+  type        = string
+  default     = "unversioned"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._-]{1,64}$", var.artifact_version))
+    error_message = "artifact_version must be 1-64 letters, digits, dots, hyphens or underscores (e.g. a git sha)."
+  }
+}

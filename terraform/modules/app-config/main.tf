@@ -1,0 +1,63 @@
+# Provider-free: turns the operator's settings into what every cloud module needs (the plain
+# environment, the secrets, the timeouts), and holds every validation in one place so each
+# cloud fails the same way at plan time.
+
+locals {
+  # What the front door allows one request to run, in seconds.
+  front_door_limit_seconds = {
+    "aws-function-url"   = 900
+    "aws-http-api"       = 30
+    "gcp-function"       = 3600
+    "azure-http-trigger" = 230
+  }[var.front_door]
+
+  # Seconds between the app's deadline and the function's own timeout: covers a cold start or
+  # SnapStart restore before the app's clock starts and the time to write the response.
+  headroom_seconds = 5
+
+  # Above REQUEST_TIMEOUT_MS so the platform never kills an instance that is still answering,
+  # and never above what the front door allows.
+  function_timeout_seconds = min(ceil(var.request_timeout_ms / 1000) + local.headroom_seconds, local.front_door_limit_seconds)
+
+  # Every non-secret variable the app reads. An optional setting left null is left out, so the
+  # app's own default applies.
+  environment_all = {
+    FREEE_COMPANY_ID                     = tostring(var.freee_company_id)
+    FREEE_DRY_RUN                        = tostring(var.freee_dry_run)
+    ENABLE_STRUCTURED_LOGGING            = tostring(var.enable_structured_logging)
+    FREEE_API_BASE_URL                   = var.freee_api_base_url
+    FREEE_TOKEN_URL                      = var.freee_token_url
+    RATE_LIMIT_PER_MINUTE                = tostring(var.rate_limit_per_minute)
+    CONCURRENT_FREEE_CALLS               = tostring(var.concurrent_freee_calls)
+    RETRY_MAX_ATTEMPTS                   = tostring(var.retry_max_attempts)
+    REQUEST_TIMEOUT_MS                   = tostring(var.request_timeout_ms)
+    MAX_BATCH_SIZE                       = tostring(var.max_batch_size)
+    DEFAULT_TAX_ENTRY_METHOD             = var.default_tax_entry_method
+    DEFAULT_TAX_FRACTION                 = var.default_tax_fraction
+    DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD = var.default_withholding_tax_entry_method
+    DEFAULT_PARTNER_TITLE                = var.default_partner_title
+  }
+
+  environment = { for k, v in local.environment_all : k => v if v != null }
+
+  # Every secret the app reads; each cloud module puts these in its secret store, never in
+  # plain settings.
+  secrets = {
+    RUN_TOKEN           = var.run_token
+    FREEE_CLIENT_ID     = var.freee_client_id
+    FREEE_CLIENT_SECRET = var.freee_client_secret
+    FREEE_REFRESH_TOKEN = var.freee_refresh_token
+    REDIS_URL           = var.redis_url
+  }
+
+  # The names alone are not sensitive; cloud modules iterate over them (for_each cannot take
+  # a sensitive map's keys).
+  secret_names = ["RUN_TOKEN", "FREEE_CLIENT_ID", "FREEE_CLIENT_SECRET", "FREEE_REFRESH_TOKEN", "REDIS_URL"]
+}
+
+check "secret_names_match_secrets" {
+  assert {
+    condition     = toset(local.secret_names) == toset(nonsensitive(keys(local.secrets)))
+    error_message = "app-config: secret_names and the keys of secrets differ; keep them in step."
+  }
+}

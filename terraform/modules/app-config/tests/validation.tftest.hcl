@@ -1,0 +1,225 @@
+# Plan-only tests of the validations: no provider, no cloud account, runs offline in seconds.
+
+variables {
+  name                = "invoice-bridge"
+  front_door          = "aws-function-url"
+  request_timeout_ms  = 300000
+  run_token           = "0123456789abcdefghijklmnopqrstuvwxyz"
+  freee_client_id     = "client-id"
+  freee_client_secret = "client-secret"
+  freee_refresh_token = "refresh-token"
+  redis_url           = "rediss://default:password@example.upstash.io:6379"
+  freee_company_id    = 1234567
+}
+
+run "good_config_passes" {
+  command = plan
+
+  assert {
+    condition     = output.function_timeout_seconds == 305
+    error_message = "The function timeout must be REQUEST_TIMEOUT_MS plus 5 s of headroom."
+  }
+
+  assert {
+    condition     = output.environment["REQUEST_TIMEOUT_MS"] == "300000" && output.environment["ENABLE_STRUCTURED_LOGGING"] == "true"
+    error_message = "The plain environment must carry the settings as strings, structured logging on by default."
+  }
+
+  assert {
+    condition     = output.environment["RATE_LIMIT_PER_MINUTE"] == "30"
+    error_message = "The rate limit must default to freee's 30 calls per minute."
+  }
+
+  assert {
+    condition     = length(setintersection(keys(output.environment), output.secret_names)) == 0
+    error_message = "No secret may appear in the plain environment."
+  }
+}
+
+run "unset_defaults_are_left_out_and_set_ones_passed" {
+  command = plan
+
+  variables {
+    default_tax_fraction  = "round"
+    default_partner_title = "御中"
+  }
+
+  assert {
+    condition     = !contains(keys(output.environment), "DEFAULT_TAX_ENTRY_METHOD") && output.environment["DEFAULT_TAX_FRACTION"] == "round" && output.environment["DEFAULT_PARTNER_TITLE"] == "御中"
+    error_message = "Optional DEFAULT_* settings must be omitted when null and passed when set."
+  }
+}
+
+run "function_timeout_never_exceeds_the_front_door" {
+  command = plan
+
+  variables {
+    front_door         = "aws-http-api"
+    request_timeout_ms = 25000
+  }
+
+  assert {
+    condition     = output.function_timeout_seconds == 30 && output.function_timeout_seconds * 1000 > output.request_timeout_ms
+    error_message = "Behind the HTTP API the function timeout must be 30 s: above the deadline, within the limit."
+  }
+}
+
+run "short_run_token_fails" {
+  command = plan
+
+  variables {
+    run_token = "too-short"
+  }
+
+  expect_failures = [var.run_token]
+}
+
+run "request_timeout_at_http_api_limit_fails" {
+  command = plan
+
+  variables {
+    front_door         = "aws-http-api"
+    request_timeout_ms = 30000
+  }
+
+  expect_failures = [var.request_timeout_ms]
+}
+
+run "request_timeout_above_azure_limit_fails" {
+  command = plan
+
+  variables {
+    front_door         = "azure-http-trigger"
+    request_timeout_ms = 226000
+  }
+
+  expect_failures = [var.request_timeout_ms]
+}
+
+run "request_timeout_within_azure_limit_passes" {
+  command = plan
+
+  variables {
+    front_door         = "azure-http-trigger"
+    request_timeout_ms = 225000
+  }
+
+  assert {
+    condition     = output.function_timeout_seconds == 230
+    error_message = "On Azure the function timeout must be capped at the 230 s HTTP limit."
+  }
+}
+
+run "request_timeout_above_function_url_limit_fails" {
+  command = plan
+
+  variables {
+    request_timeout_ms = 900000
+  }
+
+  expect_failures = [var.request_timeout_ms]
+}
+
+run "long_request_timeout_fits_cloud_functions" {
+  command = plan
+
+  variables {
+    front_door         = "gcp-function"
+    request_timeout_ms = 1800000
+  }
+
+  assert {
+    condition     = output.function_timeout_seconds == 1805
+    error_message = "Cloud Functions allow up to 60 min; 30 min plus headroom must pass."
+  }
+}
+
+run "unknown_front_door_fails" {
+  command = plan
+
+  variables {
+    front_door = "cloudflare"
+  }
+
+  expect_failures = [var.front_door]
+}
+
+run "plain_redis_url_fails" {
+  command = plan
+
+  variables {
+    redis_url = "redis://default:password@example.upstash.io:6379"
+  }
+
+  expect_failures = [var.redis_url]
+}
+
+run "empty_freee_secret_fails" {
+  command = plan
+
+  variables {
+    freee_client_secret = " "
+  }
+
+  expect_failures = [var.freee_client_secret]
+}
+
+run "non_integer_company_id_fails" {
+  command = plan
+
+  variables {
+    freee_company_id = 12.5
+  }
+
+  expect_failures = [var.freee_company_id]
+}
+
+run "rate_limit_out_of_range_fails" {
+  command = plan
+
+  variables {
+    rate_limit_per_minute = 0
+  }
+
+  expect_failures = [var.rate_limit_per_minute]
+}
+
+run "unknown_tax_fraction_fails" {
+  command = plan
+
+  variables {
+    default_tax_fraction = "floor"
+  }
+
+  expect_failures = [var.default_tax_fraction]
+}
+
+run "unknown_partner_title_fails" {
+  command = plan
+
+  variables {
+    default_partner_title = "殿"
+  }
+
+  expect_failures = [var.default_partner_title]
+}
+
+run "uppercase_name_fails" {
+  command = plan
+
+  variables {
+    name = "Invoice_Bridge"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "http_freee_url_fails" {
+  command = plan
+
+  variables {
+    freee_api_base_url = "http://api.freee.co.jp"
+  }
+
+  expect_failures = [var.freee_api_base_url]
+}

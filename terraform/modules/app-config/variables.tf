@@ -1,0 +1,244 @@
+variable "name" {
+  description = "Base name of every resource of the deployment, e.g. \"invoice-bridge\". Lowercase letters, digits and hyphens, 3-20 characters, so that derived names (Azure Key Vault and storage account, GCP service account) stay inside their clouds' limits."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,18}[a-z0-9]$", var.name))
+    error_message = "name must be 3-20 characters of lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit."
+  }
+}
+
+variable "front_door" {
+  description = "What receives the HTTP request before the function, which caps how long a request may run: \"aws-function-url\" (15 min), \"aws-http-api\" (API Gateway HTTP API, 30 s), \"gcp-function\" (Cloud Functions gen2, 60 min) or \"azure-http-trigger\" (Azure HTTP trigger, 230 s)."
+  type        = string
+
+  validation {
+    condition     = contains(["aws-function-url", "aws-http-api", "gcp-function", "azure-http-trigger"], var.front_door)
+    error_message = "front_door must be one of \"aws-function-url\", \"aws-http-api\", \"gcp-function\", \"azure-http-trigger\"."
+  }
+}
+
+variable "request_timeout_ms" {
+  description = "REQUEST_TIMEOUT_MS: the request's deadline in milliseconds; the app writes its (partial) response before it. Must stay at least 5 s below the front door's limit (HTTP API 30 s, Azure 230 s, function URL 15 min, Cloud Functions 60 min). Product owner's guidance: one call 30 s, about 100 items 2 min, about 500 items 5 min."
+  type        = number
+
+  validation {
+    condition     = var.request_timeout_ms == floor(var.request_timeout_ms) && var.request_timeout_ms >= 1000
+    error_message = "request_timeout_ms must be a whole number of milliseconds, at least 1000."
+  }
+
+  validation {
+    condition = var.request_timeout_ms <= 1000 * (lookup({
+      "aws-function-url"   = 900
+      "aws-http-api"       = 30
+      "gcp-function"       = 3600
+      "azure-http-trigger" = 230
+    }, var.front_door, 0) - 5)
+    error_message = "request_timeout_ms is too long for the chosen front door: it must be at most the front door's limit minus 5 s of headroom (aws-http-api 25000, azure-http-trigger 225000, aws-function-url 895000, gcp-function 3595000), or the front door cuts the request before the app can answer."
+  }
+}
+
+variable "run_token" {
+  description = "RUN_TOKEN: the bearer token every /v1 call must present. At least 32 characters; generate it, e.g. `openssl rand -base64 36`."
+  type        = string
+  sensitive   = true
+  nullable    = false
+
+  validation {
+    condition     = length(var.run_token) >= 32
+    error_message = "run_token must be at least 32 characters long."
+  }
+
+  validation {
+    condition     = !can(regex("\\s", var.run_token))
+    error_message = "run_token must not contain whitespace."
+  }
+}
+
+variable "freee_client_id" {
+  description = "FREEE_CLIENT_ID: the client id of the freee app the bridge authenticates as."
+  type        = string
+  sensitive   = true
+  nullable    = false
+
+  validation {
+    condition     = length(trimspace(var.freee_client_id)) > 0
+    error_message = "freee_client_id must not be empty."
+  }
+}
+
+variable "freee_client_secret" {
+  description = "FREEE_CLIENT_SECRET: the client secret of the freee app."
+  type        = string
+  sensitive   = true
+  nullable    = false
+
+  validation {
+    condition     = length(trimspace(var.freee_client_secret)) > 0
+    error_message = "freee_client_secret must not be empty."
+  }
+}
+
+variable "freee_refresh_token" {
+  description = "FREEE_REFRESH_TOKEN: only the SEED of the refresh token. The app keeps the rotated token in Redis and adopts this value only when its SHA-256 differs from the seed it adopted before, so applying the same value again changes nothing; deploy a new value only after re-authorizing the freee app."
+  type        = string
+  sensitive   = true
+  nullable    = false
+
+  validation {
+    condition     = length(trimspace(var.freee_refresh_token)) > 0
+    error_message = "freee_refresh_token must not be empty."
+  }
+}
+
+variable "redis_url" {
+  description = "REDIS_URL: the shared Redis every instance uses for the ledger, the token store and the rate limit. Must be a TLS URL (rediss://)."
+  type        = string
+  sensitive   = true
+  nullable    = false
+
+  validation {
+    condition     = startswith(var.redis_url, "rediss://")
+    error_message = "redis_url must start with rediss:// (TLS); a plain redis:// URL would send the ledger and the freee tokens unencrypted."
+  }
+}
+
+variable "freee_company_id" {
+  description = "FREEE_COMPANY_ID: the freee company (事業所) id every invoice is created in."
+  type        = number
+
+  validation {
+    condition     = var.freee_company_id == floor(var.freee_company_id) && var.freee_company_id > 0
+    error_message = "freee_company_id must be a positive whole number."
+  }
+}
+
+variable "freee_dry_run" {
+  description = "FREEE_DRY_RUN: when true the app validates and answers with the request it would send, without creating anything in freee or the ledger."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "enable_structured_logging" {
+  description = "ENABLE_STRUCTURED_LOGGING: one JSON object per log line with the field names the cloud's log service expects. Keep true on every cloud."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "freee_api_base_url" {
+  description = "FREEE_API_BASE_URL: base URL of freee's API. Change it only to point a test deployment at a fake freee."
+  type        = string
+  default     = "https://api.freee.co.jp"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^https://[^/\\s]+(/[^\\s]*)?$", var.freee_api_base_url)) && !endswith(var.freee_api_base_url, "/")
+    error_message = "freee_api_base_url must be an https:// URL without a trailing slash."
+  }
+}
+
+variable "freee_token_url" {
+  description = "FREEE_TOKEN_URL: freee's OAuth token endpoint."
+  type        = string
+  default     = "https://accounts.secure.freee.co.jp/public_api/token"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^https://[^/\\s]+/[^\\s]*$", var.freee_token_url))
+    error_message = "freee_token_url must be an https:// URL with a path."
+  }
+}
+
+variable "rate_limit_per_minute" {
+  description = "RATE_LIMIT_PER_MINUTE: freee calls per minute for ALL instances together (shared through Redis). freee's invoice API allows 30 per minute per company, so keep 30 unless freee granted more."
+  type        = number
+  default     = 30
+  nullable    = false
+
+  validation {
+    condition     = var.rate_limit_per_minute == floor(var.rate_limit_per_minute) && var.rate_limit_per_minute >= 1 && var.rate_limit_per_minute <= 600
+    error_message = "rate_limit_per_minute must be a whole number from 1 to 600 (freee allows 30 per minute)."
+  }
+}
+
+variable "concurrent_freee_calls" {
+  description = "CONCURRENT_FREEE_CALLS: freee calls in flight at once per instance."
+  type        = number
+  default     = 2
+  nullable    = false
+
+  validation {
+    condition     = var.concurrent_freee_calls == floor(var.concurrent_freee_calls) && var.concurrent_freee_calls >= 1 && var.concurrent_freee_calls <= 16
+    error_message = "concurrent_freee_calls must be a whole number from 1 to 16."
+  }
+}
+
+variable "retry_max_attempts" {
+  description = "RETRY_MAX_ATTEMPTS: tries per freee call, the first included."
+  type        = number
+  default     = 5
+  nullable    = false
+
+  validation {
+    condition     = var.retry_max_attempts == floor(var.retry_max_attempts) && var.retry_max_attempts >= 1 && var.retry_max_attempts <= 10
+    error_message = "retry_max_attempts must be a whole number from 1 to 10."
+  }
+}
+
+variable "max_batch_size" {
+  description = "MAX_BATCH_SIZE: the most invoices one batch request may carry; larger batches are refused with 413."
+  type        = number
+  default     = 500
+  nullable    = false
+
+  validation {
+    condition     = var.max_batch_size == floor(var.max_batch_size) && var.max_batch_size >= 1 && var.max_batch_size <= 1000
+    error_message = "max_batch_size must be a whole number from 1 to 1000."
+  }
+}
+
+variable "default_tax_entry_method" {
+  description = "DEFAULT_TAX_ENTRY_METHOD: freee tax_entry_method used when an item omits it (\"in\" or \"out\"); null leaves it unset."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.default_tax_entry_method == null || contains(["in", "out"], coalesce(var.default_tax_entry_method, "-"))
+    error_message = "default_tax_entry_method must be \"in\", \"out\" or null."
+  }
+}
+
+variable "default_tax_fraction" {
+  description = "DEFAULT_TAX_FRACTION: freee tax_fraction used when an item omits it (\"omit\", \"round_up\" or \"round\"); null leaves it unset."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.default_tax_fraction == null || contains(["omit", "round_up", "round"], coalesce(var.default_tax_fraction, "-"))
+    error_message = "default_tax_fraction must be \"omit\", \"round_up\", \"round\" or null."
+  }
+}
+
+variable "default_withholding_tax_entry_method" {
+  description = "DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD: freee withholding_tax_entry_method used when an item omits it (\"in\" or \"out\"); null leaves it unset."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.default_withholding_tax_entry_method == null || contains(["in", "out"], coalesce(var.default_withholding_tax_entry_method, "-"))
+    error_message = "default_withholding_tax_entry_method must be \"in\", \"out\" or null."
+  }
+}
+
+variable "default_partner_title" {
+  description = "DEFAULT_PARTNER_TITLE: freee partner_title used when an item omits it (\"御中\", \"様\" or \"(空白)\"); null leaves it unset."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.default_partner_title == null || contains(["御中", "様", "(空白)"], coalesce(var.default_partner_title, "-"))
+    error_message = "default_partner_title must be \"御中\", \"様\", \"(空白)\" or null."
+  }
+}

@@ -1,0 +1,44 @@
+output "url" {
+  description = "Base URL of the function (function URL or HTTP API), without a trailing slash."
+  value       = local.url
+}
+
+output "health_url" {
+  description = "The unauthenticated health endpoint: GET answers 200 with \"UP\" in the body."
+  value       = "${local.url}/health"
+}
+
+output "function_name" {
+  description = "Name of the Lambda function."
+  value       = aws_lambda_function.this.function_name
+}
+
+output "function_version" {
+  description = "Version the alias points at (published by this apply)."
+  value       = aws_lambda_alias.this.function_version
+}
+
+output "alias_arn" {
+  description = "ARN of the alias every front door invokes."
+  value       = aws_lambda_alias.this.arn
+}
+
+output "handler" {
+  description = "Lambda handler class of the function."
+  value       = aws_lambda_function.this.handler
+}
+
+output "kms_key_arn" {
+  description = "ARN of the customer-managed key that encrypts the environment and the secrets."
+  value       = aws_kms_key.this.arn
+}
+
+output "secret_arns" {
+  description = "ARNs of the Secrets Manager secrets by environment variable name."
+  value       = { for name, s in aws_secretsmanager_secret.this : name => s.arn }
+}
+
+output "log_group_name" {
+  description = "CloudWatch log group of the function."
+  value       = aws_cloudwatch_log_group.this.name
+}

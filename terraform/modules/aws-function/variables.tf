@@ -1,0 +1,152 @@
+variable "name" {
+  description = "Name of the Lambda function; also prefixes the role, key alias, secrets, log group and API."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-zA-Z0-9_-]{1,56}$", var.name))
+    error_message = "name must be 1-56 characters of letters, digits, hyphens and underscores."
+  }
+}
+
+variable "package_path" {
+  description = "Path of the deployment artifact: the shaded jar built by adapters-aws (adapters-aws/target/invoice-bridge-aws.jar), or a versioned copy of it (the pipeline passes one named after the git sha)."
+  type        = string
+
+  validation {
+    condition     = can(regex("\\.(jar|zip)$", var.package_path)) && fileexists(var.package_path)
+    error_message = "package_path must name an existing .jar or .zip file: build it first with ./mvnw -pl adapters-aws -am package."
+  }
+}
+
+variable "environment" {
+  description = "Plain environment variables of the app (module app-config's `environment` output)."
+  type        = map(string)
+}
+
+variable "secret_names" {
+  description = "Names of the secret environment variables (module app-config's `secret_names` output)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.secret_names) == length(distinct(var.secret_names))
+    error_message = "secret_names must not repeat a name."
+  }
+}
+
+variable "secrets" {
+  description = "Secret environment variables by name (module app-config's `secrets` output): stored in Secrets Manager and passed to the function encrypted with the module's KMS key."
+  type        = map(string)
+  sensitive   = true
+}
+
+variable "request_timeout_ms" {
+  description = "REQUEST_TIMEOUT_MS of the app, checked once more against the front door and the function timeout."
+  type        = number
+}
+
+variable "timeout_seconds" {
+  description = "The function's timeout in seconds (module app-config's `function_timeout_seconds`): above REQUEST_TIMEOUT_MS, at most the front door's limit."
+  type        = number
+
+  validation {
+    condition     = var.timeout_seconds == floor(var.timeout_seconds) && var.timeout_seconds >= 1 && var.timeout_seconds <= 900
+    error_message = "timeout_seconds must be a whole number from 1 to 900 (Lambda's limit)."
+  }
+}
+
+variable "front_door" {
+  description = "\"function-url\": a Lambda function URL on the alias (requests up to 15 min; the default), or \"http-api\": an API Gateway HTTP API in front of the alias (requests up to 30 s)."
+  type        = string
+  default     = "function-url"
+  nullable    = false
+
+  validation {
+    condition     = contains(["function-url", "http-api"], var.front_door)
+    error_message = "front_door must be \"function-url\" or \"http-api\"."
+  }
+}
+
+variable "memory_mb" {
+  description = "Memory of the function in MB; Lambda gives CPU in proportion (1769 MB is one full vCPU)."
+  type        = number
+  default     = 2048
+  nullable    = false
+
+  validation {
+    condition     = var.memory_mb == floor(var.memory_mb) && var.memory_mb >= 512 && var.memory_mb <= 10240
+    error_message = "memory_mb must be a whole number from 512 to 10240."
+  }
+}
+
+variable "architecture" {
+  description = "Instruction set of the function: \"x86_64\" or \"arm64\" (about 20 % cheaper per GB-second; the shaded jar runs on both)."
+  type        = string
+  default     = "x86_64"
+  nullable    = false
+
+  validation {
+    condition     = contains(["x86_64", "arm64"], var.architecture)
+    error_message = "architecture must be \"x86_64\" or \"arm64\"."
+  }
+}
+
+variable "snap_start" {
+  description = "Enable SnapStart on published versions (cold starts restore a snapshot taken after initialization). Lambda does not allow SnapStart together with provisioned concurrency, so it must be false when min_instances > 0."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "min_instances" {
+  description = "Instances kept initialized on the alias (provisioned concurrency, billed while configured). 0 at night and weekends; the product owner's pattern asks 2 in business hours (then set snap_start = false)."
+  type        = number
+  default     = 0
+  nullable    = false
+
+  validation {
+    condition     = var.min_instances == floor(var.min_instances) && var.min_instances >= 0
+    error_message = "min_instances must be a whole number, 0 or more."
+  }
+}
+
+variable "max_instances" {
+  description = "Most instances at once (reserved concurrency of the function). Reserving takes concurrency from the account's pool, which must keep 100 unreserved: a new account with a quota of 10 must ask for more, or set null to run without a cap."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.max_instances == null || try(var.max_instances == floor(var.max_instances) && var.max_instances >= 1 && var.max_instances <= 1000, false)
+    error_message = "max_instances must be a whole number from 1 to 1000, or null for no cap."
+  }
+}
+
+variable "log_retention_days" {
+  description = "Days CloudWatch keeps the function's logs."
+  type        = number
+  default     = 30
+  nullable    = false
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be one of CloudWatch's values: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653."
+  }
+}
+
+variable "secret_recovery_window_days" {
+  description = "Days Secrets Manager keeps a deleted secret recoverable: 0 deletes at once (lets a destroyed stack be re-created with the same names), or 7 to 30."
+  type        = number
+  default     = 7
+  nullable    = false
+
+  validation {
+    condition     = var.secret_recovery_window_days == 0 || (var.secret_recovery_window_days >= 7 && var.secret_recovery_window_days <= 30)
+    error_message = "secret_recovery_window_days must be 0 or from 7 to 30."
+  }
+}
+
+variable "tags" {
+  description = "Tags added to every resource that takes tags."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}

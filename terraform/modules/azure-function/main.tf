@@ -1,0 +1,187 @@
+# The Azure Function (Flex Consumption, Java 21) of adapters-azure: one deploy of a versioned
+# zip, secrets in Key Vault referenced from the app settings, logs in Application Insights.
+
+locals {
+  # The function adapters-azure declares (@FunctionName) and the class that implements it, a
+  # subclass of Micronaut's AzureHttpFunction with a catch-all route. Its host.json sets the
+  # route prefix to "" (Micronaut requires it), so the app's paths sit at the host's root.
+  function_name  = "invoice-bridge"
+  function_class = "io.invoicebridge.adapters.azure.InvoiceBridgeFunction"
+
+  # The HTTP front end of Azure Functions answers 502 after 230 s, whatever the host's timeout.
+  front_door_limit_seconds = 230
+
+  # Not read by the app: host.json's functionTimeout, overridden as an app setting so Terraform
+  # keeps it above REQUEST_TIMEOUT_MS.
+  platform_settings = {
+    AzureFunctionsJobHost__functionTimeout = format("%02d:%02d:%02d", floor(var.timeout_seconds / 3600), floor(var.timeout_seconds % 3600 / 60), var.timeout_seconds % 60)
+  }
+
+  # Key Vault secret names allow letters, digits and hyphens only.
+  key_vault_secret_names = { for name in var.secret_names : name => replace(name, "_", "-") }
+
+  secret_settings = { for name in var.secret_names : name => "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.this[name].id})" }
+
+  storage_account_name = substr(replace("${var.name}fn", "-", ""), 0, 24)
+}
+
+data "azurerm_client_config" "current" {}
+
+resource "azurerm_resource_group" "this" {
+  name     = "${var.name}-rg"
+  location = var.location
+  tags     = var.tags
+}
+
+resource "azurerm_log_analytics_workspace" "this" {
+  name                = "${var.name}-logs"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  sku                 = "PerGB2018"
+  retention_in_days   = var.log_retention_days
+  tags                = var.tags
+}
+
+resource "azurerm_application_insights" "this" {
+  name                = "${var.name}-insights"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  workspace_id        = azurerm_log_analytics_workspace.this.id
+  application_type    = "java"
+  tags                = var.tags
+}
+
+# Holds the deployment package and the functions host's own state.
+resource "azurerm_storage_account" "this" {
+  name                            = local.storage_account_name
+  resource_group_name             = azurerm_resource_group.this.name
+  location                        = azurerm_resource_group.this.location
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  min_tls_version                 = "TLS1_2"
+  allow_nested_items_to_be_public = false
+  tags                            = var.tags
+}
+
+resource "azurerm_storage_container" "deployments" {
+  name                  = "deployments"
+  storage_account_id    = azurerm_storage_account.this.id
+  container_access_type = "private"
+}
+
+resource "azurerm_service_plan" "this" {
+  name                = "${var.name}-plan"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  os_type             = "Linux"
+  sku_name            = "FC1"
+  tags                = var.tags
+}
+
+resource "azurerm_key_vault" "this" {
+  name                       = "${var.name}-kv"
+  resource_group_name        = azurerm_resource_group.this.name
+  location                   = azurerm_resource_group.this.location
+  tenant_id                  = data.azurerm_client_config.current.tenant_id
+  sku_name                   = "standard"
+  rbac_authorization_enabled = true
+  soft_delete_retention_days = 7
+  purge_protection_enabled   = false
+  tags                       = var.tags
+}
+
+# Lets whoever runs Terraform write the secrets.
+resource "azurerm_role_assignment" "deployer_secrets" {
+  scope                = azurerm_key_vault.this.id
+  role_definition_name = "Key Vault Secrets Officer"
+  principal_id         = data.azurerm_client_config.current.object_id
+}
+
+resource "azurerm_key_vault_secret" "this" {
+  for_each = toset(var.secret_names)
+
+  name         = local.key_vault_secret_names[each.key]
+  value        = var.secrets[each.key]
+  key_vault_id = azurerm_key_vault.this.id
+  content_type = "text/plain"
+
+  depends_on = [azurerm_role_assignment.deployer_secrets]
+}
+
+# The function reads Key Vault through an identity created, and granted, BEFORE the app exists:
+# an app setting whose reference cannot be resolved reaches the app as the reference text itself.
+resource "azurerm_user_assigned_identity" "this" {
+  name                = "${var.name}-identity"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  tags                = var.tags
+}
+
+resource "azurerm_role_assignment" "function_secrets" {
+  scope                = azurerm_key_vault.this.id
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.this.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_function_app_flex_consumption" "this" {
+  name                = var.name
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  service_plan_id     = azurerm_service_plan.this.id
+  https_only          = true
+
+  runtime_name           = "java"
+  runtime_version        = "21"
+  maximum_instance_count = var.max_instances
+  instance_memory_in_mb  = var.instance_memory_mb
+
+  storage_container_type      = "blobContainer"
+  storage_container_endpoint  = "${azurerm_storage_account.this.primary_blob_endpoint}${azurerm_storage_container.deployments.name}"
+  storage_authentication_type = "StorageAccountConnectionString"
+  storage_access_key          = azurerm_storage_account.this.primary_connection_string
+
+  zip_deploy_file = var.package_zip_path
+
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.this.id]
+  }
+  key_vault_reference_identity_id = azurerm_user_assigned_identity.this.id
+
+  dynamic "always_ready" {
+    for_each = var.min_instances > 0 ? [1] : []
+    content {
+      name           = "http"
+      instance_count = var.min_instances
+    }
+  }
+
+  app_settings = merge(var.environment, local.secret_settings, local.platform_settings)
+
+  site_config {
+    application_insights_connection_string = azurerm_application_insights.this.connection_string
+    minimum_tls_version                    = "1.2"
+  }
+
+  tags = var.tags
+
+  depends_on = [azurerm_role_assignment.function_secrets]
+
+  lifecycle {
+    precondition {
+      condition     = var.timeout_seconds * 1000 > var.request_timeout_ms
+      error_message = "The function timeout (timeout_seconds) must be above REQUEST_TIMEOUT_MS, or the host stops the function before the app can answer."
+    }
+
+    precondition {
+      condition     = var.request_timeout_ms <= (local.front_door_limit_seconds - 5) * 1000
+      error_message = "REQUEST_TIMEOUT_MS must stay at least 5 s below Azure's 230 s HTTP limit (at most 225000)."
+    }
+
+    precondition {
+      condition     = var.min_instances <= var.max_instances
+      error_message = "min_instances must not exceed max_instances."
+    }
+  }
+}

@@ -1,0 +1,39 @@
+output "url" {
+  description = "Base URL of the function app, without a trailing slash."
+  value       = "https://${azurerm_function_app_flex_consumption.this.default_hostname}"
+}
+
+output "health_url" {
+  description = "The unauthenticated health endpoint: GET answers 200 with \"UP\" in the body."
+  value       = "https://${azurerm_function_app_flex_consumption.this.default_hostname}/health"
+}
+
+output "function_app_name" {
+  description = "Name of the function app."
+  value       = azurerm_function_app_flex_consumption.this.name
+}
+
+output "function_name" {
+  description = "Name of the HTTP-triggered function inside the app, as adapters-azure declares it."
+  value       = local.function_name
+}
+
+output "function_class" {
+  description = "Class implementing the function (a subclass of Micronaut's AzureHttpFunction)."
+  value       = local.function_class
+}
+
+output "resource_group_name" {
+  description = "Resource group holding every resource of the deployment."
+  value       = azurerm_resource_group.this.name
+}
+
+output "key_vault_name" {
+  description = "Key Vault holding the secrets."
+  value       = azurerm_key_vault.this.name
+}
+
+output "application_insights_name" {
+  description = "Application Insights resource receiving the logs."
+  value       = azurerm_application_insights.this.name
+}

@@ -1,0 +1,120 @@
+variable "name" {
+  description = "Base name of the function app and its resource group, Key Vault, storage account and identity. Globally unique across Azure (the app's host name and the Key Vault name derive from it)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,18}[a-z0-9]$", var.name))
+    error_message = "name must be 3-20 characters of lowercase letters, digits and hyphens, starting with a letter (Key Vault names stop at 24 characters)."
+  }
+}
+
+variable "location" {
+  description = "Azure region with Flex Consumption, e.g. \"japaneast\" (see `az functionapp list-flexconsumption-locations`)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z]+[a-z0-9]*$", var.location))
+    error_message = "location must be an Azure region name such as \"japaneast\" (lowercase, no spaces)."
+  }
+}
+
+variable "package_zip_path" {
+  description = "Path of a zip of adapters-azure/target/azure-functions/invoice-bridge/ (host.json, the function folder, lib/ and the jar), deployed with one deploy; the pipeline passes one named after the git sha, and a new path redeploys."
+  type        = string
+
+  validation {
+    condition     = endswith(var.package_zip_path, ".zip") && fileexists(var.package_zip_path)
+    error_message = "package_zip_path must name an existing .zip file: build it with ./mvnw -pl adapters-azure -am package, then zip adapters-azure/target/azure-functions/invoice-bridge/."
+  }
+}
+
+variable "environment" {
+  description = "Plain environment variables of the app (module app-config's `environment` output)."
+  type        = map(string)
+}
+
+variable "secret_names" {
+  description = "Names of the secret environment variables (module app-config's `secret_names` output)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.secret_names) == length(distinct(var.secret_names))
+    error_message = "secret_names must not repeat a name."
+  }
+}
+
+variable "secrets" {
+  description = "Secret environment variables by name (module app-config's `secrets` output): each becomes a Key Vault secret referenced from the app settings."
+  type        = map(string)
+  sensitive   = true
+}
+
+variable "request_timeout_ms" {
+  description = "REQUEST_TIMEOUT_MS of the app, checked once more against the 230 s HTTP limit and the function timeout."
+  type        = number
+}
+
+variable "timeout_seconds" {
+  description = "The functions host's timeout in seconds (module app-config's `function_timeout_seconds`): above REQUEST_TIMEOUT_MS; the HTTP front end answers 502 after 230 s whatever it is."
+  type        = number
+
+  validation {
+    condition     = var.timeout_seconds == floor(var.timeout_seconds) && var.timeout_seconds >= 1 && var.timeout_seconds <= 230
+    error_message = "timeout_seconds must be a whole number from 1 to 230 (the HTTP trigger's limit)."
+  }
+}
+
+variable "min_instances" {
+  description = "Always-ready instances for the HTTP trigger group (billed while idle at a lower rate). 0 at night and weekends; the product owner's pattern asks 2 in business hours."
+  type        = number
+  default     = 0
+  nullable    = false
+
+  validation {
+    condition     = var.min_instances == floor(var.min_instances) && var.min_instances >= 0 && var.min_instances <= 1000
+    error_message = "min_instances must be a whole number from 0 to 1000."
+  }
+}
+
+variable "max_instances" {
+  description = "Most instances at once (Flex Consumption maximum instance count). freee's limit is shared through Redis whatever the count; this caps cost and Redis connections."
+  type        = number
+  default     = 40
+  nullable    = false
+
+  validation {
+    condition     = var.max_instances == floor(var.max_instances) && var.max_instances >= 1 && var.max_instances <= 1000
+    error_message = "max_instances must be a whole number from 1 to 1000."
+  }
+}
+
+variable "instance_memory_mb" {
+  description = "Memory of each instance in MB: 2048 or 4096."
+  type        = number
+  default     = 2048
+  nullable    = false
+
+  validation {
+    condition     = contains([2048, 4096], var.instance_memory_mb)
+    error_message = "instance_memory_mb must be 2048 or 4096."
+  }
+}
+
+variable "log_retention_days" {
+  description = "Days the Log Analytics workspace behind Application Insights keeps the logs."
+  type        = number
+  default     = 30
+  nullable    = false
+
+  validation {
+    condition     = var.log_retention_days == floor(var.log_retention_days) && var.log_retention_days >= 30 && var.log_retention_days <= 730
+    error_message = "log_retention_days must be a whole number from 30 to 730."
+  }
+}
+
+variable "tags" {
+  description = "Tags added to every resource that takes tags."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}

@@ -1,0 +1,134 @@
+# The Cloud Function (gen2) of adapters-gcp: source uploaded from a versioned zip, secrets from
+# Secret Manager as secret environment variables, public invoker (the app checks RUN_TOKEN).
+
+locals {
+  # Micronaut's HTTP function for Cloud Functions: routes every request to the app's controllers.
+  entry_point = "io.micronaut.gcp.function.http.HttpFunction"
+
+  # Cloud Functions gen2 runs on Cloud Run, which does not allow a request longer than 60 min.
+  front_door_limit_seconds = 3600
+}
+
+resource "google_service_account" "this" {
+  project      = var.project_id
+  account_id   = "${var.name}-fn"
+  display_name = "${var.name} function"
+}
+
+resource "google_secret_manager_secret" "this" {
+  for_each = toset(var.secret_names)
+
+  project   = var.project_id
+  secret_id = "${var.name}-${lower(replace(each.key, "_", "-"))}"
+  labels    = var.labels
+
+  replication {
+    auto {}
+  }
+}
+
+resource "google_secret_manager_secret_version" "this" {
+  for_each = toset(var.secret_names)
+
+  secret      = google_secret_manager_secret.this[each.key].id
+  secret_data = var.secrets[each.key]
+}
+
+resource "google_secret_manager_secret_iam_member" "this" {
+  for_each = toset(var.secret_names)
+
+  project   = var.project_id
+  secret_id = google_secret_manager_secret.this[each.key].secret_id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = "serviceAccount:${google_service_account.this.email}"
+}
+
+resource "google_storage_bucket" "source" {
+  project                     = var.project_id
+  name                        = "${var.project_id}-${var.name}-source"
+  location                    = var.region
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+  force_destroy               = true
+  labels                      = var.labels
+}
+
+# Named after the zip's content, so a new artifact is a new object and redeploys the function.
+resource "google_storage_bucket_object" "source" {
+  bucket = google_storage_bucket.source.name
+  name   = "${var.name}/${filemd5(var.source_zip_path)}.zip"
+  source = var.source_zip_path
+}
+
+resource "google_cloudfunctions2_function" "this" {
+  project     = var.project_id
+  location    = var.region
+  name        = var.name
+  description = "invoice-bridge: creates invoices in freee exactly once"
+  labels      = var.labels
+
+  build_config {
+    runtime     = "java21"
+    entry_point = local.entry_point
+
+    source {
+      storage_source {
+        bucket = google_storage_bucket.source.name
+        object = google_storage_bucket_object.source.name
+      }
+    }
+  }
+
+  service_config {
+    min_instance_count               = var.min_instances
+    max_instance_count               = var.max_instances
+    max_instance_request_concurrency = var.requests_per_instance
+    available_memory                 = var.memory
+    available_cpu                    = var.cpu
+    timeout_seconds                  = var.timeout_seconds
+    ingress_settings                 = "ALLOW_ALL"
+    all_traffic_on_latest_revision   = true
+    service_account_email            = google_service_account.this.email
+    environment_variables            = var.environment
+
+    # Pinned to the version this apply wrote, so a changed secret redeploys the function.
+    dynamic "secret_environment_variables" {
+      for_each = toset(var.secret_names)
+      content {
+        key        = secret_environment_variables.key
+        project_id = var.project_id
+        secret     = google_secret_manager_secret.this[secret_environment_variables.key].secret_id
+        version    = google_secret_manager_secret_version.this[secret_environment_variables.key].version
+      }
+    }
+  }
+
+  depends_on = [google_secret_manager_secret_iam_member.this]
+
+  lifecycle {
+    precondition {
+      condition     = var.timeout_seconds * 1000 > var.request_timeout_ms
+      error_message = "The function timeout (timeout_seconds) must be above REQUEST_TIMEOUT_MS, or Cloud Functions stops the request before the app can answer."
+    }
+
+    precondition {
+      condition     = var.request_timeout_ms <= (local.front_door_limit_seconds - 5) * 1000
+      error_message = "REQUEST_TIMEOUT_MS must stay at least 5 s below Cloud Functions' 60 min limit (at most 3595000)."
+    }
+
+    precondition {
+      condition     = var.min_instances <= var.max_instances
+      error_message = "min_instances must not exceed max_instances."
+    }
+  }
+}
+
+# Public invoker: Cloud Functions gen2 serves through Cloud Run, whose invoker role decides who
+# may call the URL. Anyone may; the app rejects /v1 calls without the RUN_TOKEN bearer token.
+resource "google_cloud_run_service_iam_member" "invoker" {
+  project  = var.project_id
+  location = var.region
+  service  = google_cloudfunctions2_function.this.name
+  role     = "roles/run.invoker"
+  member   = "allUsers"
+}

@@ -1,0 +1,34 @@
+output "url" {
+  description = "Base URL of the function, without a trailing slash."
+  value       = trimsuffix(google_cloudfunctions2_function.this.url, "/")
+}
+
+output "health_url" {
+  description = "The unauthenticated health endpoint: GET answers 200 with \"UP\" in the body."
+  value       = "${trimsuffix(google_cloudfunctions2_function.this.url, "/")}/health"
+}
+
+output "function_name" {
+  description = "Name of the Cloud Function."
+  value       = google_cloudfunctions2_function.this.name
+}
+
+output "entry_point" {
+  description = "Entry point class of the function."
+  value       = local.entry_point
+}
+
+output "service_account_email" {
+  description = "Service account the function runs as."
+  value       = google_service_account.this.email
+}
+
+output "secret_ids" {
+  description = "Secret Manager secret ids by environment variable name."
+  value       = { for name, s in google_secret_manager_secret.this : name => s.secret_id }
+}
+
+output "source_object" {
+  description = "Storage object the function was built from."
+  value       = "gs://${google_storage_bucket.source.name}/${google_storage_bucket_object.source.name}"
+}

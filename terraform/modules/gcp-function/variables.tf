@@ -1,0 +1,142 @@
+variable "name" {
+  description = "Name of the function; also prefixes its service account, secrets and source bucket."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,25}[a-z0-9]$", var.name))
+    error_message = "name must be 3-27 characters of lowercase letters, digits and hyphens, starting with a letter (the service account id adds \"-fn\" and must stay within 30 characters)."
+  }
+}
+
+variable "project_id" {
+  description = "Google Cloud project the function runs in."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{4,28}[a-z0-9]$", var.project_id))
+    error_message = "project_id must be a Google Cloud project id: 6-30 lowercase letters, digits and hyphens."
+  }
+}
+
+variable "region" {
+  description = "Region of the function and its source bucket, e.g. \"asia-northeast1\" (Tokyo)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z]+-[a-z]+[0-9]+$", var.region))
+    error_message = "region must be a Google Cloud region such as \"asia-northeast1\"."
+  }
+}
+
+variable "source_zip_path" {
+  description = "Path of a zip of adapters-gcp/target/deploy/ (the folder holding the single shaded jar invoice-bridge-gcp.jar); the pipeline passes one named after the git sha."
+  type        = string
+
+  validation {
+    condition     = endswith(var.source_zip_path, ".zip") && fileexists(var.source_zip_path)
+    error_message = "source_zip_path must name an existing .zip file: build it with ./mvnw -pl adapters-gcp -am package, then zip adapters-gcp/target/deploy/."
+  }
+}
+
+variable "environment" {
+  description = "Plain environment variables of the app (module app-config's `environment` output)."
+  type        = map(string)
+}
+
+variable "secret_names" {
+  description = "Names of the secret environment variables (module app-config's `secret_names` output)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.secret_names) == length(distinct(var.secret_names))
+    error_message = "secret_names must not repeat a name."
+  }
+}
+
+variable "secrets" {
+  description = "Secret environment variables by name (module app-config's `secrets` output): each becomes a Secret Manager secret the function reads as a secret environment variable."
+  type        = map(string)
+  sensitive   = true
+}
+
+variable "request_timeout_ms" {
+  description = "REQUEST_TIMEOUT_MS of the app, checked once more against the function timeout."
+  type        = number
+}
+
+variable "timeout_seconds" {
+  description = "The function's timeout in seconds (module app-config's `function_timeout_seconds`): above REQUEST_TIMEOUT_MS, at most 3600 for an HTTP function."
+  type        = number
+
+  validation {
+    condition     = var.timeout_seconds == floor(var.timeout_seconds) && var.timeout_seconds >= 1 && var.timeout_seconds <= 3600
+    error_message = "timeout_seconds must be a whole number from 1 to 3600."
+  }
+}
+
+variable "min_instances" {
+  description = "Instances kept warm (billed while idle at a lower rate). 0 at night and weekends; the product owner's pattern asks 2 in business hours."
+  type        = number
+  default     = 0
+  nullable    = false
+
+  validation {
+    condition     = var.min_instances == floor(var.min_instances) && var.min_instances >= 0 && var.min_instances <= 100
+    error_message = "min_instances must be a whole number from 0 to 100."
+  }
+}
+
+variable "max_instances" {
+  description = "Most instances at once. freee's limit is shared through Redis whatever the count; this caps cost and Redis connections."
+  type        = number
+  default     = 10
+  nullable    = false
+
+  validation {
+    condition     = var.max_instances == floor(var.max_instances) && var.max_instances >= 1 && var.max_instances <= 1000
+    error_message = "max_instances must be a whole number from 1 to 1000."
+  }
+}
+
+variable "requests_per_instance" {
+  description = "Requests one instance serves at once (Cloud Run concurrency). 1 keeps one request per instance as on Lambda; more needs at least 1 vCPU."
+  type        = number
+  default     = 1
+  nullable    = false
+
+  validation {
+    condition     = var.requests_per_instance == floor(var.requests_per_instance) && var.requests_per_instance >= 1 && var.requests_per_instance <= 1000
+    error_message = "requests_per_instance must be a whole number from 1 to 1000."
+  }
+}
+
+variable "memory" {
+  description = "Memory of each instance, e.g. \"1Gi\" or \"2Gi\" (Cloud Functions gives CPU with memory)."
+  type        = string
+  default     = "2Gi"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[0-9]+(Mi|Gi)$", var.memory))
+    error_message = "memory must be a size such as \"512Mi\" or \"2Gi\"."
+  }
+}
+
+variable "cpu" {
+  description = "vCPUs of each instance, e.g. \"1\" or \"2\"."
+  type        = string
+  default     = "1"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[0-9]+(\\.[0-9]+)?$", var.cpu))
+    error_message = "cpu must be a number of vCPUs such as \"1\" or \"2\"."
+  }
+}
+
+variable "labels" {
+  description = "Labels added to every resource that takes labels."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}
