@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,17 +89,6 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
     assertEquals(Invoices.JAPANESE_SUBJECT, sent.path("subject").asText());
     assertEquals(Invoices.JAPANESE_LINE, sent.path("lines").path(0).path("description").asText());
     assertTrue(answer.text().contains(Invoices.JAPANESE_SUBJECT), "UTF-8 on the wire, unescaped");
-  }
-
-  @Test
-  void batch_sentAsOctetStream_isReadAsJson() {
-    byte[] body = Invoices.batchOf("2026-09/bin", 1).getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = authorized("Content-Type", "application/octet-stream");
-
-    HttpAnswer answer = send(new HttpCall("POST", BATCH, headers, body));
-
-    assertEquals(200, answer.status(), answer::text);
-    assertEquals(Invoices.JAPANESE_SUBJECT, wouldSend(answer.json(), 0).path("subject").asText());
   }
 
   @Test

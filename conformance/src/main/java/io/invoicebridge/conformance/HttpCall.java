@@ -1,8 +1,11 @@
 package io.invoicebridge.conformance;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,10 +40,28 @@ public record HttpCall(String method, String target, Map<String, String> headers
     return Optional.ofNullable(URI.create(target).getRawQuery()).orElse("");
   }
 
+  /** The query's parameters, decoded, each with its values in the order sent. */
+  public Map<String, List<String>> queryParameters() {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    for (String pair : rawQuery().split("&")) {
+      if (!pair.isEmpty()) {
+        String[] nameValue = pair.split("=", 2);
+        parameters
+            .computeIfAbsent(decode(nameValue[0]), name -> new ArrayList<>())
+            .add(nameValue.length > 1 ? decode(nameValue[1]) : "");
+      }
+    }
+    return parameters;
+  }
+
   public Optional<String> header(String name) {
     return headers.entrySet().stream()
         .filter(entry -> entry.getKey().equalsIgnoreCase(name))
         .map(Map.Entry::getValue)
         .findFirst();
+  }
+
+  private static String decode(String value) {
+    return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }
 }

@@ -55,9 +55,19 @@ final class LambdaTarget implements HttpTarget {
 
   /** Sends {@code call} as the invocation with the Lambda request id {@code invocationId}. */
   HttpAnswer send(HttpCall call, String invocationId) {
-    String event = Payload2Events.event(template, call, invocationId).toString();
+    return send(event(call, invocationId), invocationId);
+  }
+
+  /** The event Lambda would deliver for {@code call}. */
+  ObjectNode event(HttpCall call, String invocationId) {
+    return Payload2Events.event(template, call, invocationId);
+  }
+
+  /** Delivers {@code event} exactly as given. */
+  HttpAnswer send(ObjectNode event, String invocationId) {
     APIGatewayV2HTTPResponse response =
-        handler.handleRequest(EVENTS.fromJson(event), new InvocationContext(invocationId));
+        handler.handleRequest(
+            EVENTS.fromJson(event.toString()), new InvocationContext(invocationId));
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
     RESPONSES.toJson(response, wire);
     try {

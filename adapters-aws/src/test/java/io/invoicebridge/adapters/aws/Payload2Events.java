@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,7 +29,7 @@ final class Payload2Events {
     ObjectNode event = template.deepCopy();
     event.put("rawPath", call.path());
     event.put("rawQueryString", call.rawQuery());
-    putOrRemove(event, "queryStringParameters", queryParameters(call.rawQuery()));
+    putOrRemove(event, "queryStringParameters", queryParameters(call));
     ObjectNode headers = (ObjectNode) event.path("headers");
     call.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
     putOrRemove(event, "cookies", cookies(headers.remove("cookie")));
@@ -63,18 +62,9 @@ final class Payload2Events {
   }
 
   /** Decoded, repeated values joined with commas, as payload 2.0 carries them. */
-  private static ObjectNode queryParameters(String rawQuery) {
+  private static ObjectNode queryParameters(HttpCall call) {
     ObjectNode parameters = JSON.createObjectNode();
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      String[] nameValue = pair.split("=", 2);
-      String name = decode(nameValue[0]);
-      String value = nameValue.length > 1 ? decode(nameValue[1]) : "";
-      JsonNode previous = parameters.get(name);
-      parameters.put(name, previous == null ? value : previous.asText() + "," + value);
-    }
+    call.queryParameters().forEach((name, values) -> parameters.put(name, String.join(",", values)));
     return parameters;
   }
 
@@ -114,9 +104,5 @@ final class Payload2Events {
     } else {
       event.set(field, value);
     }
-  }
-
-  private static String decode(String value) {
-    return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,18 @@
+package io.invoicebridge.adapters.azure;
+
+import io.invoicebridge.conformance.DryRunConformanceCases;
+import io.invoicebridge.conformance.HttpTarget;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+
+/** The conformance cases through the Azure function class. */
+class AzureConformanceTest {
+
+  @Nested
+  class DryRun extends DryRunConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return AzureTarget.start(properties);
+    }
+  }
+}
