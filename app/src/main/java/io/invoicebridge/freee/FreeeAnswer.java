@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An HTTP answer from freee, whatever its status. Header names are case-insensitive because
- * freee's casing varies ({@code X-RateLimit-*} next to {@code X-Ratelimit-*-Minute}).
+ * An HTTP answer from freee, whatever its status. Header names are case-insensitive because freee's
+ * casing varies ({@code X-RateLimit-*} next to {@code X-Ratelimit-*-Minute}).
  */
 public record FreeeAnswer(int status, Map<String, String> headers, String body, Duration duration) {
 

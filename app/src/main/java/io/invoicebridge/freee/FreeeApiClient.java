@@ -13,10 +13,10 @@ import io.micronaut.http.client.annotation.Client;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * freee's invoice and accounting APIs (one host, {@code FREEE_API_BASE_URL}). Every method
- * returns freee's answer unparsed so callers bound the wait by their deadline and read headers
- * themselves; a non-2xx answer completes the future with an {@code HttpClientResponseException}.
- * {@code authorization} is the whole header value, {@code "Bearer <access token>"}.
+ * freee's invoice and accounting APIs (one host, {@code FREEE_API_BASE_URL}). Every method returns
+ * freee's answer unparsed so callers bound the wait by their deadline and read headers themselves;
+ * a non-2xx answer completes the future with an {@code HttpClientResponseException}. {@code
+ * authorization} is the whole header value, {@code "Bearer <access token>"}.
  */
 @Client(id = "freee-api")
 public interface FreeeApiClient {

@@ -27,10 +27,12 @@ final class FreeeCallLog {
       case FreeeExchange.Answered answered -> {
         fields.put(HTTP_STATUS, Integer.toString(answered.answer().status()));
         fields.put(LogFields.FREEE_REQUEST_ID, answered.answer().requestId());
-        withFields(fields, () -> LOG.info("freee {} answered {}", operation, answered.answer().status()));
+        withFields(
+            fields, () -> LOG.info("freee {} answered {}", operation, answered.answer().status()));
       }
       case FreeeExchange.Lost lost ->
-          withFields(fields, () -> LOG.warn("freee {} got no answer: {}", operation, lost.reason()));
+          withFields(
+              fields, () -> LOG.warn("freee {} got no answer: {}", operation, lost.reason()));
       case FreeeExchange.Unreached unreached ->
           withFields(
               fields, () -> LOG.warn("freee {} was not sent: {}", operation, unreached.reason()));

@@ -3,8 +3,8 @@ package io.invoicebridge.freee;
 import java.util.Set;
 
 /**
- * freee's error codes the bridge branches on (freee asks clients to branch on {@code code}, not
- * on the message).
+ * freee's error codes the bridge branches on (freee asks clients to branch on {@code code}, not on
+ * the message).
  */
 final class FreeeCodes {
 

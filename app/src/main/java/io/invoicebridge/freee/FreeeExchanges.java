@@ -20,8 +20,11 @@ public final class FreeeExchanges {
 
   private FreeeExchanges() {}
 
-  /** Blocks until {@code call} completes or {@code deadline} passes (the call is then cancelled). */
-  public static FreeeExchange await(CompletableFuture<HttpResponse<String>> call, Deadline deadline) {
+  /**
+   * Blocks until {@code call} completes or {@code deadline} passes (the call is then cancelled).
+   */
+  public static FreeeExchange await(
+      CompletableFuture<HttpResponse<String>> call, Deadline deadline) {
     long started = System.nanoTime();
     try {
       HttpResponse<String> response =

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves a {@code partner_code} to freee's partner id through the accounting API's partner
- * search, once per code per instance (a partner's id never changes), so lookups can be narrowed
- * by {@code partner_ids}.
+ * search, once per code per instance (a partner's id never changes), so lookups can be narrowed by
+ * {@code partner_ids}.
  */
 @Singleton
 class FreeePartnerDirectory {

@@ -35,7 +35,9 @@ public class FreeeRateLimitTracker {
     return Optional.ofNullable(last.get());
   }
 
-  /** Records every answer; a successful one that spent the minute's last call pauses until reset. */
+  /**
+   * Records every answer; a successful one that spent the minute's last call pauses until reset.
+   */
   void observe(FreeeAnswer answer) {
     FreeeRateLimitSnapshot snapshot = FreeeRateLimitSnapshot.from(answer, clock.instant());
     if (snapshot.empty()) {
@@ -65,8 +67,8 @@ public class FreeeRateLimitTracker {
   }
 
   /**
-   * freee blocked for excessive access (403): the block lasts about ten minutes whatever the
-   * minute counters say, so only {@code Retry-After} may shorten it.
+   * freee blocked for excessive access (403): the block lasts about ten minutes whatever the minute
+   * counters say, so only {@code Retry-After} may shorten it.
    */
   Optional<Instant> blocked(FreeeAnswer answer) {
     Instant now = clock.instant();

@@ -35,7 +35,11 @@ class InvoicePages {
   }
 
   Page fetch(
-      ReconcileQuery query, long companyId, @Nullable Long partnerId, int offset, Deadline deadline) {
+      ReconcileQuery query,
+      long companyId,
+      @Nullable Long partnerId,
+      int offset,
+      Deadline deadline) {
     String date = query.billingDate().toString();
     String partners = partnerId == null ? null : partnerId.toString();
     Optional<FreeeExchange> exchange =

@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out freee access tokens (DESIGN section 4). The token is cached in-process with its
- * expiry, so the happy path touches no store; the store is read once when the cached token is near
- * expiry or was rejected, and a refresh happens only under the shared {@link TokenLock}, by one
- * thread of this instance at a time.
+ * Hands out freee access tokens (DESIGN section 4). The token is cached in-process with its expiry,
+ * so the happy path touches no store; the store is read once when the cached token is near expiry
+ * or was rejected, and a refresh happens only under the shared {@link TokenLock}, by one thread of
+ * this instance at a time.
  */
 @Singleton
 public class AccessTokenProvider {
@@ -29,6 +29,7 @@ public class AccessTokenProvider {
 
   static final Duration LOCK_LEASE = Duration.ofSeconds(30);
   static final Duration LOCK_POLL = Duration.ofMillis(100);
+
   /** The refresh call must end this long before the lease, so the lock is never held past it. */
   static final Duration LEASE_SAFETY = Duration.ofSeconds(5);
 
@@ -44,7 +45,11 @@ public class AccessTokenProvider {
 
   @Inject
   public AccessTokenProvider(
-      TokenStore store, TokenLock lock, FreeeTokenEndpoint endpoint, BridgeConfig config, Clock clock) {
+      TokenStore store,
+      TokenLock lock,
+      FreeeTokenEndpoint endpoint,
+      BridgeConfig config,
+      Clock clock) {
     this(store, lock, endpoint, config.freee().seedRefreshToken(), clock, Sleeper.SYSTEM);
   }
 
@@ -59,7 +64,10 @@ public class AccessTokenProvider {
     this.lock = lock;
     this.rotation =
         new TokenRotation(
-            store, endpoint, seedRefreshToken == null ? null : SeedToken.of(seedRefreshToken), clock);
+            store,
+            endpoint,
+            seedRefreshToken == null ? null : SeedToken.of(seedRefreshToken),
+            clock);
     this.clock = clock;
     this.sleeper = sleeper;
   }
@@ -116,7 +124,8 @@ public class AccessTokenProvider {
   private TokenRecord rotateUnderSharedLock(@Nullable String rejected, Deadline deadline) {
     TokenLock.Lease lease = acquire(deadline);
     Instant leaseEnds = clock.instant().plus(LOCK_LEASE).minus(LEASE_SAFETY);
-    Deadline bounded = leaseEnds.isBefore(deadline.at()) ? new Deadline(leaseEnds, clock) : deadline;
+    Deadline bounded =
+        leaseEnds.isBefore(deadline.at()) ? new Deadline(leaseEnds, clock) : deadline;
     try {
       return rotation.rotate(rejected, bounded);
     } finally {

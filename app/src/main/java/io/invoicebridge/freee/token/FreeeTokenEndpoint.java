@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Exchanges a refresh token at freee's token endpoint, exactly once per call: only a failure to
  * connect (nothing sent, the token still valid) is retried, by {@code @Retryable}. A lost answer is
- * returned as {@link RefreshResult.Lost}, never retried, because freee has probably spent the
- * token already.
+ * returned as {@link RefreshResult.Lost}, never retried, because freee has probably spent the token
+ * already.
  */
 @Singleton
 public class FreeeTokenEndpoint {
@@ -58,7 +58,8 @@ public class FreeeTokenEndpoint {
   }
 
   private RefreshResult read(FreeeAnswer answer) {
-    LOG.info("freee token endpoint answered {} in {} ms", answer.status(), answer.duration().toMillis());
+    LOG.info(
+        "freee token endpoint answered {} in {} ms", answer.status(), answer.duration().toMillis());
     if (answer.successful()) {
       return granted(answer.body());
     }

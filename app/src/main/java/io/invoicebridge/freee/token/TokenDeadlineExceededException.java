@@ -1,8 +1,8 @@
 package io.invoicebridge.freee.token;
 
 /**
- * The deadline passed while waiting for the refresh lock or before a refresh could be sent:
- * nothing was sent to freee and nothing was recorded.
+ * The deadline passed while waiting for the refresh lock or before a refresh could be sent: nothing
+ * was sent to freee and nothing was recorded.
  */
 public class TokenDeadlineExceededException extends RuntimeException {
 

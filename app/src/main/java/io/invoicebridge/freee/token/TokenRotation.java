@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps taken while holding the {@link TokenLock} (DESIGN section 4): re-read the record,
- * adopt a new seed, skip the refresh when another instance already rotated, refresh once, and
- * persist the rotated refresh token before anyone uses the new access token.
+ * The steps taken while holding the {@link TokenLock} (DESIGN section 4): re-read the record, adopt
+ * a new seed, skip the refresh when another instance already rotated, refresh once, and persist the
+ * rotated refresh token before anyone uses the new access token.
  */
 final class TokenRotation {
 
@@ -70,7 +70,8 @@ final class TokenRotation {
     }
     // Every adopted hash is kept: forgetting one would let an old deployment re-adopt its spent
     // seed and overwrite the live refresh token.
-    List<String> hashes = new ArrayList<>(stored.map(TokenRecord::adoptedSeedHashes).orElse(List.of()));
+    List<String> hashes =
+        new ArrayList<>(stored.map(TokenRecord::adoptedSeedHashes).orElse(List.of()));
     hashes.add(seed.hash());
     TokenRecord adopted = new TokenRecord(null, null, seed.value(), clock.instant(), hashes, null);
     store.write(adopted);
@@ -105,7 +106,8 @@ final class TokenRotation {
     if (current.refreshToken().equals(record.refreshToken())) {
       return fail(record, INVALID_GRANT_REASON);
     }
-    LOG.info("freee refused a refresh token another instance had already rotated; using the new one");
+    LOG.info(
+        "freee refused a refresh token another instance had already rotated; using the new one");
     return usable(current, null) ? current : refresh(current, deadline, false);
   }
 
@@ -121,7 +123,8 @@ final class TokenRotation {
             old.adoptedSeedHashes(),
             null);
     store.write(fresh);
-    LOG.info("refreshed the freee access token; it expires in {} s", granted.expiresIn().toSeconds());
+    LOG.info(
+        "refreshed the freee access token; it expires in {} s", granted.expiresIn().toSeconds());
     return fresh;
   }
 
