@@ -31,12 +31,14 @@ public class FreeeTokenEndpoint {
   private final JsonMapper json;
   private final String clientId;
   private final String clientSecret;
+  private final String tokenUrl;
 
   public FreeeTokenEndpoint(FreeeTokenClient client, JsonMapper json, BridgeConfig config) {
     this.client = client;
     this.json = json;
     this.clientId = config.freee().clientId();
     this.clientSecret = config.freee().clientSecret();
+    this.tokenUrl = config.freee().tokenUrl().toString();
   }
 
   /**
@@ -47,7 +49,8 @@ public class FreeeTokenEndpoint {
     if (deadline.passed()) {
       return new RefreshResult.NotSent("no time left to refresh the freee token");
     }
-    FreeeExchange exchange = FreeeExchanges.await(client.token(form(refreshToken)), deadline);
+    FreeeExchange exchange =
+        FreeeExchanges.await(client.token(tokenUrl, form(refreshToken)), deadline);
     return switch (exchange) {
       case FreeeExchange.Unreached unreached ->
           throw new TokenEndpointUnreachableException(
