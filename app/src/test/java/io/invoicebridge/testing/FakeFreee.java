@@ -168,6 +168,7 @@ public final class FakeFreee implements AutoCloseable {
     return invoices.matching(i -> true).size();
   }
 
+  /** Authorized, unthrottled {@code POST /iv/invoices} requests. */
   public int createRequestCount() {
     return createRequests.get();
   }
@@ -185,7 +186,7 @@ public final class FakeFreee implements AutoCloseable {
     return rateLimit.refusedCount();
   }
 
-  /** When each API call (not token call) arrived, in order. */
+  /** When each API call (not token call) arrived, in order, whatever its answer. */
   public List<Instant> apiCallTimes() {
     synchronized (apiCallTimes) {
       return List.copyOf(apiCallTimes);
