@@ -49,6 +49,9 @@ public class FreeeTokenEndpoint {
     if (deadline.passed()) {
       return new RefreshResult.NotSent("no time left to refresh the freee token");
     }
+    if (clientId == null || clientSecret == null) {
+      return new RefreshResult.Failed("FREEE_CLIENT_ID and FREEE_CLIENT_SECRET are not configured");
+    }
     FreeeExchange exchange =
         FreeeExchanges.await(client.token(tokenUrl, form(refreshToken)), deadline);
     return switch (exchange) {

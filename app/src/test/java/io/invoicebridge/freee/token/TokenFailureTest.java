@@ -2,6 +2,7 @@ package io.invoicebridge.freee.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.FreeeTestApp;
 import io.invoicebridge.testing.LogCapture;
+import io.micronaut.aop.Intercepted;
 import io.micronaut.context.ApplicationContext;
 import java.net.ServerSocket;
 import java.util.List;
@@ -120,6 +122,7 @@ class TokenFailureTest {
               TokenRefreshFailedException.class, () -> provider.accessToken(bed.deadline()));
       // then
       assertTrue(failure.getMessage().contains("unreachable"), failure.getMessage());
+      assertInstanceOf(Intercepted.class, unreachable.getBean(FreeeTokenEndpoint.class));
     }
     assertEquals(bed.seed, bed.store.current().refreshToken());
     assertEquals(0, bed.fake.refreshCount());
