@@ -40,6 +40,8 @@ public final class FakeFreee implements AutoCloseable {
   public enum TokenFault {
     /** 503 without touching the refresh token. */
     UNAVAILABLE,
+    /** The connection closes without an answer and the refresh token stays unused. */
+    DROP_BEFORE_ROTATING,
     /** The refresh token is spent and rotated, then the connection closes without an answer. */
     DROP_AFTER_ROTATING
   }
@@ -220,11 +222,13 @@ public final class FakeFreee implements AutoCloseable {
   private void token(HttpExchange exchange) throws IOException {
     Map<String, String> form = FakeHttp.params(FakeHttp.body(exchange));
     if (FakeFaults.take(faults.tokenFaults)) {
-      if (faults.tokenFault == TokenFault.UNAVAILABLE) {
-        respond(exchange, 503, Map.of("error", "temporarily_unavailable"));
-      } else {
-        tokens.refresh(form, clock.instant());
-        FakeHttp.drop(exchange);
+      switch (faults.tokenFault) {
+        case UNAVAILABLE -> respond(exchange, 503, Map.of("error", "temporarily_unavailable"));
+        case DROP_BEFORE_ROTATING -> FakeHttp.drop(exchange);
+        case DROP_AFTER_ROTATING -> {
+          tokens.refresh(form, clock.instant());
+          FakeHttp.drop(exchange);
+        }
       }
       return;
     }
