@@ -1,0 +1,88 @@
+package io.invoicebridge.freee;
+
+import io.invoicebridge.freee.CreateOutcome.Created;
+import io.invoicebridge.freee.CreateOutcome.Failed;
+import io.invoicebridge.freee.CreateOutcome.Rejected;
+import io.invoicebridge.freee.CreateOutcome.Throttled;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+/** Maps how a {@code POST /iv/invoices} ended to a {@link CreateOutcome} (DESIGN section 5). */
+@Singleton
+class CreateOutcomeMapper {
+
+  private final JsonMapper json;
+  private final FreeeRateLimitTracker rateLimits;
+  private final Clock clock;
+
+  CreateOutcomeMapper(JsonMapper json, FreeeRateLimitTracker rateLimits, Clock clock) {
+    this.json = json;
+    this.rateLimits = rateLimits;
+    this.clock = clock;
+  }
+
+  CreateOutcome map(FreeeExchange exchange) {
+    return switch (exchange) {
+      case FreeeExchange.Unreached unreached -> new Failed(unreached.reason(), false, null);
+      case FreeeExchange.Lost lost -> new Failed(lost.reason(), true, null);
+      case FreeeExchange.Answered answered -> map(answered.answer());
+    };
+  }
+
+  private CreateOutcome map(FreeeAnswer answer) {
+    int status = answer.status();
+    String requestId = answer.requestId();
+    FreeeErrorBody error = FreeeErrorBody.parse(json, answer.body());
+    return switch (status) {
+      case 200, 201 -> created(answer);
+      case 400, 404 -> new Rejected(status, messages(status, error), requestId);
+      case 401 -> new Failed(unauthorized(error), false, requestId);
+      case 403 ->
+          FreeeCodes.permissionDenied(error)
+              ? new Rejected(status, messages(status, error), requestId)
+              : new Throttled(rateLimits.blocked(answer), requestId);
+      case 429 -> new Throttled(rateLimits.throttled(answer), requestId);
+      default -> otherStatus(status, error, requestId);
+    };
+  }
+
+  /** Any other 4xx will not change on resending; anything else may hide a created invoice. */
+  private CreateOutcome otherStatus(int status, FreeeErrorBody error, String requestId) {
+    if (status >= 400 && status < 500) {
+      return new Rejected(status, messages(status, error), requestId);
+    }
+    return new Failed("freee answered " + status, true, requestId);
+  }
+
+  private CreateOutcome created(FreeeAnswer answer) {
+    try {
+      JsonNode root = json.readValue(answer.body(), JsonNode.class);
+      return new Created(
+          FreeeInvoiceJson.toCreated(root.get("invoice"), clock.instant()), answer.requestId());
+    } catch (IOException | RuntimeException e) {
+      return new Failed(
+          "freee answered " + answer.status() + " but its invoice could not be read",
+          true,
+          answer.requestId());
+    }
+  }
+
+  private static String unauthorized(FreeeErrorBody error) {
+    if (error.hasCode(FreeeCodes.EXPIRED_ACCESS_TOKEN)) {
+      return "freee rejected the access token again right after a refresh (401)";
+    }
+    String code = error.code() == null ? "no code" : error.code();
+    return "freee refused the credentials (401, " + code + "); check the app's authorization";
+  }
+
+  private static List<String> messages(int status, FreeeErrorBody error) {
+    if (!error.messages().isEmpty()) {
+      return error.messages();
+    }
+    return List.of(error.code() != null ? error.code() : "freee answered " + status);
+  }
+}

@@ -1,0 +1,80 @@
+package io.invoicebridge.freee;
+
+import io.invoicebridge.freee.token.AccessTokenProvider;
+import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.FreeeCallGate;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Makes one authorized freee call: through the {@link FreeeCallGate}, with the current access
+ * token, logged, its rate-limit headers observed; after a 401 {@code expired_access_token} it gets
+ * another token once and sends once more (through the gate again).
+ */
+@Singleton
+class FreeeCaller {
+
+  private final AccessTokenProvider tokens;
+  private final FreeeCallGate gate;
+  private final FreeeRateLimitTracker rateLimits;
+  private final JsonMapper json;
+
+  FreeeCaller(
+      AccessTokenProvider tokens,
+      FreeeCallGate gate,
+      FreeeRateLimitTracker rateLimits,
+      JsonMapper json) {
+    this.tokens = tokens;
+    this.gate = gate;
+    this.rateLimits = rateLimits;
+    this.json = json;
+  }
+
+  /**
+   * @param request sends the request given the {@code Authorization} header value
+   * @return the last attempt's exchange, or empty when the gate gave it no slot or time
+   * @throws io.invoicebridge.freee.token.TokenRefreshFailedException etc. from {@link
+   *     AccessTokenProvider}, and {@code RateLimiterUnavailableException} from the gate; nothing
+   *     was sent on the attempt that threw
+   */
+  Optional<FreeeExchange> call(
+      String operation,
+      Deadline deadline,
+      Function<String, CompletableFuture<HttpResponse<String>>> request) {
+    String token = tokens.accessToken(deadline);
+    Optional<FreeeExchange> first = once(operation, token, deadline, request);
+    if (first.isEmpty() || !expiredToken(first.get())) {
+      return first;
+    }
+    String renewed = tokens.refreshAfterRejection(token, deadline);
+    return once(operation, renewed, deadline, request);
+  }
+
+  private Optional<FreeeExchange> once(
+      String operation,
+      String token,
+      Deadline deadline,
+      Function<String, CompletableFuture<HttpResponse<String>>> request) {
+    Optional<FreeeExchange> exchange =
+        gate.call(deadline, () -> FreeeExchanges.await(request.apply("Bearer " + token), deadline));
+    exchange.ifPresent(
+        done -> {
+          FreeeCallLog.log(operation, done);
+          if (done instanceof FreeeExchange.Answered answered) {
+            rateLimits.observe(answered.answer());
+          }
+        });
+    return exchange;
+  }
+
+  private boolean expiredToken(FreeeExchange exchange) {
+    return exchange instanceof FreeeExchange.Answered answered
+        && answered.answer().status() == 401
+        && FreeeErrorBody.parse(json, answered.answer().body())
+            .hasCode(FreeeCodes.EXPIRED_ACCESS_TOKEN);
+  }
+}

@@ -1,0 +1,175 @@
+package io.invoicebridge.freee.token;
+
+import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.Sleeper;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands out freee access tokens (DESIGN section 4). The token is cached in-process with its expiry,
+ * so the happy path touches no store; the store is read once when the cached token is near expiry
+ * or was rejected, and a refresh happens only under the shared {@link TokenLock}, by one thread of
+ * this instance at a time.
+ */
+@Singleton
+public class AccessTokenProvider {
+
+  /** Refresh when less than this much access-token life remains. */
+  public static final Duration REFRESH_MARGIN = Duration.ofMinutes(10);
+
+  static final Duration LOCK_LEASE = Duration.ofSeconds(30);
+  static final Duration LOCK_POLL = Duration.ofMillis(100);
+
+  /** The refresh call must end this long before the lease, so the lock is never held past it. */
+  static final Duration LEASE_SAFETY = Duration.ofSeconds(5);
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessTokenProvider.class);
+
+  private final TokenStore store;
+  private final TokenLock lock;
+  private final TokenRotation rotation;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final ReentrantLock localLock = new ReentrantLock();
+  private volatile @Nullable TokenRecord cached;
+
+  @Inject
+  public AccessTokenProvider(
+      TokenStore store,
+      TokenLock lock,
+      FreeeTokenEndpoint endpoint,
+      BridgeConfig config,
+      Clock clock) {
+    this(store, lock, endpoint, config.freee().seedRefreshToken(), clock, Sleeper.SYSTEM);
+  }
+
+  public AccessTokenProvider(
+      TokenStore store,
+      TokenLock lock,
+      FreeeTokenEndpoint endpoint,
+      @Nullable String seedRefreshToken,
+      Clock clock,
+      Sleeper sleeper) {
+    this.store = store;
+    this.lock = lock;
+    this.rotation =
+        new TokenRotation(
+            store,
+            endpoint,
+            seedRefreshToken == null ? null : SeedToken.of(seedRefreshToken),
+            clock);
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  /**
+   * An access token with at least {@link #REFRESH_MARGIN} of life left.
+   *
+   * @throws TokenRefreshFailedException when a needed refresh failed (reason recorded for health)
+   * @throws TokenDeadlineExceededException when the deadline passed first; nothing was sent
+   * @throws TokenStoreUnavailableException when the store or lock cannot be reached
+   */
+  public String accessToken(Deadline deadline) {
+    TokenRecord current = cached;
+    return rotation.usable(current, null) ? current.accessToken() : renew(null, deadline);
+  }
+
+  /**
+   * A token other than {@code rejected}, which freee answered with {@code expired_access_token}:
+   * reuses one another thread or instance already obtained, else forces one refresh. Throws as
+   * {@link #accessToken}.
+   */
+  public String refreshAfterRejection(String rejected, Deadline deadline) {
+    return renew(rejected, deadline);
+  }
+
+  /**
+   * The credentials' state for health and preflight; reads the store.
+   *
+   * @throws TokenStoreUnavailableException when the store cannot be reached
+   */
+  public TokenStatus status() {
+    return TokenStatus.of(store.read().orElse(null), clock.instant(), store.shared());
+  }
+
+  private String renew(@Nullable String rejected, Deadline deadline) {
+    lockLocally(deadline);
+    try {
+      TokenRecord current = cached;
+      if (rotation.usable(current, rejected)) {
+        return current.accessToken();
+      }
+      Optional<TokenRecord> stored = store.read();
+      TokenRecord fresh =
+          stored.filter(r -> rotation.seedAdopted(r) && rotation.usable(r, rejected)).isPresent()
+              ? stored.get()
+              : rotateUnderSharedLock(rejected, deadline);
+      cached = fresh;
+      return fresh.accessToken();
+    } finally {
+      localLock.unlock();
+    }
+  }
+
+  private TokenRecord rotateUnderSharedLock(@Nullable String rejected, Deadline deadline) {
+    TokenLock.Lease lease = acquire(deadline);
+    Instant leaseEnds = clock.instant().plus(LOCK_LEASE).minus(LEASE_SAFETY);
+    Deadline bounded =
+        leaseEnds.isBefore(deadline.at()) ? new Deadline(leaseEnds, clock) : deadline;
+    try {
+      return rotation.rotate(rejected, bounded);
+    } finally {
+      release(lease);
+    }
+  }
+
+  private TokenLock.Lease acquire(Deadline deadline) {
+    while (true) {
+      Optional<TokenLock.Lease> lease = lock.tryAcquire(LOCK_LEASE);
+      if (lease.isPresent()) {
+        return lease.get();
+      }
+      if (!deadline.allows(LOCK_POLL)) {
+        throw new TokenDeadlineExceededException("waiting for the token refresh lock");
+      }
+      try {
+        sleeper.sleep(LOCK_POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TokenDeadlineExceededException("waiting for the token refresh lock");
+      }
+    }
+  }
+
+  /** Never masks the rotation's own failure: the lease expires by itself anyway. */
+  private void release(TokenLock.Lease lease) {
+    try {
+      if (!lock.release(lease)) {
+        LOG.warn("the token refresh lock had expired before it was released");
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not release the token refresh lock: {}", e.getClass().getSimpleName());
+    }
+  }
+
+  private void lockLocally(Deadline deadline) {
+    try {
+      if (localLock.tryLock(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new TokenDeadlineExceededException("waiting for another thread's token refresh");
+  }
+}

@@ -1,0 +1,48 @@
+package io.invoicebridge.freee.token;
+
+import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.testing.FakeFreee;
+import io.invoicebridge.testing.FreeeTestApp;
+import io.invoicebridge.testing.MutableClock;
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A fake freee, the real token endpoint bean, and one shared store and lock, so tests can build
+ * several "instances" (providers) that share them the way Redis-backed instances would. Waiting for
+ * the lock advances the clock instead of sleeping.
+ */
+final class TokenTestBed implements AutoCloseable {
+
+  final FakeFreee fake = FakeFreee.start();
+  final String seed = fake.issueRefreshToken();
+  final ApplicationContext context = FreeeTestApp.start(fake, seed);
+  final MutableClock clock = new MutableClock(Instant.now());
+  final ObservedTokenStore store = new ObservedTokenStore();
+  final TokenLock lock = new InMemoryTokenLock(clock);
+
+  AccessTokenProvider instance(String seedRefreshToken) {
+    return new AccessTokenProvider(
+        store,
+        lock,
+        context.getBean(FreeeTokenEndpoint.class),
+        seedRefreshToken,
+        clock,
+        clock::advance);
+  }
+
+  AccessTokenProvider instance() {
+    return instance(seed);
+  }
+
+  Deadline deadline() {
+    return Deadline.in(Duration.ofSeconds(30), clock);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+    fake.close();
+  }
+}

@@ -1,0 +1,283 @@
+package io.invoicebridge.testing;
+
+import static io.invoicebridge.testing.FakeHttp.error;
+import static io.invoicebridge.testing.FakeHttp.respond;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fake freee on 127.0.0.1 (random port) that behaves like freee as NOTES describes it: rotating
+ * single-use refresh tokens, 401 {@code expired_access_token}, a per-minute limit answered with 429
+ * and freee's rate-limit headers, freee's error bodies, validation of invoice bodies, list paging,
+ * and switchable faults. Thread-safe: many app instances may use one fake at once.
+ */
+public final class FakeFreee implements AutoCloseable {
+
+  public static final long COMPANY_ID = 1_234_567L;
+  public static final String CLIENT_ID = "fake-client-id";
+  public static final String CLIENT_SECRET = "fake-client-secret";
+  public static final String TOKEN_PATH = "/public_api/token";
+
+  /** How the token endpoint misbehaves while a token fault is switched on. */
+  public enum TokenFault {
+    /** 503 without touching the refresh token. */
+    UNAVAILABLE,
+    /** The connection closes without an answer and the refresh token stays unused. */
+    DROP_BEFORE_ROTATING,
+    /** The refresh token is spent and rotated, then the connection closes without an answer. */
+    DROP_AFTER_ROTATING
+  }
+
+  private final Clock clock = Clock.systemUTC();
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final FakeTokens tokens = new FakeTokens(CLIENT_ID, CLIENT_SECRET);
+  private final FakeRateLimit rateLimit = new FakeRateLimit(30, Duration.ofMinutes(1));
+  private final FakeInvoices invoices = new FakeInvoices();
+  private final FakeFaults faults = new FakeFaults();
+  private final FakeInvoiceApi api = new FakeInvoiceApi(invoices, faults, COMPANY_ID);
+  private final List<Instant> apiCallTimes = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong requestIds = new AtomicLong();
+  private final AtomicInteger createRequests = new AtomicInteger();
+  private final HttpServer server;
+
+  private FakeFreee() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    partner(101, "CUST-001", "株式会社エーシーエムイー")
+        .partner(102, "CUST-002", "ベータ商事")
+        .partner(103, "CUST-003", "ガンマ工業");
+    server.start();
+  }
+
+  /**
+   * Starts a fake with freee's defaults: 30 calls a minute, 6-hour access tokens, partners 101-103.
+   */
+  public static FakeFreee start() {
+    try {
+      return new FakeFreee();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String apiBaseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public String tokenUrl() {
+    return apiBaseUrl() + TOKEN_PATH;
+  }
+
+  // ---- setup ----
+
+  /** A fresh refresh token, as an operator gets by authorizing the app. */
+  public String issueRefreshToken() {
+    return tokens.issueRefreshToken();
+  }
+
+  public FakeFreee accessTokenLifetime(Duration lifetime) {
+    tokens.accessTokenLifetime(lifetime);
+    return this;
+  }
+
+  /** Every access token issued so far is rejected from now on with {@code expired_access_token}. */
+  public void expireAccessTokens() {
+    tokens.expireAccessTokens();
+  }
+
+  public FakeFreee rateLimit(int calls, Duration window) {
+    rateLimit.configure(calls, window);
+    return this;
+  }
+
+  public FakeFreee partner(long id, String code, String name) {
+    invoices.addPartner(id, code, name);
+    return this;
+  }
+
+  /** Stores invoices directly (no API call counted), e.g. to make a lookup page. */
+  public void seedInvoices(int count, LocalDate billingDate, long partnerId) {
+    FakeInvoices.Partner partner =
+        invoices.partnersMatching(null).stream()
+            .filter(p -> p.id() == partnerId)
+            .findFirst()
+            .orElseThrow();
+    for (int i = 0; i < count; i++) {
+      invoices.store(billingDate, partner, "seeded " + i, clock.instant());
+    }
+  }
+
+  // ---- faults ----
+
+  public FakeFreee latency(Duration perCall) {
+    faults.latency = perCall;
+    return this;
+  }
+
+  /** The next {@code count} valid creates answer 503 and create nothing. */
+  public void failNextCreates(int count) {
+    faults.unavailableBeforeCreate.set(count);
+  }
+
+  /**
+   * The next {@code count} valid creates store the invoice, then close the connection unanswered.
+   */
+  public void dropAfterNextCreates(int count) {
+    faults.dropAfterCreate.set(count);
+  }
+
+  /**
+   * The next {@code count} valid creates store the invoice, then wait {@code delay} before
+   * answering.
+   */
+  public void slowAfterNextCreates(int count, Duration delay) {
+    faults.slowAnswer = delay;
+    faults.slowAfterCreate.set(count);
+  }
+
+  public void failTokenEndpoint(TokenFault fault, int times) {
+    faults.tokenFault = fault;
+    faults.tokenFaults.set(times);
+  }
+
+  // ---- what happened ----
+
+  /** How many stored invoices carry {@code text} in their memo: 1 proves no duplicate. */
+  public long invoicesWithMemoContaining(String text) {
+    return invoices.matching(i -> i.memo() != null && i.memo().contains(text)).size();
+  }
+
+  public int invoiceCount() {
+    return invoices.matching(i -> true).size();
+  }
+
+  /** Authorized, unthrottled {@code POST /iv/invoices} requests. */
+  public int createRequestCount() {
+    return createRequests.get();
+  }
+
+  /** Successful refreshes (each rotates the refresh token). */
+  public int refreshCount() {
+    return tokens.refreshCount();
+  }
+
+  public int invalidGrantCount() {
+    return tokens.invalidGrantCount();
+  }
+
+  public int rateLimitedCount() {
+    return rateLimit.refusedCount();
+  }
+
+  /** When each API call (not token call) arrived, in order, whatever its answer. */
+  public List<Instant> apiCallTimes() {
+    synchronized (apiCallTimes) {
+      return List.copyOf(apiCallTimes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  // ---- dispatch ----
+
+  private void handle(HttpExchange exchange) {
+    try (exchange) {
+      exchange
+          .getResponseHeaders()
+          .set("X-Freee-Request-ID", "fake-" + requestIds.incrementAndGet());
+      String path = exchange.getRequestURI().getPath();
+      if (path.equals(TOKEN_PATH) && exchange.getRequestMethod().equals("POST")) {
+        token(exchange);
+      } else {
+        api(exchange, path);
+      }
+    } catch (IOException | InterruptedException e) {
+      // the client went away (a test's timeout) or the fake is closing: nothing left to answer
+    }
+  }
+
+  private void token(HttpExchange exchange) throws IOException {
+    Map<String, String> form = FakeHttp.params(FakeHttp.body(exchange));
+    if (FakeFaults.take(faults.tokenFaults)) {
+      switch (faults.tokenFault) {
+        case UNAVAILABLE -> respond(exchange, 503, Map.of("error", "temporarily_unavailable"));
+        case DROP_BEFORE_ROTATING -> FakeHttp.drop(exchange);
+        case DROP_AFTER_ROTATING -> {
+          tokens.refresh(form, clock.instant());
+          FakeHttp.drop(exchange);
+        }
+      }
+      return;
+    }
+    FakeTokens.Answer answer = tokens.refresh(form, clock.instant());
+    respond(exchange, answer.status(), answer.body());
+  }
+
+  private void api(HttpExchange exchange, String path) throws IOException, InterruptedException {
+    Instant now = clock.instant();
+    apiCallTimes.add(now);
+    String body = FakeHttp.body(exchange);
+    Thread.sleep(faults.latency);
+    if (!rateLimit.admit(now, exchange.getResponseHeaders())) {
+      respond(exchange, 429, error(429, "status", List.of("リクエスト数が上限に達しました。")));
+      return;
+    }
+    if (!authorized(exchange)) {
+      respond(exchange, 401, Map.of("message", "アクセスする権限がありません", "code", "expired_access_token"));
+      return;
+    }
+    try {
+      route(exchange, path, body);
+    } catch (NumberFormatException | DateTimeParseException e) {
+      respond(exchange, 400, error(400, "validation", List.of("パラメータが不正です。")));
+    }
+  }
+
+  private void route(HttpExchange exchange, String path, String body)
+      throws IOException, InterruptedException {
+    Map<String, String> query = FakeHttp.params(exchange.getRequestURI().getRawQuery());
+    boolean get = exchange.getRequestMethod().equals("GET");
+    if (path.equals("/iv/invoices") && !get) {
+      createRequests.incrementAndGet();
+      api.create(exchange, body, clock.instant());
+    } else if (path.equals("/iv/invoices") && get) {
+      api.list(exchange, query);
+    } else if (path.startsWith("/iv/invoices/") && get) {
+      api.get(exchange, Long.parseLong(path.substring("/iv/invoices/".length())));
+    } else if (path.equals("/api/1/partners") && get) {
+      api.partners(exchange, query);
+    } else {
+      respond(exchange, 404, error(404, "status", List.of("Not Found")));
+    }
+  }
+
+  private boolean authorized(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    return header != null
+        && header.startsWith("Bearer ")
+        && tokens.validAccessToken(header.substring("Bearer ".length()), clock.instant());
+  }
+}
