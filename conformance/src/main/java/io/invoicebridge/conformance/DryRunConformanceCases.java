@@ -75,7 +75,7 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
         () -> assertEquals(2, body.path("results").size()),
         () -> assertEquals("2026-09/dry/1", body.path("results").path(0).path("key").asText()),
         () -> assertEquals("dry_run", body.path("results").path(1).path("status").asText()),
-        () -> assertEquals("ACME", wouldSend(body, 0).path("partner_code").asText()),
+        () -> assertEquals(Invoices.PARTNER_CODE, wouldSend(body, 0).path("partner_code").asText()),
         () -> assertTrue(answer.header("Retry-After").isEmpty(), "complete: no Retry-After"));
   }
 

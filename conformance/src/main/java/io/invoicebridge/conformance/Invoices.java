@@ -14,6 +14,9 @@ public final class Invoices {
 
   public static final String JAPANESE_LINE = "保守サービス（月額）";
 
+  /** A partner the fake freee knows. */
+  public static final String PARTNER_CODE = "CUST-001";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Invoices() {}
@@ -22,7 +25,7 @@ public final class Invoices {
     ObjectNode item = JSON.createObjectNode();
     item.put("key", key);
     item.put("billing_date", "2026-09-30");
-    item.put("partner_code", "ACME");
+    item.put("partner_code", PARTNER_CODE);
     item.put("partner_title", "御中");
     item.put("tax_entry_method", "out");
     item.put("tax_fraction", "omit");

@@ -23,4 +23,12 @@ class NettyConformanceTest {
       return startNetty(properties);
     }
   }
+
+  @Nested
+  class AgainstFreee extends FreeeConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return startNetty(properties);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.invoicebridge.adapters.aws;
 
 import io.invoicebridge.conformance.DryRunConformanceCases;
+import io.invoicebridge.conformance.FreeeConformanceCases;
 import io.invoicebridge.conformance.HttpTarget;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +19,22 @@ class AwsConformanceTest {
 
   @Nested
   class HttpApiDryRun extends DryRunConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.HTTP_API);
+    }
+  }
+
+  @Nested
+  class FunctionUrlAgainstFreee extends FreeeConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.FUNCTION_URL);
+    }
+  }
+
+  @Nested
+  class HttpApiAgainstFreee extends FreeeConformanceCases {
     @Override
     protected HttpTarget start(Map<String, String> properties) {
       return LambdaTarget.start(properties, LambdaTarget.HTTP_API);

@@ -1,6 +1,7 @@
 package io.invoicebridge.adapters.azure;
 
 import io.invoicebridge.conformance.DryRunConformanceCases;
+import io.invoicebridge.conformance.FreeeConformanceCases;
 import io.invoicebridge.conformance.HttpTarget;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -10,6 +11,14 @@ class AzureConformanceTest {
 
   @Nested
   class DryRun extends DryRunConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return AzureTarget.start(properties);
+    }
+  }
+
+  @Nested
+  class AgainstFreee extends FreeeConformanceCases {
     @Override
     protected HttpTarget start(Map<String, String> properties) {
       return AzureTarget.start(properties);

@@ -21,8 +21,10 @@ final class GoogleProjectFilter implements Ordered {
 
   private final String project;
 
-  GoogleProjectFilter(@Value("${google.cloud.project:${gcp.project:}}") String project) {
-    this.project = project.trim();
+  /** Two values, not one nested placeholder: Micronaut leaves a brace in nested defaults. */
+  GoogleProjectFilter(
+      @Value("${google.cloud.project:}") String project, @Value("${gcp.project:}") String legacy) {
+    this.project = project.isBlank() ? legacy.trim() : project.trim();
   }
 
   @RequestFilter

@@ -1,6 +1,7 @@
 package io.invoicebridge.adapters.gcp;
 
 import io.invoicebridge.conformance.DryRunConformanceCases;
+import io.invoicebridge.conformance.FreeeConformanceCases;
 import io.invoicebridge.conformance.HttpTarget;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -13,6 +14,14 @@ class InvokerConformanceIT {
     @Override
     protected HttpTarget start(Map<String, String> properties) {
       return InvokerTarget.start(properties, InvokerTarget.logFile("dry-run"));
+    }
+  }
+
+  @Nested
+  class AgainstFreee extends FreeeConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return InvokerTarget.start(properties, InvokerTarget.logFile("against-freee"));
     }
   }
 }
