@@ -1,5 +1,6 @@
 package io.invoicebridge.limit;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,8 +18,13 @@ public record RetryPolicy(
   public static final Duration DEFAULT_BASE = Duration.ofMillis(500);
   public static final Duration DEFAULT_CAP = Duration.ofSeconds(20);
 
+  /**
+   * With a {@link SecureRandom}: the policy is built at startup, and Lambda SnapStart restores one
+   * snapshot into many instances; a seeded generator would give them all the same jitter, while
+   * SecureRandom draws on the system's entropy at every use.
+   */
   public static RetryPolicy of(int maxAttempts) {
-    return new RetryPolicy(maxAttempts, DEFAULT_BASE, DEFAULT_CAP, RandomGenerator.getDefault());
+    return new RetryPolicy(maxAttempts, DEFAULT_BASE, DEFAULT_CAP, new SecureRandom());
   }
 
   public boolean mayRetryAfter(int attempt) {
