@@ -1,0 +1,115 @@
+package io.invoicebridge.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.resource.ClientResources;
+import java.net.URI;
+import java.util.function.Function;
+
+/**
+ * The one Redis connection of this instance, made on first use and re-made after any failure.
+ *
+ * <p>Nothing connects at startup, so a cold start never waits for Redis. A connection that failed
+ * (refused, reset, timed out, or restored from a SnapStart snapshot whose socket is long gone) is
+ * dropped and the next call connects afresh: a broken connection is never reused. Lettuce's own
+ * auto-reconnect is off and commands are rejected while disconnected, so no command queues up
+ * behind a dead socket; every call is bounded by {@link RedisTimeouts}.
+ */
+public final class RedisConnections implements AutoCloseable {
+
+  private final RedisURI uri;
+  private final RedisTimeouts timeouts;
+  private ClientResources resources;
+  private RedisClient client;
+  private StatefulRedisConnection<String, String> connection;
+
+  /** {@code redis://} or {@code rediss://} (TLS, e.g. Upstash) with optional user and password. */
+  public RedisConnections(URI url, RedisTimeouts timeouts) {
+    this.uri = RedisURI.create(url);
+    this.uri.setTimeout(timeouts.command());
+    this.timeouts = timeouts;
+  }
+
+  /**
+   * Runs one command (or script) on the shared connection.
+   *
+   * @throws RedisException when Redis cannot be reached, does not answer within the command
+   *     timeout, or answers with an error; the connection is dropped unless Redis itself answered
+   */
+  public <T> T call(Function<RedisCommands<String, String>, T> command) {
+    StatefulRedisConnection<String, String> used = connection();
+    try {
+      return command.apply(used.sync());
+    } catch (RedisCommandExecutionException answeredWithError) {
+      throw answeredWithError;
+    } catch (RedisException broken) {
+      drop(used);
+      throw broken;
+    }
+  }
+
+  /** One {@code PING}, e.g. for health; fails like {@link #call}. */
+  public String ping() {
+    return call(RedisCommands::ping);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (connection != null) {
+      connection.closeAsync();
+      connection = null;
+    }
+    if (client != null) {
+      client.shutdownAsync();
+      resources.shutdown();
+      client = null;
+    }
+  }
+
+  private synchronized StatefulRedisConnection<String, String> connection() {
+    if (connection == null || !connection.isOpen()) {
+      drop(connection);
+      connection = client().connect(StringCodec.UTF8, uri);
+    }
+    return connection;
+  }
+
+  private synchronized void drop(StatefulRedisConnection<String, String> broken) {
+    if (broken != null && broken == connection) {
+      connection = null;
+      broken.closeAsync();
+    }
+  }
+
+  private RedisClient client() {
+    if (client == null) {
+      // Two small thread pools: a serverless instance runs few requests at once.
+      resources =
+          ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+      client = RedisClient.create(resources);
+      client.setOptions(options());
+    }
+    return client;
+  }
+
+  private ClientOptions options() {
+    return ClientOptions.builder()
+        .autoReconnect(false)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        // RESP2 skips the HELLO negotiation round trip and is what every Redis offering speaks.
+        .protocolVersion(ProtocolVersion.RESP2)
+        .socketOptions(
+            SocketOptions.builder().connectTimeout(timeouts.connect()).keepAlive(true).build())
+        .timeoutOptions(TimeoutOptions.enabled(timeouts.command()))
+        .build();
+  }
+}
