@@ -64,10 +64,8 @@ public final class RedisConnections implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (connection != null) {
-      connection.closeAsync();
-      connection = null;
-    }
+    // Shutting the client down closes its connection too.
+    connection = null;
     if (client != null) {
       client.shutdownAsync();
       resources.shutdown();
