@@ -3,6 +3,7 @@ package io.invoicebridge.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -23,6 +24,11 @@ import java.util.function.Function;
  * dropped and the next call connects afresh: a broken connection is never reused. Lettuce's own
  * auto-reconnect is off and commands are rejected while disconnected, so no command queues up
  * behind a dead socket; every call is bounded by {@link RedisTimeouts}.
+ *
+ * <p>Why not micronaut-redis's own connection bean: it binds only from {@code redis.*} properties,
+ * which cannot be derived from an optional {@code REDIS_URL} without switching its beans on when
+ * the URL is absent, and it makes one connection for the life of the context. Its beans stay off
+ * as long as no {@code redis.*} property is set; the module supplies Lettuce.
  */
 public final class RedisConnections implements AutoCloseable {
 
@@ -31,12 +37,20 @@ public final class RedisConnections implements AutoCloseable {
   private ClientResources resources;
   private RedisClient client;
   private StatefulRedisConnection<String, String> connection;
+  private RedisException lastConnectFailure;
+  private long lastConnectFailureNanos;
 
   /** {@code redis://} or {@code rediss://} (TLS, e.g. Upstash) with optional user and password. */
   public RedisConnections(URI url, RedisTimeouts timeouts) {
-    this.uri = RedisURI.create(url);
-    this.uri.setTimeout(timeouts.command());
+    this.uri = redisUri(url, timeouts);
     this.timeouts = timeouts;
+  }
+
+  /** Lettuce reads the scheme (TLS for {@code rediss}), user, password, host, port and db. */
+  static RedisURI redisUri(URI url, RedisTimeouts timeouts) {
+    RedisURI redisUri = RedisURI.create(url);
+    redisUri.setTimeout(timeouts.command());
+    return redisUri;
   }
 
   /**
@@ -46,7 +60,7 @@ public final class RedisConnections implements AutoCloseable {
    *     timeout, or answers with an error; the connection is dropped unless Redis itself answered
    */
   public <T> T call(Function<RedisCommands<String, String>, T> command) {
-    StatefulRedisConnection<String, String> used = connection();
+    StatefulRedisConnection<String, String> used = connection(System.nanoTime());
     try {
       return command.apply(used.sync());
     } catch (RedisCommandExecutionException answeredWithError) {
@@ -73,12 +87,27 @@ public final class RedisConnections implements AutoCloseable {
     }
   }
 
-  private synchronized StatefulRedisConnection<String, String> connection() {
-    if (connection == null || !connection.isOpen()) {
-      drop(connection);
-      connection = client().connect(StringCodec.UTF8, uri);
+  /**
+   * The open connection, or a new one. A caller that waited while another's connect attempt
+   * failed gets that failure instead of waiting a second connect timeout.
+   */
+  private synchronized StatefulRedisConnection<String, String> connection(long askedNanos) {
+    if (connection != null && connection.isOpen()) {
+      return connection;
     }
-    return connection;
+    drop(connection);
+    if (lastConnectFailure != null && lastConnectFailureNanos - askedNanos > 0) {
+      throw new RedisConnectionException("connecting to Redis failed just now", lastConnectFailure);
+    }
+    try {
+      connection = client().connect(StringCodec.UTF8, uri);
+      lastConnectFailure = null;
+      return connection;
+    } catch (RedisException failure) {
+      lastConnectFailure = failure;
+      lastConnectFailureNanos = System.nanoTime();
+      throw failure;
+    }
   }
 
   private synchronized void drop(StatefulRedisConnection<String, String> broken) {
