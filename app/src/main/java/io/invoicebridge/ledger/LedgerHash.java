@@ -23,7 +23,7 @@ final class LedgerHash {
 
   private LedgerHash() {}
 
-  /** Reads the claim script's reply: {@code acquired, fence, reconcile} or {@code held, f, v...}. */
+  /** Reads the claim script's reply: {@code acquired, fence, reconcile} or {@code held, ...}. */
   static ClaimOutcome claimOutcome(List<Object> reply) {
     try {
       return parseClaimOutcome(reply);

@@ -4,9 +4,8 @@ import java.util.Objects;
 
 /**
  * The key names of one freee company, so several deployments can share one database. The
- * namespace is wrapped in a hash tag ({@code {...}}) so every key of a company lands in one slot
- * should the database ever be a cluster: the rate limiter's script touches one key, but nothing
- * else then has to change to add one.
+ * namespace is a hash tag ({@code {...}}): should the database ever be a cluster, every key of a
+ * company lands in one slot, so a script may touch several of them.
  */
 public record RedisKeys(String namespace) {
 

@@ -71,6 +71,8 @@ class StoresFactoryTest {
     properties.put("bridge.run-token", "t".repeat(40));
     properties.put("bridge.freee-dry-run", "true");
     properties.put("bridge.redis-url", redisUrl);
+    // The one-minute health monitor would start and race the quick close of these contexts.
+    properties.put("micronaut.health.monitor.enabled", "false");
     return properties;
   }
 

@@ -65,7 +65,8 @@ class RedisHealthIndicatorTest implements TestPropertyProvider {
 
     assertEquals(HealthStatus.DOWN, result.getStatus());
     Map<?, ?> details = assertInstanceOf(Map.class, result.getDetails());
-    assertTrue(String.valueOf(details.get("error")).startsWith("cannot connect"), details.toString());
+    String error = String.valueOf(details.get("error"));
+    assertTrue(error.startsWith("cannot connect"), error);
   }
 
   @Test

@@ -130,7 +130,8 @@ abstract class AbstractLedgerContractTest {
 
     Optional<LedgerRecord> found = ledger().find(KEY);
 
-    assertEquals("owner-a", assertInstanceOf(LedgerRecord.Claimed.class, found.orElseThrow()).ownerToken());
+    LedgerRecord.Claimed claim = assertInstanceOf(LedgerRecord.Claimed.class, found.orElseThrow());
+    assertEquals("owner-a", claim.ownerToken());
   }
 
   @Test

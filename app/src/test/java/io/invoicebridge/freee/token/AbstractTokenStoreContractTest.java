@@ -20,7 +20,8 @@ abstract class AbstractTokenStoreContractTest {
           "refresh-2",
           Instant.parse("2026-11-30T09:00:00Z"),
           List.of("seed-1", "seed-2"),
-          new TokenRecord.RefreshFailure("token endpoint timed out", Instant.parse("2026-11-30T08:59:00Z")));
+          new TokenRecord.RefreshFailure(
+              "token endpoint timed out", Instant.parse("2026-11-30T08:59:00Z")));
 
   /** The store under test, empty at the start of each test. */
   protected abstract TokenStore store();
