@@ -1,5 +1,6 @@
 package io.invoicebridge.testing;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -19,6 +20,9 @@ public final class RedisAdmin {
 
   RedisAdmin(URI url) {
     this.client = RedisClient.create(url.toString());
+    // Reconnected on demand below: a background reconnect could back off for seconds after a
+    // test restarted the server.
+    this.client.setOptions(ClientOptions.builder().autoReconnect(false).build());
   }
 
   public void flushAll() {
