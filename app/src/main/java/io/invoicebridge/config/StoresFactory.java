@@ -35,8 +35,8 @@ class StoresFactory {
   @Singleton
   @Requires(condition = RedisConfigured.class)
   @Bean(preDestroy = "close")
-  RedisConnections redisConnections(BridgeConfig config) {
-    return new RedisConnections(config.redisUrl().orElseThrow(), RedisTimeouts.DEFAULT);
+  RedisConnections redisConnections(BridgeConfig config, Clock clock) {
+    return new RedisConnections(config.redisUrl().orElseThrow(), RedisTimeouts.DEFAULT, clock);
   }
 
   @Singleton

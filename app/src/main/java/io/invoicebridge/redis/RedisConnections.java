@@ -14,6 +14,8 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -21,7 +23,9 @@ import java.util.function.Function;
  *
  * <p>Nothing connects at startup, so a cold start never waits for Redis. A connection that failed
  * (refused, reset, timed out, or restored from a SnapStart snapshot whose socket is long gone) is
- * dropped and the next call connects afresh: a broken connection is never reused. Lettuce's own
+ * dropped and the next call connects afresh: a broken connection is never reused, and one idle
+ * past {@link RedisTimeouts#maxIdle} (judged on the wall clock, which also jumps forward when a
+ * snapshot is restored) is replaced before use. Lettuce's own
  * auto-reconnect is off and commands are rejected while disconnected, so no command queues up
  * behind a dead socket; every call is bounded by {@link RedisTimeouts}.
  *
@@ -34,16 +38,23 @@ public final class RedisConnections implements AutoCloseable {
 
   private final RedisURI uri;
   private final RedisTimeouts timeouts;
+  private final Clock clock;
   private ClientResources resources;
   private RedisClient client;
   private StatefulRedisConnection<String, String> connection;
   private RedisException lastConnectFailure;
   private long lastConnectFailureNanos;
+  private Instant lastUsed = Instant.MIN;
 
   /** {@code redis://} or {@code rediss://} (TLS, e.g. Upstash) with optional user and password. */
-  public RedisConnections(URI url, RedisTimeouts timeouts) {
+  public RedisConnections(URI url, RedisTimeouts timeouts, Clock clock) {
     this.uri = redisUri(url, timeouts);
     this.timeouts = timeouts;
+    this.clock = clock;
+  }
+
+  public RedisConnections(URI url, RedisTimeouts timeouts) {
+    this(url, timeouts, Clock.systemUTC());
   }
 
   /** Lettuce reads the scheme (TLS for {@code rediss}), user, password, host, port and db. */
@@ -92,7 +103,10 @@ public final class RedisConnections implements AutoCloseable {
    * failed gets that failure instead of waiting a second connect timeout.
    */
   private synchronized StatefulRedisConnection<String, String> connection(long askedNanos) {
-    if (connection != null && connection.isOpen()) {
+    Instant now = clock.instant();
+    boolean fresh = !now.isAfter(lastUsed.plus(timeouts.maxIdle()));
+    lastUsed = now;
+    if (connection != null && connection.isOpen() && fresh) {
       return connection;
     }
     drop(connection);

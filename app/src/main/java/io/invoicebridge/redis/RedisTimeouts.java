@@ -9,15 +9,19 @@ import java.util.Objects;
  *
  * @param connect TCP connect, TLS handshake and AUTH of a new connection
  * @param command one command or script, from sending it to its answer
+ * @param maxIdle a connection unused for longer is replaced before use: by then a NAT, the
+ *     server, a frozen function instance or a restored snapshot may have cut it silently, and a
+ *     new handshake costs less than a failed call
  */
-public record RedisTimeouts(Duration connect, Duration command) {
+public record RedisTimeouts(Duration connect, Duration command, Duration maxIdle) {
 
-  /** Two seconds each: far above a healthy round trip, far below a request's deadline. */
+  /** Two seconds to connect or answer: far above a healthy round trip, far below a deadline. */
   public static final RedisTimeouts DEFAULT =
-      new RedisTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+      new RedisTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(1));
 
   public RedisTimeouts {
     Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(maxIdle, "maxIdle");
   }
 }
