@@ -92,8 +92,9 @@ public final class RedisConnections implements AutoCloseable {
     // Shutting the client down closes its connection too.
     connection = null;
     if (client != null) {
-      client.shutdownAsync();
-      resources.shutdown();
+      // The thread pools go last: the client still needs them to close its channels.
+      ClientResources pools = resources;
+      client.shutdownAsync().whenComplete((done, failure) -> pools.shutdown());
       client = null;
     }
   }
