@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,17 +30,8 @@ public final class BridgeServer implements AutoCloseable {
 
   /** An instance wired to {@code fake}, seeded with {@code refreshToken}, plus {@code overrides}. */
   public static BridgeServer start(FakeFreee fake, String refreshToken, Map<String, Object> overrides) {
-    Map<String, Object> properties = new HashMap<>();
+    Map<String, Object> properties = FreeeTestApp.properties(fake, refreshToken);
     properties.put("micronaut.server.port", -1);
-    properties.put("bridge.run-token", RUN_TOKEN);
-    properties.put("bridge.freee-client-id", FakeFreee.CLIENT_ID);
-    properties.put("bridge.freee-client-secret", FakeFreee.CLIENT_SECRET);
-    properties.put("bridge.freee-refresh-token", refreshToken);
-    properties.put("bridge.freee-company-id", Long.toString(FakeFreee.COMPANY_ID));
-    properties.put("bridge.freee-api-base-url", fake.apiBaseUrl());
-    properties.put("bridge.freee-token-url", fake.tokenUrl());
-    properties.put("micronaut.http.services.freee-api.url", fake.apiBaseUrl());
-    properties.put("micronaut.http.services.freee-token.url", fake.tokenUrl());
     properties.putAll(overrides);
     return new BridgeServer(ApplicationContext.run(EmbeddedServer.class, properties));
   }
