@@ -74,7 +74,7 @@ class InvoiceApiTest {
 
   @Test
   void single_freeeAnswers503_is502AndKeyStaysClaimedUntilReconciled() {
-    freee.failNextCreates(10);
+    freee.failNextCreates(5);
 
     HttpResponse<String> response = postSingle("single-down", item("single-down"));
     HttpResponse<String> resend = postSingle("single-down", item("single-down"));
