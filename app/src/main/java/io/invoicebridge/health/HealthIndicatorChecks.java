@@ -8,11 +8,15 @@ import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
-/** Every health indicator (Redis, freee token, configuration) as a preflight line. */
+/**
+ * The bridge's own health indicators (Redis, freee token, configuration) as preflight lines; the
+ * framework's generic ones (threads, shutdown) say nothing an operator can act on.
+ */
 @Singleton
 class HealthIndicatorChecks implements PreflightCheck {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
+  private static final String OWN_PACKAGE = "io.invoicebridge.";
 
   private final List<HealthIndicator> indicators;
 
@@ -22,7 +26,10 @@ class HealthIndicatorChecks implements PreflightCheck {
 
   @Override
   public List<CheckResult> run(boolean probeFreee) {
-    return indicators.stream().map(HealthIndicatorChecks::evaluate).toList();
+    return indicators.stream()
+        .filter(indicator -> indicator.getClass().getName().startsWith(OWN_PACKAGE))
+        .map(HealthIndicatorChecks::evaluate)
+        .toList();
   }
 
   private static CheckResult evaluate(HealthIndicator indicator) {

@@ -15,8 +15,12 @@ public final class InMemoryLedger implements Ledger {
 
   private record Entry(LedgerRecord record, Instant evictAt) {}
 
+  /** Every this many claims, records past their retention are dropped (keys never read again). */
+  private static final int SWEEP_EVERY_CLAIMS = 1024;
+
   private final Clock clock;
   private final Map<String, Entry> entries = new HashMap<>();
+  private int claimsSinceSweep;
 
   public InMemoryLedger(Clock clock) {
     this.clock = clock;
@@ -26,6 +30,7 @@ public final class InMemoryLedger implements Ledger {
   public synchronized ClaimOutcome claim(
       String key, String payloadHash, String ownerToken, Duration claimTtl) {
     Instant now = clock.instant();
+    sweepNowAndThen(now);
     Optional<LedgerRecord> existing = live(key, now);
     long fence = 1;
     boolean reconcile = false;
@@ -74,6 +79,18 @@ public final class InMemoryLedger implements Ledger {
   @Override
   public boolean shared() {
     return false;
+  }
+
+  private void sweepNowAndThen(Instant now) {
+    if (++claimsSinceSweep >= SWEEP_EVERY_CLAIMS) {
+      claimsSinceSweep = 0;
+      entries.values().removeIf(entry -> !now.isBefore(entry.evictAt()));
+    }
+  }
+
+  /** How many records are held, expired ones not yet swept included. */
+  synchronized int size() {
+    return entries.size();
   }
 
   private Optional<LedgerRecord.Claimed> ownedClaim(String key, String ownerToken, Instant now) {

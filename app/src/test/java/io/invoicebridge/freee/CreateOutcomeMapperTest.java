@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.CallDurationEstimate;
 import io.invoicebridge.limit.FreeeCallGate;
 import io.invoicebridge.limit.InMemoryRateLimiter;
 import io.micronaut.json.JsonMapper;
@@ -25,7 +26,8 @@ class CreateOutcomeMapperTest {
 
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final FreeeCallGate gate =
-      new FreeeCallGate(new InMemoryRateLimiter(clock, 60), 2, clock, duration -> {});
+      new FreeeCallGate(
+          new InMemoryRateLimiter(clock, 60), 2, new CallDurationEstimate(), clock, duration -> {});
   private final FreeeRateLimitTracker tracker = new FreeeRateLimitTracker(gate, clock);
   private final CreateOutcomeMapper mapper =
       new CreateOutcomeMapper(JsonMapper.createDefault(), tracker, clock);

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -176,6 +178,13 @@ public final class FakeFreee implements AutoCloseable {
   }
 
   /** Successful refreshes (each rotates the refresh token). */
+  /** Values that must never appear in a log: every token issued and the client secret. */
+  public Set<String> secrets() {
+    Set<String> secrets = new HashSet<>(tokens.everyTokenIssued());
+    secrets.add(CLIENT_SECRET);
+    return secrets;
+  }
+
   public int refreshCount() {
     return tokens.refreshCount();
   }

@@ -2,6 +2,8 @@ package io.invoicebridge.testing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +24,7 @@ final class FakeTokens {
   private final String clientSecret;
   private final Map<String, Long> refreshTokens = new HashMap<>();
   private final Map<String, Grant> accessTokens = new HashMap<>();
+  private final Set<String> everIssued = new HashSet<>();
   private Duration accessTokenLifetime = Duration.ofHours(6);
   private long chains;
   private int refreshes;
@@ -36,6 +39,7 @@ final class FakeTokens {
   synchronized String issueRefreshToken() {
     String token = "rt-" + UUID.randomUUID();
     refreshTokens.put(token, ++chains);
+    everIssued.add(token);
     return token;
   }
 
@@ -76,6 +80,8 @@ final class FakeTokens {
     String refresh = "rt-" + UUID.randomUUID();
     accessTokens.put(access, new Grant(chain, now.plus(accessTokenLifetime)));
     refreshTokens.put(refresh, chain);
+    everIssued.add(access);
+    everIssued.add(refresh);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", access);
     body.put("token_type", "bearer");
@@ -84,6 +90,11 @@ final class FakeTokens {
     body.put("scope", "read write");
     body.put("company_id", "1234567");
     return new Answer(200, body);
+  }
+
+  /** Every refresh and access token this fake ever issued, spent or not. */
+  synchronized Set<String> everyTokenIssued() {
+    return Set.copyOf(everIssued);
   }
 
   synchronized int refreshCount() {

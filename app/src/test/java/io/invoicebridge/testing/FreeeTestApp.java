@@ -20,6 +20,14 @@ public final class FreeeTestApp {
 
   public static ApplicationContext start(
       FakeFreee fake, String seedRefreshToken, Map<String, Object> overrides) {
+    Map<String, Object> properties = properties(fake, seedRefreshToken);
+    properties.put("bridge.rate-limit-per-minute", "6000");
+    properties.putAll(overrides);
+    return ApplicationContext.run(properties);
+  }
+
+  /** The settings that point one bridge instance at {@code fake} with its credentials. */
+  public static Map<String, Object> properties(FakeFreee fake, String seedRefreshToken) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("bridge.run-token", RUN_TOKEN);
     properties.put("bridge.freee-client-id", FakeFreee.CLIENT_ID);
@@ -28,10 +36,8 @@ public final class FreeeTestApp {
     properties.put("bridge.freee-company-id", Long.toString(FakeFreee.COMPANY_ID));
     properties.put("bridge.freee-api-base-url", fake.apiBaseUrl());
     properties.put("bridge.freee-token-url", fake.tokenUrl());
-    properties.put("bridge.rate-limit-per-minute", "6000");
     properties.put("micronaut.http.services.freee-api.url", fake.apiBaseUrl());
     properties.put("micronaut.http.services.freee-token.url", fake.tokenUrl());
-    properties.putAll(overrides);
-    return ApplicationContext.run(properties);
+    return properties;
   }
 }

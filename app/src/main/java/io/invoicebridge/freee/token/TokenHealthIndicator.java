@@ -1,0 +1,63 @@
+package io.invoicebridge.freee.token;
+
+import io.invoicebridge.config.BridgeConfig;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.annotation.Readiness;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * The freee credential's state: refresh token age and days left, the last refresh failure, where
+ * the record lives. DOWN only when the refresh token has expired (nothing but re-authorizing helps
+ * then); a failed refresh is reported but may be passing, so it does not take readiness down.
+ */
+@Singleton
+@Readiness
+class TokenHealthIndicator implements HealthIndicator {
+
+  private final BridgeConfig config;
+  private final AccessTokenProvider tokens;
+
+  TokenHealthIndicator(BridgeConfig config, AccessTokenProvider tokens) {
+    this.config = config;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public Publisher<HealthResult> getResult() {
+    return Mono.fromCallable(this::evaluate);
+  }
+
+  private HealthResult evaluate() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (!config.freee().hasCredentials()) {
+      details.put("state", "dry run without freee credentials");
+      return HealthResult.builder("freee-token", HealthStatus.UP).details(details).build();
+    }
+    try {
+      TokenStatus status = tokens.status();
+      details.put("seeded", status.seeded());
+      details.put("shared", status.shared());
+      if (status.seeded()) {
+        details.put("refresh_token_days_left", status.refreshTokenDaysLeft());
+        details.put("renewal_due", status.renewalDue());
+      }
+      if (status.lastFailure() != null) {
+        details.put("last_failure", status.lastFailure().reason());
+        details.put("last_failure_at", status.lastFailure().at().toString());
+      }
+      boolean expired = status.seeded() && status.refreshTokenDaysLeft() < 0;
+      return HealthResult.builder("freee-token", expired ? HealthStatus.DOWN : HealthStatus.UP)
+          .details(details)
+          .build();
+    } catch (TokenStoreUnavailableException e) {
+      details.put("error", e.getMessage());
+      return HealthResult.builder("freee-token", HealthStatus.DOWN).details(details).build();
+    }
+  }
+}

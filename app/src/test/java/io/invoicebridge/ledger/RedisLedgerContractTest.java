@@ -1,0 +1,89 @@
+package io.invoicebridge.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoicebridge.redis.RedisConnections;
+import io.invoicebridge.redis.RedisKeys;
+import io.invoicebridge.redis.RedisTimeouts;
+import io.invoicebridge.testing.RedisServerExtension;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RedisServerExtension.class)
+class RedisLedgerContractTest extends AbstractLedgerContractTest {
+
+  private static final RedisKeys KEYS = new RedisKeys("1001");
+
+  private final RedisConnections redis =
+      new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT);
+  private final RedisLedger ledger = new RedisLedger(redis, KEYS);
+
+  @AfterEach
+  void closeConnection() {
+    redis.close();
+  }
+
+  @Override
+  protected Ledger ledger() {
+    return ledger;
+  }
+
+  @Override
+  protected void elapsePast(Duration ttl) {
+    // The server's clock judges expiry; sleeping after the claim's reply lets at least ttl pass
+    // on it too. A margin covers the script's millisecond rounding.
+    try {
+      Thread.sleep(ttl.plusMillis(50));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  protected void assertKeptFor(String key, Duration retention) {
+    Duration ttl = RedisServerExtension.admin().pttl(KEYS.ledger(key));
+    assertTrue(ttl.compareTo(retention) <= 0, "TTL " + ttl + " above " + retention);
+    assertTrue(ttl.compareTo(retention.minusMinutes(1)) > 0, "TTL " + ttl + " far below");
+  }
+
+  @Override
+  protected boolean expectedShared() {
+    return true;
+  }
+
+  @Test
+  void claim_sameKeyOfAnotherCompany_isIndependent() {
+    RedisLedger otherCompany = new RedisLedger(redis, new RedisKeys("2002"));
+    ledger.claim(KEY, HASH, "owner-a", LIVE);
+
+    ClaimOutcome outcome = otherCompany.claim(KEY, HASH, "owner-b", LIVE);
+
+    assertEquals(new ClaimOutcome.Acquired(1, false), outcome);
+  }
+
+  @Test
+  void claim_byAnotherInstance_isSeenByThisOne() {
+    try (RedisConnections otherInstance =
+        new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT)) {
+      new RedisLedger(otherInstance, KEYS).claim(KEY, HASH, "owner-a", LIVE);
+
+      Optional<LedgerRecord> found = ledger.find(KEY);
+
+      assertEquals("owner-a", ((LedgerRecord.Claimed) found.orElseThrow()).ownerToken());
+    }
+  }
+
+  @Test
+  void claim_unreadableRecord_failsAsUnavailable() {
+    RedisServerExtension.admin().set(KEYS.ledger(KEY), "not a hash");
+
+    assertThrows(
+        LedgerUnavailableException.class, () -> ledger.claim(KEY, HASH, "owner-a", LIVE));
+  }
+}

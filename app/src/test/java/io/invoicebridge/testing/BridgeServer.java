@@ -1,0 +1,82 @@
+package io.invoicebridge.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One bridge instance on its real Netty server, talking to a {@link FakeFreee}, driven over real
+ * HTTP like a field system would.
+ */
+public final class BridgeServer implements AutoCloseable {
+
+  public static final String RUN_TOKEN = FreeeTestApp.RUN_TOKEN;
+
+  private final EmbeddedServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private BridgeServer(EmbeddedServer server) {
+    this.server = server;
+  }
+
+  /** An instance wired to {@code fake}, seeded with {@code refreshToken}, plus {@code overrides}. */
+  public static BridgeServer start(FakeFreee fake, String refreshToken, Map<String, Object> overrides) {
+    Map<String, Object> properties = FreeeTestApp.properties(fake, refreshToken);
+    properties.put("micronaut.server.port", -1);
+    properties.putAll(overrides);
+    return new BridgeServer(ApplicationContext.run(EmbeddedServer.class, properties));
+  }
+
+  public ApplicationContext context() {
+    return server.getApplicationContext();
+  }
+
+  public HttpResponse<String> postBatch(String body) {
+    return send(request("/v1/invoices/batch").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A request to {@code path} with the run token and a JSON content type. */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(server.getURL() + path))
+        .timeout(Duration.ofMinutes(2))
+        .header("Authorization", "Bearer " + RUN_TOKEN)
+        .header("Content-Type", "application/json");
+  }
+
+  public URI uri(String path) {
+    return URI.create(server.getURL() + path);
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JsonMapper.createDefault().readValue(response.body(), JsonNode.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(response.body(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.getApplicationContext().close();
+  }
+}
