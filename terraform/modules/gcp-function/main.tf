@@ -89,7 +89,8 @@ resource "google_cloudfunctions2_function" "this" {
     ingress_settings                 = "ALLOW_ALL"
     all_traffic_on_latest_revision   = true
     service_account_email            = google_service_account.this.email
-    environment_variables            = var.environment
+    # Cloud Functions gen2 sets no project variable; the app needs it for the trace field of its logs.
+    environment_variables = merge(var.environment, { GOOGLE_CLOUD_PROJECT = var.project_id })
 
     # Pinned to the version this apply wrote, so a changed secret redeploys the function.
     dynamic "secret_environment_variables" {

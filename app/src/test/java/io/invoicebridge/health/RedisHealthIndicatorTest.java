@@ -66,7 +66,8 @@ class RedisHealthIndicatorTest implements TestPropertyProvider {
     assertEquals(HealthStatus.DOWN, result.getStatus());
     Map<?, ?> details = assertInstanceOf(Map.class, result.getDetails());
     String error = String.valueOf(details.get("error"));
-    assertTrue(error.startsWith("cannot connect"), error);
+    // A fresh connection "cannot connect"; one opened before the stop "failed": both say why.
+    assertTrue(error.startsWith("cannot connect") || error.startsWith("failed"), error);
   }
 
   @Test

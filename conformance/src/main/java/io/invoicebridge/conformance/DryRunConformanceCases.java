@@ -38,6 +38,14 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
   }
 
   @Test
+  void health_withToken_showsDetails() {
+    HttpAnswer answer = send(HttpCall.get("/health", authorized()));
+
+    assertEquals(200, answer.status(), answer::text);
+    assertTrue(answer.json().path("details").has("configuration"), answer::text);
+  }
+
+  @Test
   void healthProbes_withoutToken_answerUp() {
     for (String probe : List.of("/health/liveness", "/health/readiness")) {
       HttpAnswer answer = send(HttpCall.get(probe, Map.of()));

@@ -14,7 +14,9 @@ final class PlatformVariables {
           // AWS: JVM flags that shorten cold starts.
           "JAVA_TOOL_OPTIONS",
           // Azure: host.json's functionTimeout, kept above REQUEST_TIMEOUT_MS.
-          "AzureFunctionsJobHost__functionTimeout");
+          "AzureFunctionsJobHost__functionTimeout",
+          // Google: the project for the logs' trace field (the GCP adapter reads it).
+          "GOOGLE_CLOUD_PROJECT");
 
   /** Read by the app but provided by the platform itself (Cloud Run sets PORT); Terraform must not set them. */
   static final Set<String> PROVIDED_BY_PLATFORM = Set.of("PORT");
