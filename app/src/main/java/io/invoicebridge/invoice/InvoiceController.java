@@ -55,9 +55,7 @@ public class InvoiceController {
       List<InvoiceItem> items = reader.readBatch(body);
       BatchResponse response = BatchResponse.of(processor.process(items, deadlines), config.dryRun());
       MutableHttpResponse<BatchResponse> http = HttpResponse.ok(response);
-      response
-          .retryAfter()
-          .ifPresent(wait -> http.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+      response.retryAfter().ifPresent(wait -> http.header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(wait)));
       return http;
     }
   }

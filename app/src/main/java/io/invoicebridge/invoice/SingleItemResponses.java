@@ -3,6 +3,7 @@ package io.invoicebridge.invoice;
 import io.invoicebridge.problem.Problem;
 import io.invoicebridge.problem.ProblemResponses;
 import io.invoicebridge.problem.ProblemType;
+import io.invoicebridge.problem.Violation;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -39,17 +40,13 @@ final class SingleItemResponses {
       problem =
           problem.withErrors(
               result.errors().stream()
-                  .map(message -> new io.invoicebridge.problem.Violation("", message))
+                  .map(message -> new Violation("", message))
                   .toList());
     }
     MutableHttpResponse<Problem> response = ProblemResponses.of(problem);
     if (result.retryAfter() != null) {
-      response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(result)));
+      response.header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(result.retryAfter()));
     }
     return response;
-  }
-
-  static long seconds(ItemResult result) {
-    return Math.max(1, (result.retryAfter().toMillis() + 999) / 1000);
   }
 }
