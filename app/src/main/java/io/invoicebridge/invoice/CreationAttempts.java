@@ -28,7 +28,12 @@ final class CreationAttempts {
   private static final Logger LOG = LoggerFactory.getLogger(CreationAttempts.class);
 
   record Collaborators(
-      Ledger ledger, InvoiceGateway gateway, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper) {}
+      Ledger ledger,
+      InvoiceGateway gateway,
+      RetryPolicy retryPolicy,
+      Clock clock,
+      Sleeper sleeper,
+      Duration claimMargin) {}
 
   private final InvoiceItem item;
   private final FreeeInvoiceBody body;
@@ -147,7 +152,7 @@ final class CreationAttempts {
     String detail;
     if (uncertain) {
       // freee may hold the invoice: keep the claim so the next owner reconciles after it expires.
-      retryAfter = deadline.remaining().plus(InvoiceCreation.CLAIM_MARGIN);
+      retryAfter = deadline.remaining().plus(with.claimMargin());
       detail = reason + "; freee may have created it, a resend checks freee first";
     } else {
       release();
