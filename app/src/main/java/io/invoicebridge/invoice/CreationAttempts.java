@@ -43,6 +43,7 @@ final class CreationAttempts {
   private boolean uncertain;
   private int attempts;
   private int failures;
+  private String lastFailure;
   private String requestId;
 
   CreationAttempts(
@@ -78,6 +79,7 @@ final class CreationAttempts {
         return step.result();
       }
       failures++;
+      lastFailure = step.reason();
       Optional<Instant> next =
           with.retryPolicy().nextAttemptAt(failures, step.notBefore(), deadline);
       if (next.isEmpty() || !waitUntil(next.get())) {
@@ -119,7 +121,10 @@ final class CreationAttempts {
       }
       case CreateOutcome.NotSent notSent -> {
         attempts--;
-        yield Step.done(giveUp(notSent.reason()));
+        // After failed tries, the failure that used up the time is the reason worth reporting.
+        String reason =
+            lastFailure == null ? notSent.reason() : lastFailure + ", then " + notSent.reason();
+        yield Step.done(giveUp(reason));
       }
     };
   }
