@@ -86,6 +86,11 @@ final class FakeTokens {
     return new Answer(200, body);
   }
 
+  /** Whether {@code refreshToken} would still be accepted, i.e. has been issued and not spent. */
+  synchronized boolean refreshTokenUnspent(String refreshToken) {
+    return refreshTokens.containsKey(refreshToken);
+  }
+
   synchronized int refreshCount() {
     return refreshes;
   }
