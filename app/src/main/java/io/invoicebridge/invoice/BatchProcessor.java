@@ -58,7 +58,7 @@ public class BatchProcessor {
     }
     executor.shutdown();
     awaitQuietly(finished, deadlines.answer().remaining());
-    return collect(items, results, next.get());
+    return collect(items, results, next.get(), creation.claimMargin());
   }
 
   private void work(
@@ -97,7 +97,10 @@ public class BatchProcessor {
   }
 
   private static List<ItemResult> collect(
-      List<InvoiceItem> items, AtomicReferenceArray<ItemResult> results, int started) {
+      List<InvoiceItem> items,
+      AtomicReferenceArray<ItemResult> results,
+      int started,
+      Duration claimMargin) {
     List<ItemResult> ordered = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       ItemResult result = results.get(i);
@@ -109,7 +112,7 @@ public class BatchProcessor {
                         ItemStatus.IN_PROGRESS,
                         0,
                         "still running when the deadline came; resend later")
-                    .withRetryAfter(InvoiceCreation.CLAIM_MARGIN)
+                    .withRetryAfter(claimMargin)
                 : ItemResult.of(
                         items.get(i).key(),
                         ItemStatus.NOT_ATTEMPTED,

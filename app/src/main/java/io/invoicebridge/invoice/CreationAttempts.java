@@ -28,7 +28,12 @@ final class CreationAttempts {
   private static final Logger LOG = LoggerFactory.getLogger(CreationAttempts.class);
 
   record Collaborators(
-      Ledger ledger, InvoiceGateway gateway, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper) {}
+      Ledger ledger,
+      InvoiceGateway gateway,
+      RetryPolicy retryPolicy,
+      Clock clock,
+      Sleeper sleeper,
+      Duration claimMargin) {}
 
   private final InvoiceItem item;
   private final FreeeInvoiceBody body;
@@ -38,6 +43,7 @@ final class CreationAttempts {
   private boolean uncertain;
   private int attempts;
   private int failures;
+  private String lastFailure;
   private String requestId;
 
   CreationAttempts(
@@ -73,6 +79,7 @@ final class CreationAttempts {
         return step.result();
       }
       failures++;
+      lastFailure = step.reason();
       Optional<Instant> next =
           with.retryPolicy().nextAttemptAt(failures, step.notBefore(), deadline);
       if (next.isEmpty() || !waitUntil(next.get())) {
@@ -114,7 +121,10 @@ final class CreationAttempts {
       }
       case CreateOutcome.NotSent notSent -> {
         attempts--;
-        yield Step.done(giveUp(notSent.reason()));
+        // After failed tries, the failure that used up the time is the reason worth reporting.
+        String reason =
+            lastFailure == null ? notSent.reason() : lastFailure + ", then " + notSent.reason();
+        yield Step.done(giveUp(reason));
       }
     };
   }
@@ -147,7 +157,7 @@ final class CreationAttempts {
     String detail;
     if (uncertain) {
       // freee may hold the invoice: keep the claim so the next owner reconciles after it expires.
-      retryAfter = deadline.remaining().plus(InvoiceCreation.CLAIM_MARGIN);
+      retryAfter = deadline.remaining().plus(with.claimMargin());
       detail = reason + "; freee may have created it, a resend checks freee first";
     } else {
       release();

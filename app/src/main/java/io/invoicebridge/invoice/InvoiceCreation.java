@@ -8,6 +8,8 @@ import io.invoicebridge.ledger.LedgerUnavailableException;
 import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.limit.RetryPolicy;
 import io.invoicebridge.limit.Sleeper;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,12 @@ public class InvoiceCreation {
    */
   public static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
 
+  /**
+   * Overrides {@link #CLAIM_MARGIN}, e.g. {@code 1s}. Not an operator setting (README and {@code
+   * application.yml} leave it out): tests shorten it so that claims left behind expire quickly.
+   */
+  public static final String CLAIM_MARGIN_PROPERTY = "bridge.claim-margin";
+
   static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(5);
 
   private final Ledger ledger;
@@ -35,6 +43,7 @@ public class InvoiceCreation {
   private final RetryPolicy retryPolicy;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final Duration claimMargin;
 
   public InvoiceCreation(
       Ledger ledger,
@@ -43,12 +52,33 @@ public class InvoiceCreation {
       RetryPolicy retryPolicy,
       Clock clock,
       Sleeper sleeper) {
+    this(ledger, gateway, bodies, retryPolicy, clock, sleeper, CLAIM_MARGIN);
+  }
+
+  @Inject
+  public InvoiceCreation(
+      Ledger ledger,
+      InvoiceGateway gateway,
+      FreeeBodyBuilder bodies,
+      RetryPolicy retryPolicy,
+      Clock clock,
+      Sleeper sleeper,
+      @Value("${" + CLAIM_MARGIN_PROPERTY + ":30s}") Duration claimMargin) {
+    if (claimMargin.isNegative()) {
+      throw new IllegalArgumentException(CLAIM_MARGIN_PROPERTY + " must not be negative");
+    }
     this.ledger = ledger;
     this.gateway = gateway;
     this.bodies = bodies;
     this.retryPolicy = retryPolicy;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.claimMargin = claimMargin;
+  }
+
+  /** How long a claim outlives its owner's deadline ({@link #CLAIM_MARGIN} unless overridden). */
+  public Duration claimMargin() {
+    return claimMargin;
   }
 
   public ItemResult create(InvoiceItem item, Deadline deadline) {
@@ -57,7 +87,7 @@ public class InvoiceCreation {
     try {
       claim =
           ledger.claim(
-              item.key(), item.payloadHash(), owner, deadline.remaining().plus(CLAIM_MARGIN));
+              item.key(), item.payloadHash(), owner, deadline.remaining().plus(claimMargin));
     } catch (LedgerUnavailableException e) {
       return ItemResult.of(
               item.key(), ItemStatus.FAILED, 0, e.getMessage() + "; nothing was sent to freee")
@@ -72,7 +102,8 @@ public class InvoiceCreation {
                   owner,
                   acquired.reconcile(),
                   deadline,
-                  new CreationAttempts.Collaborators(ledger, gateway, retryPolicy, clock, sleeper))
+                  new CreationAttempts.Collaborators(
+                      ledger, gateway, retryPolicy, clock, sleeper, claimMargin))
               .run();
     };
   }

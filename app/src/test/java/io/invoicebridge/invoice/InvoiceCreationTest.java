@@ -187,6 +187,20 @@ class InvoiceCreationTest {
   }
 
   @Test
+  void create_noSlotLeftAfterTransientFailures_failsNamingTheFailure() {
+    gateway
+        .thenCreate(new CreateOutcome.Failed("rate limiter reserve failed: X", false, null))
+        .thenCreate(new CreateOutcome.NotSent("no rate-limit slot or time left to create"));
+
+    ItemResult result = creation.create(item, deadline());
+
+    assertEquals(ItemStatus.FAILED, result.status());
+    assertEquals(1, result.attempts());
+    assertTrue(result.detail().startsWith("rate limiter reserve failed"), result.detail());
+    assertTrue(ledger.find(item.key()).isEmpty());
+  }
+
+  @Test
   void create_sendsMarkerInMemoAndCompanyFromConfiguration() {
     gateway.thenCreate(created(9));
 

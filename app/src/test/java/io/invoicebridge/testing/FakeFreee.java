@@ -48,6 +48,12 @@ public final class FakeFreee implements AutoCloseable {
     DROP_AFTER_ROTATING
   }
 
+  /**
+   * A call refused with 429: when it arrived, and the minute reset its {@code
+   * X-Ratelimit-Reset-Minute} header announced (the first instant a call is admitted again).
+   */
+  public record Refusal(Instant at, Instant announcedReset) {}
+
   private final Clock clock = Clock.systemUTC();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final FakeTokens tokens = new FakeTokens(CLIENT_ID, CLIENT_SECRET);
@@ -109,6 +115,14 @@ public final class FakeFreee implements AutoCloseable {
   public FakeFreee rateLimit(int calls, Duration window) {
     rateLimit.configure(calls, window);
     return this;
+  }
+
+  /**
+   * Counts {@code calls} against the limit now, as another app of the same freee company would
+   * (freee's limit is per company, not per client); they are not API calls of this fake's log.
+   */
+  public void spendRateLimit(int calls) {
+    rateLimit.spend(clock.instant(), calls);
   }
 
   public FakeFreee partner(long id, String code, String name) {
@@ -193,8 +207,18 @@ public final class FakeFreee implements AutoCloseable {
     return tokens.invalidGrantCount();
   }
 
+  /** Whether {@code refreshToken} was issued and has not been spent by a refresh yet. */
+  public boolean refreshTokenUnspent(String refreshToken) {
+    return tokens.refreshTokenUnspent(refreshToken);
+  }
+
   public int rateLimitedCount() {
     return rateLimit.refusedCount();
+  }
+
+  /** Every call answered 429, in order, with the reset it announced. */
+  public List<Refusal> rateLimitRefusals() {
+    return rateLimit.refusals();
   }
 
   /** When each API call (not token call) arrived, in order, whatever its answer. */

@@ -86,6 +86,25 @@ class FakeFreeeTest {
   }
 
   @Test
+  void api_limitSpentByAnotherClient_answers429AndRecordsTheAnnouncedReset() throws Exception {
+    // given
+    fake.rateLimit(3, Duration.ofSeconds(30));
+    String access = accessToken();
+    String path = "/api/1/partners?company_id=" + FakeFreee.COMPANY_ID + "&keyword=CUST";
+    // when
+    fake.spendRateLimit(3);
+    HttpResponse<String> refused = get(path, access);
+    // then
+    assertEquals(429, refused.statusCode());
+    FakeFreee.Refusal refusal = fake.rateLimitRefusals().getFirst();
+    assertEquals(1, fake.rateLimitRefusals().size());
+    assertEquals(
+        refused.headers().firstValue("X-Ratelimit-Reset-Minute").orElseThrow(),
+        refusal.announcedReset().toString());
+    assertEquals(fake.apiCallTimes().getFirst(), refusal.at());
+  }
+
+  @Test
   void createInvoice_invalidFields_answers400WithEveryMessage() throws Exception {
     // given
     String body =

@@ -4,7 +4,9 @@ import com.sun.net.httpserver.Headers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * freee's per-minute limit as a sliding window of configurable length and size (tests use short
@@ -20,6 +22,7 @@ final class FakeRateLimit {
   private final Deque<Instant> accepted = new ArrayDeque<>();
   private int acceptedTotal;
   private int refused;
+  private final List<FakeFreee.Refusal> refusals = new ArrayList<>();
 
   FakeRateLimit(int limit, Duration window) {
     this.limit = limit;
@@ -31,19 +34,28 @@ final class FakeRateLimit {
     window = newWindow;
   }
 
+  /** Counts {@code calls} made by another client of the same company now, room permitting. */
+  synchronized void spend(Instant now, int calls) {
+    forgetOlderThanWindow(now);
+    for (int i = 0; i < calls && accepted.size() < limit; i++) {
+      accepted.addLast(now);
+      acceptedTotal++;
+    }
+  }
+
   /** Counts the call if there is room; false means answer 429. Adds the headers either way. */
   synchronized boolean admit(Instant now, Headers headers) {
-    while (!accepted.isEmpty() && !accepted.peekFirst().plus(window).isAfter(now)) {
-      accepted.removeFirst();
-    }
+    forgetOlderThanWindow(now);
     boolean admitted = accepted.size() < limit;
     if (admitted) {
       accepted.addLast(now);
       acceptedTotal++;
-    } else {
-      refused++;
     }
     Instant reset = accepted.isEmpty() ? now.plus(window) : accepted.peekFirst().plus(window);
+    if (!admitted) {
+      refused++;
+      refusals.add(new FakeFreee.Refusal(now, reset));
+    }
     headers.set("X-Ratelimit-Limit-Minute", Integer.toString(limit));
     headers.set("X-Ratelimit-Remaining-Minute", Integer.toString(limit - accepted.size()));
     headers.set("X-Ratelimit-Reset-Minute", reset.toString());
@@ -56,7 +68,17 @@ final class FakeRateLimit {
     return admitted;
   }
 
+  private void forgetOlderThanWindow(Instant now) {
+    while (!accepted.isEmpty() && !accepted.peekFirst().plus(window).isAfter(now)) {
+      accepted.removeFirst();
+    }
+  }
+
   synchronized int refusedCount() {
     return refused;
+  }
+
+  synchronized List<FakeFreee.Refusal> refusals() {
+    return List.copyOf(refusals);
   }
 }

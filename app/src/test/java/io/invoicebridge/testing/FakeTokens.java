@@ -97,6 +97,11 @@ final class FakeTokens {
     return Set.copyOf(everIssued);
   }
 
+  /** Whether {@code refreshToken} would still be accepted, i.e. has been issued and not spent. */
+  synchronized boolean refreshTokenUnspent(String refreshToken) {
+    return refreshTokens.containsKey(refreshToken);
+  }
+
   synchronized int refreshCount() {
     return refreshes;
   }

@@ -2,6 +2,7 @@ package io.invoicebridge.testing;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.net.URI;
@@ -57,6 +58,15 @@ public final class RedisAdmin {
 
   public void set(String key, String value) {
     redis().set(key, value);
+  }
+
+  /** {@code SHUTDOWN SAVE}: the server writes its data to disk and exits. */
+  synchronized void shutdownSaving() {
+    try {
+      redis().shutdown(true);
+    } catch (RedisException closedByTheShutdown) {
+      // the server closes the connection instead of answering; the next call reconnects
+    }
   }
 
   /** Makes the server answer no client for {@code pause} ({@code CLIENT PAUSE}). */

@@ -2,8 +2,14 @@ package io.invoicebridge.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
@@ -21,8 +27,11 @@ import redis.embedded.core.ExecutableProvider;
  */
 public final class RedisServerExtension implements BeforeEachCallback {
 
+  private static final String DUMP_FILE = "dump.rdb";
+
   private static RedisServer server;
   private static int port;
+  private static Path dataDir;
   private static RedisAdmin admin;
 
   @Override
@@ -42,9 +51,13 @@ public final class RedisServerExtension implements BeforeEachCallback {
     try {
       if (server == null) {
         port = freePort();
+        dataDir = Files.createTempDirectory("embedded-redis-data");
+        dataDir.toFile().deleteOnExit();
         server = startBundledOrFromPath(port);
       } else if (!server.isActive()) {
         server.start();
+        // Loaded by now if stopKeepingData() wrote it; a later stop() must lose the data again.
+        Files.deleteIfExists(dataDir.resolve(DUMP_FILE));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start redis-server", e);
@@ -59,6 +72,42 @@ public final class RedisServerExtension implements BeforeEachCallback {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stop redis-server", e);
+    }
+  }
+
+  /**
+   * Stops the server the way a persistent Redis (Upstash) goes down and comes back: it writes its
+   * data to disk ({@code SHUTDOWN SAVE}) and exits; {@link #start()} brings it back with that data.
+   * Clients see connections refused meanwhile.
+   */
+  public static synchronized void stopKeepingData() {
+    if (server == null || !server.isActive()) {
+      return;
+    }
+    admin().shutdownSaving();
+    // Redis closes its listening socket only after the save: once refused, the data is on disk.
+    Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+    while (accepting() && Instant.now().isBefore(giveUp)) {
+      pause(Duration.ofMillis(20));
+    }
+    stop();
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean accepting() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException refused) {
+      return false;
     }
   }
 
@@ -87,6 +136,8 @@ public final class RedisServerExtension implements BeforeEachCallback {
         builder
             .setting("save \"\"")
             .setting("appendonly no")
+            // Only stopKeepingData() writes here; a directory of its own per JVM.
+            .setting("dir " + dataDir.toAbsolutePath())
             // Drain the server's output: an unread pipe would block it once full.
             .soutListener(line -> {})
             .serrListener(line -> {})
