@@ -59,16 +59,18 @@ class FreeeCaller {
       String token,
       Deadline deadline,
       Function<String, CompletableFuture<HttpResponse<String>>> request) {
-    Optional<FreeeExchange> exchange =
-        gate.call(deadline, () -> FreeeExchanges.await(request.apply("Bearer " + token), deadline));
-    exchange.ifPresent(
-        done -> {
-          FreeeCallLog.log(operation, done);
+    // The headers are observed inside the gate, before its permit is released: a pause they call
+    // for must be in force before the next call can take a slot.
+    return gate.call(
+        deadline,
+        () -> {
+          FreeeExchange done = FreeeExchanges.await(request.apply("Bearer " + token), deadline);
           if (done instanceof FreeeExchange.Answered answered) {
             rateLimits.observe(answered.answer());
           }
+          FreeeCallLog.log(operation, done);
+          return done;
         });
-    return exchange;
   }
 
   private boolean expiredToken(FreeeExchange exchange) {

@@ -61,7 +61,9 @@ public final class RedisRateLimiter implements RateLimiter {
   @Override
   public void pauseUntil(Instant resumeAt) {
     // Sent as a delay so the pause ends at the same moment on the server's clock for everyone.
-    long delayMs = Duration.between(clock.instant(), resumeAt).toMillis();
+    // Rounded up: a pause that ends a millisecond early can still meet freee's closed window.
+    Duration delay = Duration.between(clock.instant(), resumeAt);
+    long delayMs = (delay.toNanos() + 999_999) / 1_000_000;
     if (delayMs > 0) {
       run("pause", PAUSE, Long.toString(delayMs));
     }
