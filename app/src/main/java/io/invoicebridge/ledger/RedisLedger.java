@@ -1,5 +1,6 @@
 package io.invoicebridge.ledger;
 
+import io.invoicebridge.redis.RedisFailures;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisScript;
@@ -94,7 +95,7 @@ public final class RedisLedger implements Ledger {
     try {
       return action.get();
     } catch (RedisException | LedgerHash.UnreadableRecordException e) {
-      throw new LedgerUnavailableException(step, e);
+      throw new LedgerUnavailableException(step, RedisFailures.describe(e), e);
     }
   }
 
