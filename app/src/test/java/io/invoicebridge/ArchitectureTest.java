@@ -18,7 +18,8 @@ class ArchitectureTest {
           .resideInAPackage("io.invoicebridge.invoice..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("io.lettuce..", "io.micronaut.http.client..", "io.invoicebridge.redis..")
+          .resideInAnyPackage(
+              "io.lettuce..", "io.micronaut.http.client..", "io.invoicebridge.redis..")
           .because("the batch engine talks to freee, the ledger and the limiter through ports");
 
   @ArchTest
@@ -27,8 +28,13 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "com.amazonaws..", "software.amazon..", "com.google.cloud..", "com.microsoft.azure..",
-              "io.micronaut.function.aws..", "io.micronaut.gcp..", "io.micronaut.azure..")
+              "com.amazonaws..",
+              "software.amazon..",
+              "com.google.cloud..",
+              "com.microsoft.azure..",
+              "io.micronaut.function.aws..",
+              "io.micronaut.gcp..",
+              "io.micronaut.azure..")
           .because("the same app deploys unchanged to every cloud");
 
   @ArchTest

@@ -9,8 +9,8 @@ import java.security.Principal;
 
 /**
  * Binds the principal {@link RunTokenFilter} set on the request, so management's health endpoint
- * shows its details to callers with the run token (without micronaut-security, nothing else
- * binds a {@link Principal} argument).
+ * shows its details to callers with the run token (without micronaut-security, nothing else binds a
+ * {@link Principal} argument).
  */
 @Singleton
 class PrincipalBinder implements TypedRequestArgumentBinder<Principal> {

@@ -44,8 +44,7 @@ public class RunTokenFilter implements Ordered {
     }
     return ProblemResponses.of(
             Problem.of(
-                ProblemType.UNAUTHORIZED,
-                "Send the header Authorization: Bearer <RUN_TOKEN>"))
+                ProblemType.UNAUTHORIZED, "Send the header Authorization: Bearer <RUN_TOKEN>"))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"invoice-bridge\"");
   }
 

@@ -1,8 +1,8 @@
 package io.invoicebridge.config;
 
+import io.invoicebridge.limit.Sleeper;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.invoicebridge.limit.Sleeper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,7 +47,9 @@ final class ConfigValidator {
         new InvoiceDefaults(
             oneOf("DEFAULT_TAX_ENTRY_METHOD", raw.defaultTaxEntryMethod(), Set.of("in", "out")),
             oneOf(
-                "DEFAULT_TAX_FRACTION", raw.defaultTaxFraction(), Set.of("omit", "round_up", "round")),
+                "DEFAULT_TAX_FRACTION",
+                raw.defaultTaxFraction(),
+                Set.of("omit", "round_up", "round")),
             oneOf(
                 "DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD",
                 raw.defaultWithholdingTaxEntryMethod(),
@@ -180,7 +182,8 @@ final class ConfigValidator {
   private @Nullable String oneOf(String variable, @Nullable String text, Set<String> allowed) {
     String value = blankToNull(text);
     if (value != null && !allowed.contains(value.trim())) {
-      problems.add(variable + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+      problems.add(
+          variable + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
       return null;
     }
     return value == null ? null : value.trim();
@@ -197,7 +200,8 @@ final class ConfigValidator {
             .filter(u -> u.getHost() != null)
             .isPresent();
     if (!valid) {
-      problems.add("REDIS_URL must look like redis://HOST:PORT or rediss://default:PASSWORD@HOST:PORT");
+      problems.add(
+          "REDIS_URL must look like redis://HOST:PORT or rediss://default:PASSWORD@HOST:PORT");
       return Optional.empty();
     }
     return url;

@@ -26,7 +26,8 @@ class ConfigurationChecks implements PreflightCheck {
             ? CheckResult.warn("dry_run", "FREEE_DRY_RUN=true: nothing is sent to freee")
             : CheckResult.pass("dry_run", "off: invoices are created in freee"));
     checks.add(
-        config.redisUrlRedacted()
+        config
+            .redisUrlRedacted()
             .map(url -> CheckResult.pass("shared_state", "Redis at " + url))
             .orElse(
                 CheckResult.warn(

@@ -11,8 +11,8 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * Reports the configuration an instance runs with (it started, so it is valid): dry run, where
- * the shared state lives and what in-memory state risks, the limits.
+ * Reports the configuration an instance runs with (it started, so it is valid): dry run, where the
+ * shared state lives and what in-memory state risks, the limits.
  */
 @Singleton
 @Liveness
@@ -30,7 +30,8 @@ class ConfigurationHealthIndicator implements HealthIndicator {
     details.put("dry_run", config.dryRun());
     details.put(
         "state",
-        config.redisUrlRedacted()
+        config
+            .redisUrlRedacted()
             .map(url -> "redis (" + url + ")")
             .orElse("in memory: correct for this one instance only"));
     details.put("rate_limit_per_minute", config.limits().rateLimitPerMinute());

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The environment breaks one or more rules. The message names each variable and its rule and
- * never holds a value, so it is safe to print as the one startup line.
+ * The environment breaks one or more rules. The message names each variable and its rule and never
+ * holds a value, so it is safe to print as the one startup line.
  */
 public class ConfigurationInvalidException extends RuntimeException {
 

@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 
 /**
- * How to reach freee. The credentials are null only in dry run. {@code seedRefreshToken} only
- * seeds the shared token store (DESIGN section 4).
+ * How to reach freee. The credentials are null only in dry run. {@code seedRefreshToken} only seeds
+ * the shared token store (DESIGN section 4).
  */
 public record FreeeSettings(
     @Nullable String clientId,

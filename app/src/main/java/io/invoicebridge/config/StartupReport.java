@@ -31,8 +31,11 @@ class StartupReport {
     }
     LOG.info(
         "stores: {}; company: {}; rate limit {}/min; {} concurrent freee calls; timeout {} ms",
-        config.redisUrlRedacted().map(url -> "Redis at " + url).orElse(
-            "IN MEMORY (correct for this one instance only; set REDIS_URL when running several)"),
+        config
+            .redisUrlRedacted()
+            .map(url -> "Redis at " + url)
+            .orElse(
+                "IN MEMORY (correct for this one instance only; set REDIS_URL when running several)"),
         config.freee().companyNamespace(),
         config.limits().rateLimitPerMinute(),
         config.limits().concurrentFreeeCalls(),
@@ -40,7 +43,8 @@ class StartupReport {
     if (environment.getActiveNames().contains("local")) {
       LOG.info(
           "local run: authenticate with the header Authorization: Bearer {}",
-          config.runTokenLength() == LOCAL_RUN_TOKEN.length() && config.runToken().matches(LOCAL_RUN_TOKEN)
+          config.runTokenLength() == LOCAL_RUN_TOKEN.length()
+                  && config.runToken().matches(LOCAL_RUN_TOKEN)
               ? LOCAL_RUN_TOKEN
               : "<the RUN_TOKEN you set>");
     }

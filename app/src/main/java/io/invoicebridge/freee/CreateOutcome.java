@@ -26,8 +26,8 @@ public sealed interface CreateOutcome {
   /**
    * A transient failure.
    *
-   * @param uncertain true when the request may have reached freee (timeout, dropped connection,
-   *     5xx after sending): freee may have created the invoice, so reconcile before re-creating
+   * @param uncertain true when the request may have reached freee (timeout, dropped connection, 5xx
+   *     after sending): freee may have created the invoice, so reconcile before re-creating
    */
   record Failed(String reason, boolean uncertain, @Nullable String requestId)
       implements CreateOutcome {}

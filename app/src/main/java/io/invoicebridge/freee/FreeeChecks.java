@@ -67,14 +67,17 @@ class FreeeChecks implements PreflightCheck {
       TokenStatus status = tokens.status();
       if (!status.seeded()) {
         return CheckResult.warn(
-            "freee_refresh_token", "not adopted yet: the first freee call adopts FREEE_REFRESH_TOKEN");
+            "freee_refresh_token",
+            "not adopted yet: the first freee call adopts FREEE_REFRESH_TOKEN");
       }
       if (status.lastFailure() != null) {
-        return CheckResult.fail("freee_refresh_token", "last refresh failed: " + status.lastFailure().reason());
+        return CheckResult.fail(
+            "freee_refresh_token", "last refresh failed: " + status.lastFailure().reason());
       }
       String left = status.refreshTokenDaysLeft() + " of 90 days left";
       return status.renewalDue()
-          ? CheckResult.warn("freee_refresh_token", left + ": re-authorize and deploy a new FREEE_REFRESH_TOKEN")
+          ? CheckResult.warn(
+              "freee_refresh_token", left + ": re-authorize and deploy a new FREEE_REFRESH_TOKEN")
           : CheckResult.pass("freee_refresh_token", left);
     } catch (RuntimeException e) {
       return CheckResult.fail("freee_refresh_token", "token store unreadable: " + e.getMessage());
@@ -88,14 +91,30 @@ class FreeeChecks implements PreflightCheck {
     }
     FreeeRateLimitSnapshot last = seen.get();
     String detail =
-        "at " + last.seenAt() + ": minute " + last.minuteRemaining() + "/" + last.minuteLimit()
-            + ", hour " + last.hourRemaining() + "/" + last.hourLimit()
-            + ", day " + last.dayRemaining() + "/" + last.dayLimit() + " remaining";
+        "at "
+            + last.seenAt()
+            + ": minute "
+            + last.minuteRemaining()
+            + "/"
+            + last.minuteLimit()
+            + ", hour "
+            + last.hourRemaining()
+            + "/"
+            + last.hourLimit()
+            + ", day "
+            + last.dayRemaining()
+            + "/"
+            + last.dayLimit()
+            + " remaining";
     boolean low =
         isZero(last.minuteRemaining())
             || isZero(last.hourRemaining())
-            || (last.dayRemaining() != null && last.dayLimit() != null && last.dayRemaining() * 10 < last.dayLimit());
-    return low ? CheckResult.warn("freee_rate_limit", detail) : CheckResult.pass("freee_rate_limit", detail);
+            || (last.dayRemaining() != null
+                && last.dayLimit() != null
+                && last.dayRemaining() * 10 < last.dayLimit());
+    return low
+        ? CheckResult.warn("freee_rate_limit", detail)
+        : CheckResult.pass("freee_rate_limit", detail);
   }
 
   private CheckResult probe() {
@@ -107,8 +126,11 @@ class FreeeChecks implements PreflightCheck {
               "probe",
               Deadline.in(PROBE_TIME, clock),
               auth -> api.listInvoices(auth, companyId, today, today, null, 1, 0));
-      return exchange.map(FreeeChecks::verdict)
-          .orElse(CheckResult.warn("freee_probe", "no rate-limit slot within " + PROBE_TIME.toSeconds() + " s"));
+      return exchange
+          .map(FreeeChecks::verdict)
+          .orElse(
+              CheckResult.warn(
+                  "freee_probe", "no rate-limit slot within " + PROBE_TIME.toSeconds() + " s"));
     } catch (RuntimeException e) {
       return CheckResult.fail("freee_probe", e.getMessage());
     }
@@ -117,7 +139,9 @@ class FreeeChecks implements PreflightCheck {
   private static CheckResult verdict(FreeeExchange exchange) {
     return switch (exchange) {
       case FreeeExchange.Answered answered when answered.answer().status() / 100 == 2 ->
-          CheckResult.pass("freee_probe", "freee answered in " + answered.answer().duration().toMillis() + " ms");
+          CheckResult.pass(
+              "freee_probe",
+              "freee answered in " + answered.answer().duration().toMillis() + " ms");
       case FreeeExchange.Answered answered ->
           CheckResult.fail("freee_probe", "freee answered HTTP " + answered.answer().status());
       case FreeeExchange.Lost lost -> CheckResult.fail("freee_probe", lost.reason());

@@ -5,8 +5,8 @@ import io.invoicebridge.limit.Deadline;
 /**
  * freee's invoice API as the batch engine sees it. Each method makes one logical attempt: every
  * HTTP call it needs (including a token refresh and the one retry after {@code
- * expired_access_token}) is paced by the rate limiter and bounded by the deadline. Never throws
- * for freee's or the network's failures: they are outcomes.
+ * expired_access_token}) is paced by the rate limiter and bounded by the deadline. Never throws for
+ * freee's or the network's failures: they are outcomes.
  */
 public interface InvoiceGateway {
 

@@ -9,10 +9,7 @@ import java.util.Objects;
  * the invoices of its billing date, narrowed by partner when the item names one.
  */
 public record ReconcileQuery(
-    String marker,
-    LocalDate billingDate,
-    @Nullable Long partnerId,
-    @Nullable String partnerCode) {
+    String marker, LocalDate billingDate, @Nullable Long partnerId, @Nullable String partnerCode) {
 
   public ReconcileQuery {
     Objects.requireNonNull(marker, "marker");

@@ -45,7 +45,8 @@ class HealthIndicatorChecks implements PreflightCheck {
               ? CheckResult.fail(result.getName(), detail)
               : CheckResult.warn(result.getName(), detail);
     } catch (RuntimeException e) {
-      return CheckResult.fail(indicator.getClass().getSimpleName(), "check failed: " + e.getClass().getSimpleName());
+      return CheckResult.fail(
+          indicator.getClass().getSimpleName(), "check failed: " + e.getClass().getSimpleName());
     }
   }
 }

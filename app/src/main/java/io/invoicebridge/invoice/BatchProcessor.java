@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs a batch's items on a few virtual-thread workers (freee concurrency itself is bounded by
- * the call gate), and answers by the deadline whatever is finished: items not started are {@code
+ * Runs a batch's items on a few virtual-thread workers (freee concurrency itself is bounded by the
+ * call gate), and answers by the deadline whatever is finished: items not started are {@code
  * not_attempted}, items still running are {@code in_progress}; both are safe to resend.
  */
 @Singleton
@@ -35,17 +35,14 @@ public class BatchProcessor {
   private final BridgeConfig config;
   private final Clock clock;
 
-  public BatchProcessor(
-      InvoiceCreation creation, DryRun dryRun, BridgeConfig config, Clock clock) {
+  public BatchProcessor(InvoiceCreation creation, DryRun dryRun, BridgeConfig config, Clock clock) {
     this.creation = creation;
     this.dryRun = dryRun;
     this.config = config;
     this.clock = clock;
   }
 
-  /**
-   * Returns one result per item, in order, by {@code deadlines.answer()}.
-   */
+  /** Returns one result per item, in order, by {@code deadlines.answer()}. */
   public List<ItemResult> process(List<InvoiceItem> items, RequestDeadlines deadlines) {
     AtomicReferenceArray<ItemResult> results = new AtomicReferenceArray<>(items.size());
     AtomicInteger next = new AtomicInteger();
@@ -79,7 +76,8 @@ public class BatchProcessor {
     }
   }
 
-  private ItemResult processLogged(InvoiceItem item, Deadline deadline, Map<String, String> context) {
+  private ItemResult processLogged(
+      InvoiceItem item, Deadline deadline, Map<String, String> context) {
     if (context != null) {
       MDC.setContextMap(context);
     }

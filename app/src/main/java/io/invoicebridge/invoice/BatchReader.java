@@ -69,8 +69,7 @@ public class BatchReader {
     JsonNode node = parse(body);
     List<Violation> violations = new ArrayList<>(validator.validate(node, "", false));
     JsonNode keyInBody = node.get("key");
-    if (keyInBody != null
-        && !(keyInBody.isString() && key.equals(keyInBody.getStringValue()))) {
+    if (keyInBody != null && !(keyInBody.isString() && key.equals(keyInBody.getStringValue()))) {
       violations.add(new Violation("/key", "must be left out or equal the Idempotency-Key header"));
     }
     refuseIfInvalid(violations, 1);

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A canonical JSON text of a tree (object keys sorted, no white space, numbers in plain
- * normalised form), so the same payload always hashes the same however the caller ordered it.
+ * A canonical JSON text of a tree (object keys sorted, no white space, numbers in plain normalised
+ * form), so the same payload always hashes the same however the caller ordered it.
  */
 final class CanonicalJson {
 

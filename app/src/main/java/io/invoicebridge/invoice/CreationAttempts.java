@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The create loop for one claimed key. While the outcome of an earlier create is uncertain (freee
- * may have created the invoice), freee is searched for the marker before anything is created
- * again. The claim is released only when freee surely holds nothing for the key; otherwise it is
- * left to expire, and whoever takes it over reconciles first.
+ * may have created the invoice), freee is searched for the marker before anything is created again.
+ * The claim is released only when freee surely holds nothing for the key; otherwise it is left to
+ * expire, and whoever takes it over reconciles first.
  */
 final class CreationAttempts {
 
@@ -111,7 +111,8 @@ final class CreationAttempts {
       requestId = outcome.requestId();
     }
     return switch (outcome) {
-      case CreateOutcome.Created created -> Step.done(complete(created.invoice(), ItemStatus.CREATED));
+      case CreateOutcome.Created created ->
+          Step.done(complete(created.invoice(), ItemStatus.CREATED));
       case CreateOutcome.Rejected rejected -> Step.done(reject(rejected));
       case CreateOutcome.Throttled throttled ->
           Step.again("freee's rate limit was reached", throttled.retryAt());

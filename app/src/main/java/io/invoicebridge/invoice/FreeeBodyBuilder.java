@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns an item into the exact body of {@code POST /iv/invoices}: the configured company first,
- * the caller's fields, configured defaults for fields the caller left out, and the marker in
- * {@code memo}. Dry run returns this same body as {@code would_send}.
+ * Turns an item into the exact body of {@code POST /iv/invoices}: the configured company first, the
+ * caller's fields, configured defaults for fields the caller left out, and the marker in {@code
+ * memo}. Dry run returns this same body as {@code would_send}.
  */
 @Singleton
 public class FreeeBodyBuilder {

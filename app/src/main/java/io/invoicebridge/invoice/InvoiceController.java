@@ -39,7 +39,11 @@ public class InvoiceController {
   private final Clock clock;
 
   public InvoiceController(
-      BatchReader reader, BatchProcessor processor, Ledger ledger, BridgeConfig config, Clock clock) {
+      BatchReader reader,
+      BatchProcessor processor,
+      Ledger ledger,
+      BridgeConfig config,
+      Clock clock) {
     this.reader = reader;
     this.processor = processor;
     this.ledger = ledger;
@@ -49,13 +53,17 @@ public class InvoiceController {
 
   @Post("/batch")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
-  public MutableHttpResponse<BatchResponse> batch(HttpRequest<?> request, @Body @Nullable byte[] body) {
+  public MutableHttpResponse<BatchResponse> batch(
+      HttpRequest<?> request, @Body @Nullable byte[] body) {
     try (var log = RequestLogContext.open(request)) {
       RequestDeadlines deadlines = deadlines();
       List<InvoiceItem> items = reader.readBatch(body);
-      BatchResponse response = BatchResponse.of(processor.process(items, deadlines), config.dryRun());
+      BatchResponse response =
+          BatchResponse.of(processor.process(items, deadlines), config.dryRun());
       MutableHttpResponse<BatchResponse> http = HttpResponse.ok(response);
-      response.retryAfter().ifPresent(wait -> http.header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(wait)));
+      response
+          .retryAfter()
+          .ifPresent(wait -> http.header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(wait)));
       return http;
     }
   }

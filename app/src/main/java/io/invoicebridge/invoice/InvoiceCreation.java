@@ -130,7 +130,8 @@ public class InvoiceCreation {
                     ItemStatus.IN_PROGRESS,
                     0,
                     "another request is creating this invoice now; resend later")
-                .withRetryAfter(atLeastOneSecond(Duration.between(clock.instant(), claimed.expiresAt())));
+                .withRetryAfter(
+                    atLeastOneSecond(Duration.between(clock.instant(), claimed.expiresAt())));
       };
     }
   }

@@ -1,8 +1,8 @@
 package io.invoicebridge.invoice;
 
 /**
- * The text the bridge appends to every invoice's {@code memo} (社内メモ, internal, never printed
- * on the invoice) so that an invoice whose creation was uncertain can be found again in freee.
+ * The text the bridge appends to every invoice's {@code memo} (社内メモ, internal, never printed on the
+ * invoice) so that an invoice whose creation was uncertain can be found again in freee.
  */
 public final class InvoiceMarker {
 

@@ -53,25 +53,57 @@ public record ItemResult(
 
   public ItemResult withRetryAfter(Duration wait) {
     return new ItemResult(
-        key, status, invoiceId, invoiceNumber, attempts, freeeRequestId, detail, errors, wouldSend,
+        key,
+        status,
+        invoiceId,
+        invoiceNumber,
+        attempts,
+        freeeRequestId,
+        detail,
+        errors,
+        wouldSend,
         wait);
   }
 
   public ItemResult withRequestId(@Nullable String requestId) {
     return new ItemResult(
-        key, status, invoiceId, invoiceNumber, attempts, requestId, detail, errors, wouldSend,
+        key,
+        status,
+        invoiceId,
+        invoiceNumber,
+        attempts,
+        requestId,
+        detail,
+        errors,
+        wouldSend,
         retryAfter);
   }
 
   public ItemResult withErrors(List<String> messages) {
     return new ItemResult(
-        key, status, invoiceId, invoiceNumber, attempts, freeeRequestId, detail, messages,
-        wouldSend, retryAfter);
+        key,
+        status,
+        invoiceId,
+        invoiceNumber,
+        attempts,
+        freeeRequestId,
+        detail,
+        messages,
+        wouldSend,
+        retryAfter);
   }
 
   public ItemResult withWouldSend(JsonNode body) {
     return new ItemResult(
-        key, status, invoiceId, invoiceNumber, attempts, freeeRequestId, detail, errors, body,
+        key,
+        status,
+        invoiceId,
+        invoiceNumber,
+        attempts,
+        freeeRequestId,
+        detail,
+        errors,
+        body,
         retryAfter);
   }
 }

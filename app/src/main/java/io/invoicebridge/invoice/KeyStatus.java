@@ -32,7 +32,13 @@ public record KeyStatus(
               created.payloadHash());
       case LedgerRecord.Claimed claimed ->
           new KeyStatus(
-              key, ItemStatus.IN_PROGRESS, null, null, null, claimed.expiresAt(), claimed.payloadHash());
+              key,
+              ItemStatus.IN_PROGRESS,
+              null,
+              null,
+              null,
+              claimed.expiresAt(),
+              claimed.payloadHash());
     };
   }
 }

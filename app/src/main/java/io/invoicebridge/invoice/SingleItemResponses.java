@@ -9,9 +9,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 
 /**
- * Maps one item's result onto the single-item endpoint's statuses (IETF idempotency-key draft):
- * 201 created, 200 replayed with {@code Idempotent-Replayed: true}, 409 in progress, 422 conflict
- * or refusal, 502/503 transient failure, 504 no time left.
+ * Maps one item's result onto the single-item endpoint's statuses (IETF idempotency-key draft): 201
+ * created, 200 replayed with {@code Idempotent-Replayed: true}, 409 in progress, 422 conflict or
+ * refusal, 502/503 transient failure, 504 no time left.
  */
 final class SingleItemResponses {
 
@@ -39,9 +39,7 @@ final class SingleItemResponses {
     if (result.errors() != null) {
       problem =
           problem.withErrors(
-              result.errors().stream()
-                  .map(message -> new Violation("", message))
-                  .toList());
+              result.errors().stream().map(message -> new Violation("", message)).toList());
     }
     MutableHttpResponse<Problem> response = ProblemResponses.of(problem);
     if (result.retryAfter() != null) {

@@ -19,9 +19,9 @@ public interface Ledger {
    * Claims {@code key} for {@code ownerToken} unless a live record exists, in one round trip.
    *
    * @param claimTtl how long the claim stays live; the owner must make no freee call after it
-   * @return {@link ClaimOutcome.Acquired} when the caller now owns the key (with {@code
-   *     reconcile} set when it took over an expired claim whose owner may have created the
-   *     invoice), or {@link ClaimOutcome.Held} with the record that prevented the claim
+   * @return {@link ClaimOutcome.Acquired} when the caller now owns the key (with {@code reconcile}
+   *     set when it took over an expired claim whose owner may have created the invoice), or {@link
+   *     ClaimOutcome.Held} with the record that prevented the claim
    * @throws LedgerUnavailableException when the store cannot be reached
    */
   ClaimOutcome claim(String key, String payloadHash, String ownerToken, Duration claimTtl);

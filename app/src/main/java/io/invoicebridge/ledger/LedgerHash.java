@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the Redis hash of a ledger record (fields {@code state, owner, fence, hash, expires_at}
- * for a claim; {@code state, hash, fence, invoice_id, invoice_number, created_at} once created)
- * and the replies of the ledger scripts.
+ * Reads the Redis hash of a ledger record (fields {@code state, owner, fence, hash, expires_at} for
+ * a claim; {@code state, hash, fence, invoice_id, invoice_number, created_at} once created) and the
+ * replies of the ledger scripts.
  */
 final class LedgerHash {
 

@@ -1,7 +1,7 @@
 package io.invoicebridge.ledger;
 
-import io.invoicebridge.redis.RedisFailures;
 import io.invoicebridge.redis.RedisConnections;
+import io.invoicebridge.redis.RedisFailures;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisScript;
 import io.lettuce.core.RedisException;
@@ -15,10 +15,10 @@ import java.util.function.Supplier;
 /**
  * The ledger shared by every instance: one Redis hash per key ({@code ib:{ns}:ledger:<key>}).
  *
- * <p>Each state transition is one Lua script (one {@code EVALSHA}), so the happy path of an
- * invoice costs two round trips: claim and complete. Claim expiry is judged on the Redis server's
- * clock. Records, expired claims included, are kept {@link Ledger#CREATED_RETENTION}, set in the
- * same script that writes them.
+ * <p>Each state transition is one Lua script (one {@code EVALSHA}), so the happy path of an invoice
+ * costs two round trips: claim and complete. Claim expiry is judged on the Redis server's clock.
+ * Records, expired claims included, are kept {@link Ledger#CREATED_RETENTION}, set in the same
+ * script that writes them.
  */
 public final class RedisLedger implements Ledger {
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /**
  * How long a freee create takes, learnt from the calls this instance made (an exponentially
- * weighted moving average). A create is started only when the deadline leaves room for a slow
- * one: a call cut off by the deadline is uncertain, and an uncertain key stays claimed until its
- * claim expires, so it is cheaper not to start it.
+ * weighted moving average). A create is started only when the deadline leaves room for a slow one:
+ * a call cut off by the deadline is uncertain, and an uncertain key stays claimed until its claim
+ * expires, so it is cheaper not to start it.
  */
 @Singleton
 public class CallDurationEstimate {

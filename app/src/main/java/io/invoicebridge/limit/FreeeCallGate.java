@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The one door every freee API call goes through: at most {@code CONCURRENT_FREEE_CALLS} in
- * flight on this instance, each started at a rate-limiter slot, none started without room to
- * finish before the deadline. The slot is reserved only after the concurrency permit is held, so
- * calls start at their slot and never bunch up behind the permit (which could overfill a
- * 60-second window). A call cut off by the deadline would leave its outcome uncertain, so a slot
- * must leave the room {@link CallDurationEstimate} asks for.
+ * The one door every freee API call goes through: at most {@code CONCURRENT_FREEE_CALLS} in flight
+ * on this instance, each started at a rate-limiter slot, none started without room to finish before
+ * the deadline. The slot is reserved only after the concurrency permit is held, so calls start at
+ * their slot and never bunch up behind the permit (which could overfill a 60-second window). A call
+ * cut off by the deadline would leave its outcome uncertain, so a slot must leave the room {@link
+ * CallDurationEstimate} asks for.
  */
 @Singleton
 public class FreeeCallGate {
@@ -55,8 +55,7 @@ public class FreeeCallGate {
    * Runs {@code call} when a permit and a slot are had early enough to finish before {@code
    * deadline}.
    *
-   * @return the call's result, or empty when no permit or slot was had in time (nothing was
-   *     called)
+   * @return the call's result, or empty when no permit or slot was had in time (nothing was called)
    */
   public <T> Optional<T> call(Deadline deadline, Supplier<T> call) {
     try {

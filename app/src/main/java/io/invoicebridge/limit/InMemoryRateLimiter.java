@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Even pacing for one instance: slots one {@code 60 s / limit} apart (a generic cell rate
- * algorithm with no burst), so any 60-second window holds at most {@code limit} calls.
+ * Even pacing for one instance: slots one {@code 60 s / limit} apart (a generic cell rate algorithm
+ * with no burst), so any 60-second window holds at most {@code limit} calls.
  */
 public final class InMemoryRateLimiter implements RateLimiter {
 

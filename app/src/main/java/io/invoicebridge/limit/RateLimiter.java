@@ -20,8 +20,8 @@ public interface RateLimiter {
   Optional<Instant> reserve(Instant notAfter);
 
   /**
-   * Holds every call (on every instance sharing the limiter) until {@code resumeAt}: freee said
-   * the limit is spent. A pause never shortens one already in force.
+   * Holds every call (on every instance sharing the limiter) until {@code resumeAt}: freee said the
+   * limit is spent. A pause never shortens one already in force.
    */
   void pauseUntil(Instant resumeAt);
 

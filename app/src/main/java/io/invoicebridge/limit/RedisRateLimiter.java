@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Even pacing shared by every instance: a GCRA Lua script over one key ({@code ib:{ns}:rate},
- * the next free slot) that freee 429 pauses are folded into.
+ * Even pacing shared by every instance: a GCRA Lua script over one key ({@code ib:{ns}:rate}, the
+ * next free slot) that freee 429 pauses are folded into.
  *
  * <p>Why a script of our own rather than a library bucket (Bucket4j and the like): one {@code
  * EVALSHA} both honours the cluster-wide pause and reserves an evenly spaced slot, so every freee
@@ -20,11 +20,11 @@ import java.util.Optional;
  * (claim, slot, complete); a bucket would need a second key and command for the pause, and starts
  * full, which allows twice the limit inside one window.
  *
- * <p>Clocks: all slot arithmetic happens in the script on the Redis server's clock ({@code
- * TIME}), so instances whose clocks disagree still get slots one interval apart in one timeline.
- * Only durations cross the wire: the caller's deadline goes in as the longest acceptable wait,
- * and the wait comes back and is added to this instance's clock when the reply arrives. A slot is
- * thus never earlier than the server reserved it; it is late by the reply's latency at most.
+ * <p>Clocks: all slot arithmetic happens in the script on the Redis server's clock ({@code TIME}),
+ * so instances whose clocks disagree still get slots one interval apart in one timeline. Only
+ * durations cross the wire: the caller's deadline goes in as the longest acceptable wait, and the
+ * wait comes back and is added to this instance's clock when the reply arrives. A slot is thus
+ * never earlier than the server reserved it; it is late by the reply's latency at most.
  */
 public final class RedisRateLimiter implements RateLimiter {
 

@@ -12,8 +12,7 @@ import java.util.random.RandomGenerator;
  *
  * @param maxAttempts tries per freee call, the first included
  */
-public record RetryPolicy(
-    int maxAttempts, Duration base, Duration cap, RandomGenerator random) {
+public record RetryPolicy(int maxAttempts, Duration base, Duration cap, RandomGenerator random) {
 
   public static final Duration DEFAULT_BASE = Duration.ofMillis(500);
   public static final Duration DEFAULT_CAP = Duration.ofSeconds(20);
@@ -43,7 +42,8 @@ public record RetryPolicy(
       return Optional.empty();
     }
     Instant now = deadline.clock().instant();
-    Instant at = notBefore.filter(now::isBefore).orElseGet(() -> now.plus(jitteredBackoff(attempt)));
+    Instant at =
+        notBefore.filter(now::isBefore).orElseGet(() -> now.plus(jitteredBackoff(attempt)));
     return at.isBefore(deadline.at()) ? Optional.of(at) : Optional.empty();
   }
 

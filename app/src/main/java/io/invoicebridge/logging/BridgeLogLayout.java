@@ -58,7 +58,8 @@ public class BridgeLogLayout extends LayoutBase<ILoggingEvent> {
   private String plain(ILoggingEvent event) {
     StringBuilder line =
         new StringBuilder(160)
-            .append(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(event.getTimeStamp())))
+            .append(
+                DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(event.getTimeStamp())))
             .append(' ')
             .append(event.getLevel())
             .append(' ')

@@ -4,8 +4,10 @@ package io.invoicebridge.logging;
 public final class LogFields {
 
   public static final String CORRELATION_ID = "correlation_id";
+
   /** Google's trace resource name, {@code projects/P/traces/T}, when the request carried one. */
   public static final String GOOGLE_TRACE = "trace";
+
   public static final String KEY = "key";
   public static final String STATUS = "status";
   public static final String ATTEMPT = "attempt";

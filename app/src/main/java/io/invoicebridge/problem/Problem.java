@@ -6,8 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * An RFC 9457 problem document. {@code type} is stable and machine-readable; {@code detail} is
- * for people and never holds a secret or a stack trace.
+ * An RFC 9457 problem document. {@code type} is stable and machine-readable; {@code detail} is for
+ * people and never holds a secret or a stack trace.
  *
  * @param errors the invalid fields, for validation problems
  * @param limit the limit exceeded, for 413

@@ -3,7 +3,8 @@ package io.invoicebridge.problem;
 /** Every kind of error the API answers with; the slug is part of the stable problem type URI. */
 public enum ProblemType {
   MALFORMED_BODY("malformed-body", "The body is not valid JSON of the expected shape", 400),
-  MISSING_IDEMPOTENCY_KEY("missing-idempotency-key", "Idempotency-Key header missing or invalid", 400),
+  MISSING_IDEMPOTENCY_KEY(
+      "missing-idempotency-key", "Idempotency-Key header missing or invalid", 400),
   MISSING_PARAMETER("missing-parameter", "A required query parameter is missing", 400),
   UNAUTHORIZED("unauthorized", "A valid bearer token is required", 401),
   NOT_FOUND("not-found", "Nothing is known under this name", 404),

@@ -23,16 +23,16 @@ import java.util.function.Function;
  *
  * <p>Nothing connects at startup, so a cold start never waits for Redis. A connection that failed
  * (refused, reset, timed out, or restored from a SnapStart snapshot whose socket is long gone) is
- * dropped and the next call connects afresh: a broken connection is never reused, and one idle
- * past {@link RedisTimeouts#maxIdle} (judged on the wall clock, which also jumps forward when a
- * snapshot is restored) is replaced before use. Lettuce's own
- * auto-reconnect is off and commands are rejected while disconnected, so no command queues up
- * behind a dead socket; every call is bounded by {@link RedisTimeouts}.
+ * dropped and the next call connects afresh: a broken connection is never reused, and one idle past
+ * {@link RedisTimeouts#maxIdle} (judged on the wall clock, which also jumps forward when a snapshot
+ * is restored) is replaced before use. Lettuce's own auto-reconnect is off and commands are
+ * rejected while disconnected, so no command queues up behind a dead socket; every call is bounded
+ * by {@link RedisTimeouts}.
  *
  * <p>Why not micronaut-redis's own connection bean: it binds only from {@code redis.*} properties,
  * which cannot be derived from an optional {@code REDIS_URL} without switching its beans on when
- * the URL is absent, and it makes one connection for the life of the context. Its beans stay off
- * as long as no {@code redis.*} property is set; the module supplies Lettuce.
+ * the URL is absent, and it makes one connection for the life of the context. Its beans stay off as
+ * long as no {@code redis.*} property is set; the module supplies Lettuce.
  */
 public final class RedisConnections implements AutoCloseable {
 
@@ -100,8 +100,8 @@ public final class RedisConnections implements AutoCloseable {
   }
 
   /**
-   * The open connection, or a new one. A caller that waited while another's connect attempt
-   * failed gets that failure instead of waiting a second connect timeout.
+   * The open connection, or a new one. A caller that waited while another's connect attempt failed
+   * gets that failure instead of waiting a second connect timeout.
    */
   private synchronized StatefulRedisConnection<String, String> connection(long askedNanos) {
     Instant now = clock.instant();

@@ -3,9 +3,9 @@ package io.invoicebridge.redis;
 import java.util.Objects;
 
 /**
- * The key names of one freee company, so several deployments can share one database. The
- * namespace is a hash tag ({@code {...}}): should the database ever be a cluster, every key of a
- * company lands in one slot, so a script may touch several of them.
+ * The key names of one freee company, so several deployments can share one database. The namespace
+ * is a hash tag ({@code {...}}): should the database ever be a cluster, every key of a company
+ * lands in one slot, so a script may touch several of them.
  */
 public record RedisKeys(String namespace) {
 

@@ -13,8 +13,8 @@ import java.util.HexFormat;
 
 /**
  * A Lua script run atomically by Redis, sent by its SHA-1 ({@code EVALSHA}: one short round trip)
- * and in full ({@code EVAL}, which also caches it) only when the server does not know it yet,
- * e.g. after a restart or on a fresh database.
+ * and in full ({@code EVAL}, which also caches it) only when the server does not know it yet, e.g.
+ * after a restart or on a fresh database.
  */
 public final class RedisScript {
 

@@ -9,9 +9,9 @@ import java.util.Objects;
  *
  * @param connect TCP connect, TLS handshake and AUTH of a new connection
  * @param command one command or script, from sending it to its answer
- * @param maxIdle a connection unused for longer is replaced before use: by then a NAT, the
- *     server, a frozen function instance or a restored snapshot may have cut it silently, and a
- *     new handshake costs less than a failed call
+ * @param maxIdle a connection unused for longer is replaced before use: by then a NAT, the server,
+ *     a frozen function instance or a restored snapshot may have cut it silently, and a new
+ *     handshake costs less than a failed call
  */
 public record RedisTimeouts(Duration connect, Duration command, Duration maxIdle) {
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.testing.TestConfig;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +21,25 @@ class BridgeConfigTest {
     BridgeConfig config =
         BridgeConfig.from(
             new BridgeProperties(
-                TestConfig.RUN_TOKEN, "id", "secret", "refresh", "1", null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null));
+                TestConfig.RUN_TOKEN,
+                "id",
+                "secret",
+                "refresh",
+                "1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
 
     assertEquals(new Limits(60, 2, 5, Duration.ofSeconds(30), 500), config.limits());
     assertFalse(config.dryRun());
@@ -36,8 +52,25 @@ class BridgeConfigTest {
     BridgeConfig config =
         BridgeConfig.from(
             new BridgeProperties(
-                TestConfig.RUN_TOKEN, null, null, null, null, "true", null, null, null, null, null,
-                null, null, null, null, null, null, null, null));
+                TestConfig.RUN_TOKEN,
+                null,
+                null,
+                null,
+                null,
+                "true",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
 
     assertTrue(config.dryRun());
     assertFalse(config.freee().hasCredentials());
@@ -68,9 +101,11 @@ class BridgeConfigTest {
         "default enum|taxEntry|inside|DEFAULT_TAX_ENTRY_METHOD must be one of in, out",
         "vault reference|clientSecret|@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/s)|FREEE_CLIENT_SECRET is an unresolved Azure Key Vault reference",
       })
-  void from_brokenSetting_namesVariableAndRule(String name, String field, String value, String problem) {
+  void from_brokenSetting_namesVariableAndRule(
+      String name, String field, String value, String problem) {
     ConfigurationInvalidException error =
-        assertThrows(ConfigurationInvalidException.class, () -> BridgeConfig.from(with(field, value)));
+        assertThrows(
+            ConfigurationInvalidException.class, () -> BridgeConfig.from(with(field, value)));
 
     assertTrue(
         error.problems().stream().anyMatch(p -> p.startsWith(problem)),
@@ -81,9 +116,25 @@ class BridgeConfigTest {
   void from_severalProblems_reportsAllInOneLineWithoutSecretValues() {
     BridgeProperties broken =
         new BridgeProperties(
-            SECRET.substring(0, 10), SECRET, SECRET, SECRET, "x", null, null,
-            "rediss://default:" + SECRET + "@", null, null, "0", null, null, null, null, null, null,
-            null, null);
+            SECRET.substring(0, 10),
+            SECRET,
+            SECRET,
+            SECRET,
+            "x",
+            null,
+            null,
+            "rediss://default:" + SECRET + "@",
+            null,
+            null,
+            "0",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     ConfigurationInvalidException error =
         assertThrows(ConfigurationInvalidException.class, () -> BridgeConfig.from(broken));
@@ -95,7 +146,8 @@ class BridgeConfigTest {
 
   @Test
   void redisUrlRedacted_hidesPassword() {
-    BridgeConfig config = BridgeConfig.from(with("redis", "rediss://default:" + SECRET + "@eu1.upstash.io:6379"));
+    BridgeConfig config =
+        BridgeConfig.from(with("redis", "rediss://default:" + SECRET + "@eu1.upstash.io:6379"));
 
     assertEquals("rediss://eu1.upstash.io:6379", config.redisUrlRedacted().orElseThrow());
   }
@@ -124,5 +176,4 @@ class BridgeConfigTest {
         p.defaultWithholdingTaxEntryMethod(),
         p.defaultPartnerTitle());
   }
-
 }

@@ -47,7 +47,12 @@ class StartupFailureTest {
     ProcessBuilder builder =
         new ProcessBuilder(
             java, "-cp", System.getProperty("java.class.path"), Application.class.getName());
-    builder.environment().keySet().removeIf(name -> name.startsWith("FREEE_") || name.equals("RUN_TOKEN") || name.equals("REDIS_URL"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            name ->
+                name.startsWith("FREEE_") || name.equals("RUN_TOKEN") || name.equals("REDIS_URL"));
     builder.environment().putAll(environment);
     return builder.start();
   }

@@ -23,6 +23,7 @@ class BatchEndToEndTest {
 
   /** Generous limits unless a test is about them, so pacing does not dominate the suite's time. */
   private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
+
   private BridgeServer bridge;
 
   @AfterEach
@@ -45,8 +46,7 @@ class BatchEndToEndTest {
     assertEquals(20, first.get("summary").get("created").getIntValue());
     assertEquals(20, second.get("summary").get("replayed").getIntValue());
     assertEquals(20, freee.invoiceCount());
-    assertEquals(
-        ids(first), ids(second), "a replay returns the ids the first request created");
+    assertEquals(ids(first), ids(second), "a replay returns the ids the first request created");
   }
 
   @Test
@@ -72,8 +72,10 @@ class BatchEndToEndTest {
     freee.latency(Duration.ofMillis(50));
     String batch = TestItems.batch("twins", 10, 102);
 
-    CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> bridge.postBatch(batch));
-    CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> bridge.postBatch(batch));
+    CompletableFuture<HttpResponse<String>> a =
+        CompletableFuture.supplyAsync(() -> bridge.postBatch(batch));
+    CompletableFuture<HttpResponse<String>> b =
+        CompletableFuture.supplyAsync(() -> bridge.postBatch(batch));
     List<JsonNode> answers = List.of(json(a.join()), json(b.join()));
 
     assertEquals(10, freee.invoiceCount());
@@ -93,7 +95,8 @@ class BatchEndToEndTest {
     freee.rateLimit(5, Duration.ofSeconds(2));
     // Paced a little under freee's limit, as the README advises: pacing governs when calls start,
     // and a few milliseconds of network jitter must not push a call into the previous window.
-    bridge = start(Map.of("bridge.rate-limit-per-minute", "140", "bridge.concurrent-freee-calls", "2"));
+    bridge =
+        start(Map.of("bridge.rate-limit-per-minute", "140", "bridge.concurrent-freee-calls", "2"));
 
     JsonNode answer = json(bridge.postBatch(TestItems.batch("paced", 12, 101)));
 
@@ -106,7 +109,8 @@ class BatchEndToEndTest {
   @Test
   void batch_bridgeFasterThanFreee_waitsForTheResetFreeesHeadersAnnounce() {
     freee.rateLimit(4, Duration.ofSeconds(1));
-    bridge = start(Map.of("bridge.rate-limit-per-minute", "6000", "bridge.concurrent-freee-calls", "1"));
+    bridge =
+        start(Map.of("bridge.rate-limit-per-minute", "6000", "bridge.concurrent-freee-calls", "1"));
 
     JsonNode answer = json(bridge.postBatch(TestItems.batch("throttled", 12, 101)));
 
@@ -120,7 +124,8 @@ class BatchEndToEndTest {
   @Test
   void batch_deadlineTooShortForAll_answersInTimeWithPartialResultsAndResendCompletes() {
     freee.latency(Duration.ofMillis(300));
-    bridge = start(Map.of("bridge.request-timeout-ms", "3000", "bridge.concurrent-freee-calls", "1"));
+    bridge =
+        start(Map.of("bridge.request-timeout-ms", "3000", "bridge.concurrent-freee-calls", "1"));
     String batch = TestItems.batch("deadline", 20, 103);
 
     Instant sent = Instant.now();
@@ -165,17 +170,20 @@ class BatchEndToEndTest {
     assertEquals("rejected", result.get("status").getStringValue());
     assertTrue(result.get("errors").size() > 0);
     assertTrue(answer.get("complete").getBooleanValue());
-    assertEquals(404, bridge.send(bridge.request("/v1/invoices?key=unknown-partner").GET()).statusCode());
+    assertEquals(
+        404, bridge.send(bridge.request("/v1/invoices?key=unknown-partner").GET()).statusCode());
   }
 
   private BridgeServer start(Map<String, Object> overrides) {
-    Map<String, Object> settings = new java.util.HashMap<>(Map.of("bridge.rate-limit-per-minute", "6000"));
+    Map<String, Object> settings =
+        new java.util.HashMap<>(Map.of("bridge.rate-limit-per-minute", "6000"));
     settings.putAll(overrides);
     return BridgeServer.start(freee, freee.issueRefreshToken(), settings);
   }
 
   private static List<Long> ids(JsonNode answer) {
-    return java.util.stream.StreamSupport.stream(answer.get("results").values().spliterator(), false)
+    return java.util.stream.StreamSupport.stream(
+            answer.get("results").values().spliterator(), false)
         .map(result -> result.get("invoice_id").getLongValue())
         .toList();
   }

@@ -50,26 +50,32 @@ class InvoiceApiTest {
     assertEquals(201, created.statusCode());
     assertEquals(200, replayed.statusCode());
     assertEquals("true", replayed.headers().firstValue("Idempotent-Replayed").orElse(""));
-    assertEquals(json(created).get("invoice_id").getLongValue(), json(replayed).get("invoice_id").getLongValue());
+    assertEquals(
+        json(created).get("invoice_id").getLongValue(),
+        json(replayed).get("invoice_id").getLongValue());
   }
 
   @Test
   void single_sameKeyDifferentInvoice_is422Conflict() {
     postSingle("single-2", item("single-2"));
 
-    HttpResponse<String> conflict = postSingle("single-2", item("single-2").replace("\"1000\"", "\"2000\""));
+    HttpResponse<String> conflict =
+        postSingle("single-2", item("single-2").replace("\"1000\"", "\"2000\""));
 
     assertEquals(422, conflict.statusCode());
-    assertEquals("urn:invoice-bridge:problem:key-conflict", json(conflict).get("type").getStringValue());
+    assertEquals(
+        "urn:invoice-bridge:problem:key-conflict", json(conflict).get("type").getStringValue());
   }
 
   @Test
   void single_withoutIdempotencyKey_is400Problem() {
     HttpResponse<String> response =
-        bridge.send(bridge.request("/v1/invoices").POST(HttpRequest.BodyPublishers.ofString(item("x"))));
+        bridge.send(
+            bridge.request("/v1/invoices").POST(HttpRequest.BodyPublishers.ofString(item("x"))));
 
     assertEquals(400, response.statusCode());
-    assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
   }
 
   @Test
@@ -101,10 +107,12 @@ class InvoiceApiTest {
 
   @Test
   void lookup_unknownKey_is404Problem() {
-    HttpResponse<String> response = bridge.send(bridge.request("/v1/invoices?key=never-seen").GET());
+    HttpResponse<String> response =
+        bridge.send(bridge.request("/v1/invoices?key=never-seen").GET());
 
     assertEquals(404, response.statusCode());
-    assertEquals("urn:invoice-bridge:problem:not-found", json(response).get("type").getStringValue());
+    assertEquals(
+        "urn:invoice-bridge:problem:not-found", json(response).get("type").getStringValue());
   }
 
   @Test
@@ -133,12 +141,14 @@ class InvoiceApiTest {
     HttpResponse<String> response = bridge.send(bridge.request("/v1/nothing-here").GET());
 
     assertEquals(404, response.statusCode());
-    assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
   }
 
   @Test
   void health_detailsOnlyWithToken() {
-    HttpResponse<String> anonymous = bridge.send(HttpRequest.newBuilder(bridge.uri("/health")).GET());
+    HttpResponse<String> anonymous =
+        bridge.send(HttpRequest.newBuilder(bridge.uri("/health")).GET());
     HttpResponse<String> operator = bridge.send(bridge.request("/health").GET());
 
     assertEquals(200, anonymous.statusCode());
@@ -159,7 +169,11 @@ class InvoiceApiTest {
   @Test
   void everyResponse_echoesCallersRequestId() {
     HttpResponse<String> response =
-        bridge.send(bridge.request("/v1/invoices?key=nothing").header("X-Request-Id", "field-app-42").GET());
+        bridge.send(
+            bridge
+                .request("/v1/invoices?key=nothing")
+                .header("X-Request-Id", "field-app-42")
+                .GET());
 
     assertEquals("field-app-42", response.headers().firstValue("X-Request-Id").orElse(""));
   }
@@ -175,7 +189,10 @@ class InvoiceApiTest {
 
   private HttpResponse<String> postSingle(String key, String body) {
     return bridge.send(
-        bridge.request("/v1/invoices").header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+        bridge
+            .request("/v1/invoices")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static String item(String key) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.limit.CallDurationEstimate;
+import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.limit.FreeeCallGate;
 import io.invoicebridge.limit.InMemoryRateLimiter;
 import io.micronaut.json.JsonMapper;

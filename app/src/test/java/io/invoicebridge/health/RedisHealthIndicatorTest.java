@@ -86,9 +86,12 @@ class RedisHealthIndicatorTest implements TestPropertyProvider {
     int port = closedPort();
     Map<String, Object> properties =
         Map.of(
-            "bridge.run-token", "t".repeat(40),
-            "bridge.freee-dry-run", "true",
-            "bridge.redis-url", "rediss://default:s3cret-pass@127.0.0.1:" + port);
+            "bridge.run-token",
+            "t".repeat(40),
+            "bridge.freee-dry-run",
+            "true",
+            "bridge.redis-url",
+            "rediss://default:s3cret-pass@127.0.0.1:" + port);
     try (ApplicationContext context = ApplicationContext.run(properties)) {
       HealthResult result = resultOf(context.getBean(RedisHealthIndicator.class));
 

@@ -53,7 +53,11 @@ class BatchReaderTest {
   @Test
   void readBatch_duplicateKeys_refusesBatchNamingBothIndexes() {
     String body =
-        "{\"invoices\":[" + TestItems.json("same", 101, "1") + "," + TestItems.json("same", 101, "2") + "]}";
+        "{\"invoices\":["
+            + TestItems.json("same", 101, "1")
+            + ","
+            + TestItems.json("same", 101, "2")
+            + "]}";
 
     InvalidItemsException error =
         assertThrows(InvalidItemsException.class, () -> reader.readBatch(bytes(body)));
@@ -66,7 +70,8 @@ class BatchReaderTest {
   @Test
   void readBatch_oneInvalidItem_refusesWholeBatchListingEveryProblemByIndex() {
     String bad =
-        TestItems.json("bad", 101, "1").replace("\"unit_price\":\"1\"", "\"unit_price\":1")
+        TestItems.json("bad", 101, "1")
+            .replace("\"unit_price\":\"1\"", "\"unit_price\":1")
             .replace("\"2026-11-30\"", "\"30/11/2026\"");
     String body = "{\"invoices\":[" + TestItems.json("good", 101, "1") + "," + bad + "]}";
 
@@ -74,7 +79,9 @@ class BatchReaderTest {
         assertThrows(InvalidItemsException.class, () -> reader.readBatch(bytes(body)));
 
     List<String> pointers = error.problem().errors().stream().map(Violation::pointer).toList();
-    assertEquals(List.of("/invoices/1/billing_date", "/invoices/1/lines/0/unit_price"), pointers.stream().sorted().toList());
+    assertEquals(
+        List.of("/invoices/1/billing_date", "/invoices/1/lines/0/unit_price"),
+        pointers.stream().sorted().toList());
   }
 
   @Test
@@ -92,7 +99,10 @@ class BatchReaderTest {
             + "\"partner_id\":101,\"payment_date\":\"2026-12-31\",\"billing_date\":\"2026-11-30\","
             + "\"key\":\"k\"}]}";
 
-    InvoiceItem original = reader.readBatch(bytes("{\"invoices\":[" + TestItems.json("k", 101, "1") + "]}")).getFirst();
+    InvoiceItem original =
+        reader
+            .readBatch(bytes("{\"invoices\":[" + TestItems.json("k", 101, "1") + "]}"))
+            .getFirst();
     InvoiceItem shuffled = reader.readBatch(bytes(reordered)).getFirst();
 
     assertEquals(original.payloadHash(), shuffled.payloadHash());
@@ -100,8 +110,14 @@ class BatchReaderTest {
 
   @Test
   void payloadHash_differentAmount_differs() {
-    InvoiceItem one = reader.readBatch(bytes("{\"invoices\":[" + TestItems.json("k", 101, "1") + "]}")).getFirst();
-    InvoiceItem two = reader.readBatch(bytes("{\"invoices\":[" + TestItems.json("k", 101, "2") + "]}")).getFirst();
+    InvoiceItem one =
+        reader
+            .readBatch(bytes("{\"invoices\":[" + TestItems.json("k", 101, "1") + "]}"))
+            .getFirst();
+    InvoiceItem two =
+        reader
+            .readBatch(bytes("{\"invoices\":[" + TestItems.json("k", 101, "2") + "]}"))
+            .getFirst();
 
     assertNotEquals(one.payloadHash(), two.payloadHash());
   }

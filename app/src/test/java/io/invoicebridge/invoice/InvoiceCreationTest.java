@@ -33,7 +33,11 @@ class InvoiceCreationTest {
           ledger,
           gateway,
           new FreeeBodyBuilder(TestConfig.config(false)),
-          new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), RandomGenerator.of("L64X128MixRandom")),
+          new RetryPolicy(
+              3,
+              Duration.ofMillis(100),
+              Duration.ofSeconds(1),
+              RandomGenerator.of("L64X128MixRandom")),
           clock,
           clock::advance);
   private final InvoiceItem item = item("2026-11/ACME/1", "50000");

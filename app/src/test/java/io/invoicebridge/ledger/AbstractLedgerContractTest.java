@@ -285,8 +285,7 @@ abstract class AbstractLedgerContractTest {
         outcomes.add(outcome.get());
       }
 
-      assertEquals(
-          1, outcomes.stream().filter(ClaimOutcome.Acquired.class::isInstance).count());
+      assertEquals(1, outcomes.stream().filter(ClaimOutcome.Acquired.class::isInstance).count());
       assertEquals(15, outcomes.stream().filter(ClaimOutcome.Held.class::isInstance).count());
     } finally {
       pool.shutdownNow();

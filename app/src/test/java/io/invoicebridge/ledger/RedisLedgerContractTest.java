@@ -83,7 +83,6 @@ class RedisLedgerContractTest extends AbstractLedgerContractTest {
   void claim_unreadableRecord_failsAsUnavailable() {
     RedisServerExtension.admin().set(KEYS.ledger(KEY), "not a hash");
 
-    assertThrows(
-        LedgerUnavailableException.class, () -> ledger.claim(KEY, HASH, "owner-a", LIVE));
+    assertThrows(LedgerUnavailableException.class, () -> ledger.claim(KEY, HASH, "owner-a", LIVE));
   }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link RateLimiter} contract, run against every implementation. Reserving never waits, so
- * the tests reserve slots far into the future at a low rate (6 a minute: one every 10 s) and look
- * at the slots handed out, without sleeping.
+ * The {@link RateLimiter} contract, run against every implementation. Reserving never waits, so the
+ * tests reserve slots far into the future at a low rate (6 a minute: one every 10 s) and look at
+ * the slots handed out, without sleeping.
  */
 abstract class AbstractRateLimiterContractTest {
 
@@ -36,9 +36,9 @@ abstract class AbstractRateLimiterContractTest {
   protected abstract Clock clock();
 
   /**
-   * How far an observed slot may sit from its exact place: zero in memory; for a shared limiter
-   * the slot is placed on this instance's clock when the reply arrives, so it carries that
-   * reply's latency (far below this bound, which is far below {@link #INTERVAL}).
+   * How far an observed slot may sit from its exact place: zero in memory; for a shared limiter the
+   * slot is placed on this instance's clock when the reply arrives, so it carries that reply's
+   * latency (far below this bound, which is far below {@link #INTERVAL}).
    */
   protected abstract Duration jitter();
 
@@ -180,7 +180,6 @@ abstract class AbstractRateLimiterContractTest {
 
   private void assertNear(Instant expected, Instant actual) {
     Duration off = Duration.between(expected, actual).abs();
-    assertTrue(
-        off.compareTo(jitter()) <= 0, "slot " + actual + " is " + off + " from " + expected);
+    assertTrue(off.compareTo(jitter()) <= 0, "slot " + actual + " is " + off + " from " + expected);
   }
 }

@@ -21,7 +21,13 @@ class FreeeCallGateTest {
 
   @Test
   void call_paced_startsEachCallAtItsSlot() {
-    FreeeCallGate gate = new FreeeCallGate(new InMemoryRateLimiter(clock, 30), 1, new CallDurationEstimate(), clock, clock::advance);
+    FreeeCallGate gate =
+        new FreeeCallGate(
+            new InMemoryRateLimiter(clock, 30),
+            1,
+            new CallDurationEstimate(),
+            clock,
+            clock::advance);
     List<Instant> starts = new ArrayList<>();
     Deadline deadline = Deadline.in(Duration.ofMinutes(1), clock);
 
@@ -29,12 +35,20 @@ class FreeeCallGateTest {
       gate.call(deadline, () -> starts.add(clock.instant()));
     }
 
-    assertEquals(List.of(0L, 2000L, 4000L), starts.stream().map(s -> s.toEpochMilli() - starts.getFirst().toEpochMilli()).toList());
+    assertEquals(
+        List.of(0L, 2000L, 4000L),
+        starts.stream().map(s -> s.toEpochMilli() - starts.getFirst().toEpochMilli()).toList());
   }
 
   @Test
   void call_slotAfterDeadline_callsNothing() {
-    FreeeCallGate gate = new FreeeCallGate(new InMemoryRateLimiter(clock, 1), 1, new CallDurationEstimate(), clock, clock::advance);
+    FreeeCallGate gate =
+        new FreeeCallGate(
+            new InMemoryRateLimiter(clock, 1),
+            1,
+            new CallDurationEstimate(),
+            clock,
+            clock::advance);
     Deadline deadline = Deadline.in(Duration.ofSeconds(30), clock);
     gate.call(deadline, () -> "first");
 
@@ -45,7 +59,13 @@ class FreeeCallGateTest {
 
   @Test
   void call_slotLeavesNoRoomToFinish_callsNothing() {
-    FreeeCallGate gate = new FreeeCallGate(new InMemoryRateLimiter(clock, 600), 1, new CallDurationEstimate(), clock, clock::advance);
+    FreeeCallGate gate =
+        new FreeeCallGate(
+            new InMemoryRateLimiter(clock, 600),
+            1,
+            new CallDurationEstimate(),
+            clock,
+            clock::advance);
 
     Optional<String> answer = gate.call(Deadline.in(Duration.ofMillis(900), clock), () -> "late");
 
@@ -54,11 +74,18 @@ class FreeeCallGateTest {
 
   @Test
   void pauseUntil_holdsNextCallUntilResume() {
-    FreeeCallGate gate = new FreeeCallGate(new InMemoryRateLimiter(clock, 600), 1, new CallDurationEstimate(), clock, clock::advance);
+    FreeeCallGate gate =
+        new FreeeCallGate(
+            new InMemoryRateLimiter(clock, 600),
+            1,
+            new CallDurationEstimate(),
+            clock,
+            clock::advance);
     Instant resume = clock.instant().plusSeconds(20);
     gate.pauseUntil(resume);
 
-    Instant started = gate.call(Deadline.in(Duration.ofMinutes(1), clock), clock::instant).orElseThrow();
+    Instant started =
+        gate.call(Deadline.in(Duration.ofMinutes(1), clock), clock::instant).orElseThrow();
 
     assertEquals(resume, started);
   }
@@ -67,7 +94,12 @@ class FreeeCallGateTest {
   void call_manyThreads_neverExceedsConcurrency() throws InterruptedException {
     var systemClock = java.time.Clock.systemUTC();
     FreeeCallGate gate =
-        new FreeeCallGate(new InMemoryRateLimiter(systemClock, 100_000), 2, new CallDurationEstimate(), systemClock, Sleeper.SYSTEM);
+        new FreeeCallGate(
+            new InMemoryRateLimiter(systemClock, 100_000),
+            2,
+            new CallDurationEstimate(),
+            systemClock,
+            Sleeper.SYSTEM);
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger highest = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(20);

@@ -14,7 +14,11 @@ class RetryPolicyTest {
 
   private final MutableClock clock = MutableClock.at("2026-11-30T00:00:00Z");
   private final RetryPolicy policy =
-      new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(20), RandomGenerator.of("L64X128MixRandom"));
+      new RetryPolicy(
+          5,
+          Duration.ofMillis(500),
+          Duration.ofSeconds(20),
+          RandomGenerator.of("L64X128MixRandom"));
 
   @Test
   void nextAttemptAt_backoffStaysWithinExponentialCeiling() {
@@ -24,7 +28,9 @@ class RetryPolicyTest {
       for (int sample = 0; sample < 50; sample++) {
         Instant next = policy.nextAttemptAt(attempt, Optional.empty(), deadline).orElseThrow();
         long waitMillis = Duration.between(clock.instant(), next).toMillis();
-        assertTrue(waitMillis >= 0 && waitMillis <= ceilingMillis, "attempt " + attempt + ": " + waitMillis);
+        assertTrue(
+            waitMillis >= 0 && waitMillis <= ceilingMillis,
+            "attempt " + attempt + ": " + waitMillis);
       }
     }
   }

@@ -18,8 +18,18 @@ class BridgeLogLayoutTest {
   void doLayout_structured_writesOneJsonObjectWithItemFields() throws IOException {
     BridgeLogLayout layout = layout(true, "");
 
-    String line = layout.doLayout(event(Level.INFO, "item \"created\"\nnext", Map.of(
-        LogFields.CORRELATION_ID, "abc", LogFields.KEY, "2026-11/請求/1", LogFields.STATUS, "created")));
+    String line =
+        layout.doLayout(
+            event(
+                Level.INFO,
+                "item \"created\"\nnext",
+                Map.of(
+                    LogFields.CORRELATION_ID,
+                    "abc",
+                    LogFields.KEY,
+                    "2026-11/請求/1",
+                    LogFields.STATUS,
+                    "created")));
 
     assertTrue(line.endsWith("\n"));
     assertEquals(1, line.strip().lines().count());
@@ -34,7 +44,9 @@ class BridgeLogLayoutTest {
   void doLayout_onGoogleCloud_usesSeverityAndTraceField() throws IOException {
     BridgeLogLayout layout = layout(true, "invoice-bridge");
 
-    String line = layout.doLayout(event(Level.WARN, "slow", Map.of(LogFields.GOOGLE_TRACE, "projects/p/traces/t")));
+    String line =
+        layout.doLayout(
+            event(Level.WARN, "slow", Map.of(LogFields.GOOGLE_TRACE, "projects/p/traces/t")));
 
     JsonNode json = JsonMapper.createDefault().readValue(line, JsonNode.class);
     assertEquals("WARNING", json.get("severity").getStringValue());
@@ -43,7 +55,8 @@ class BridgeLogLayoutTest {
 
   @Test
   void doLayout_plain_isReadableWithFieldsAppended() {
-    String line = layout(false, "").doLayout(event(Level.INFO, "item created", Map.of(LogFields.KEY, "k1")));
+    String line =
+        layout(false, "").doLayout(event(Level.INFO, "item created", Map.of(LogFields.KEY, "k1")));
 
     assertTrue(line.contains("INFO BridgeLogLayoutTest - item created key=k1"), line);
   }

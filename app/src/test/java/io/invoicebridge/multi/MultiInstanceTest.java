@@ -22,11 +22,11 @@ import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,8 +77,7 @@ class MultiInstanceTest {
     for (int i = 0; i < 12; i++) {
       String key = "same-" + i;
       assertEquals(1, freee.invoicesWithMemoContaining("[invoice-bridge:" + key + "]"), key);
-      long creators =
-          answers.stream().filter(a -> statuses(a).get(key).equals("created")).count();
+      long creators = answers.stream().filter(a -> statuses(a).get(key).equals("created")).count();
       assertEquals(1, creators, "instances reporting " + key + " created");
     }
     for (JsonNode answer : answers) {

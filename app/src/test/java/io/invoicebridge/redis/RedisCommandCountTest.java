@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * What a created invoice costs in Redis, counted by Redis itself ({@code INFO commandstats}).
  *
- * <p>Redis also counts the commands a script runs inside it, so the expected counts list them:
- * the round trips are the {@code evalsha} (and {@code eval}) entries; every other entry is a
- * command run inside those scripts. The maps are exact, so a stray extra command fails the test.
+ * <p>Redis also counts the commands a script runs inside it, so the expected counts list them: the
+ * round trips are the {@code evalsha} (and {@code eval}) entries; every other entry is a command
+ * run inside those scripts. The maps are exact, so a stray extra command fails the test.
  */
 @ExtendWith(RedisServerExtension.class)
 class RedisCommandCountTest {
@@ -83,8 +83,7 @@ class RedisCommandCountTest {
 
     limiter.reserve(Instant.now().plusSeconds(60));
 
-    assertEquals(
-        Map.of("evalsha", 1L, "time", 1L, "get", 1L, "set", 1L), commandsSinceReset());
+    assertEquals(Map.of("evalsha", 1L, "time", 1L, "get", 1L, "set", 1L), commandsSinceReset());
   }
 
   @Test

@@ -61,7 +61,8 @@ class RedisConnectionsTest {
 
   @Test
   void call_serverThatNeverAnswers_failsWithinTheTimeouts() throws Exception {
-    RedisTimeouts fast = new RedisTimeouts(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMinutes(1));
+    RedisTimeouts fast =
+        new RedisTimeouts(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMinutes(1));
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         RedisConnections redis = new RedisConnections(silentUrl(silent), fast)) {
 

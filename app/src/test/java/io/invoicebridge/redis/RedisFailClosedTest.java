@@ -45,8 +45,10 @@ class RedisFailClosedTest {
 
   private static final RedisTimeouts FAST =
       new RedisTimeouts(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMinutes(1));
+
   /** Far above the timeouts, so only a hang fails it on a loaded machine. */
   private static final Duration BOUND = Duration.ofSeconds(10);
+
   private static final RedisKeys KEYS = new RedisKeys("1001");
   private static final CreatedInvoice INVOICE = new CreatedInvoice(1L, "INV-1", Instant.EPOCH);
   private static final TokenRecord SEEDED =

@@ -28,8 +28,11 @@ public final class BridgeServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** An instance wired to {@code fake}, seeded with {@code refreshToken}, plus {@code overrides}. */
-  public static BridgeServer start(FakeFreee fake, String refreshToken, Map<String, Object> overrides) {
+  /**
+   * An instance wired to {@code fake}, seeded with {@code refreshToken}, plus {@code overrides}.
+   */
+  public static BridgeServer start(
+      FakeFreee fake, String refreshToken, Map<String, Object> overrides) {
     Map<String, Object> properties = FreeeTestApp.properties(fake, refreshToken);
     properties.put("micronaut.server.port", -1);
     properties.putAll(overrides);

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The tests' own view of the test Redis, independent of the code under test. Reconnects on its
- * own after the server was restarted.
+ * The tests' own view of the test Redis, independent of the code under test. Reconnects on its own
+ * after the server was restarted.
  */
 public final class RedisAdmin {
 

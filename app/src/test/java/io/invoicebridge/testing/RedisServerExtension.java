@@ -17,8 +17,8 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real redis-server for tests, without Docker: the binary bundled in embedded-redis (Redis 6.2),
- * or {@code redis-server} on the PATH when the bundled one cannot start here. One server per JVM
- * on a free port, started on first use; stopped with the JVM.
+ * or {@code redis-server} on the PATH when the bundled one cannot start here. One server per JVM on
+ * a free port, started on first use; stopped with the JVM.
  *
  * <p>As an extension ({@code @ExtendWith(RedisServerExtension.class)}) it makes sure the server
  * runs before each test (a test may have stopped it) and empties it ({@code FLUSHALL}). From an

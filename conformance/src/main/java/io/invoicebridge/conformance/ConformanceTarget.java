@@ -23,8 +23,8 @@ public abstract class ConformanceTarget {
 
   /**
    * Starts the entry point with these settings (Micronaut property names, for example {@code
-   * bridge.run-token}); the in-process targets pass them as properties, process targets as
-   * system properties.
+   * bridge.run-token}); the in-process targets pass them as properties, process targets as system
+   * properties.
    */
   protected abstract HttpTarget start(Map<String, String> properties) throws Exception;
 

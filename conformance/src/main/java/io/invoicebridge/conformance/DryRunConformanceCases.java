@@ -56,7 +56,8 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
 
   @Test
   void v1_withoutToken_answers401ProblemWithBearerChallenge() {
-    HttpAnswer answer = send(HttpCall.post(BATCH, Map.of("Content-Type", "application/json"), "{}"));
+    HttpAnswer answer =
+        send(HttpCall.post(BATCH, Map.of("Content-Type", "application/json"), "{}"));
 
     assertProblem(answer, 401, "unauthorized");
     assertTrue(answer.header("WWW-Authenticate").orElse("").startsWith("Bearer"), answer::toString);
@@ -106,7 +107,8 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
     ObjectNode badRate = Invoices.item("2026-09/bad/2");
     ((ObjectNode) badRate.path("lines").path(0)).put("tax_rate", 7);
 
-    HttpAnswer answer = send(HttpCall.post(BATCH, json(authorized()), Invoices.batch(noDate, badRate)));
+    HttpAnswer answer =
+        send(HttpCall.post(BATCH, json(authorized()), Invoices.batch(noDate, badRate)));
 
     JsonNode problem = assertProblem(answer, 422, "validation");
     List<String> pointers = new ArrayList<>();
@@ -119,21 +121,27 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
   void batch_aboveMaxBatchSize_answers413WithTheLimit() {
     String tooMany = Invoices.batchOf("2026-09/big", MAX_BATCH_SIZE + 1);
 
-    JsonNode problem = assertProblem(send(HttpCall.post(BATCH, json(authorized()), tooMany)), 413, "payload-too-large");
+    JsonNode problem =
+        assertProblem(
+            send(HttpCall.post(BATCH, json(authorized()), tooMany)), 413, "payload-too-large");
 
     assertEquals(MAX_BATCH_SIZE, problem.path("limit").asInt());
   }
 
   @Test
   void batch_notJson_answers400Problem() {
-    assertProblem(send(HttpCall.post(BATCH, json(authorized()), "{\"invoices\": [")), 400, "malformed-body");
+    assertProblem(
+        send(HttpCall.post(BATCH, json(authorized()), "{\"invoices\": [")), 400, "malformed-body");
   }
 
   @Test
   void single_withoutIdempotencyKey_answers400Problem() {
     String item = Invoices.item("unused").toString();
 
-    assertProblem(send(HttpCall.post("/v1/invoices", json(authorized()), item)), 400, "missing-idempotency-key");
+    assertProblem(
+        send(HttpCall.post("/v1/invoices", json(authorized()), item)),
+        400,
+        "missing-idempotency-key");
   }
 
   @Test

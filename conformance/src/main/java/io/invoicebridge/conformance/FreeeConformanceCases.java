@@ -49,7 +49,8 @@ public abstract class FreeeConformanceCases extends ConformanceTarget {
 
   @Test
   void batch_new_createsEachItemOnceInFreee() {
-    HttpAnswer answer = send(HttpCall.post(BATCH, json(authorized()), Invoices.batchOf("2026-09/new", 2)));
+    HttpAnswer answer =
+        send(HttpCall.post(BATCH, json(authorized()), Invoices.batchOf("2026-09/new", 2)));
 
     assertEquals(200, answer.status(), answer::text);
     JsonNode body = answer.json();
@@ -76,21 +77,26 @@ public abstract class FreeeConformanceCases extends ConformanceTarget {
     assertEquals(200, resent.status(), resent::text);
     JsonNode result = resent.json().path("results").path(0);
     assertEquals("replayed", result.path("status").asText(), resent::text);
-    assertEquals(created.path("results").path(0).path("invoice_id").asLong(), result.path("invoice_id").asLong());
+    assertEquals(
+        created.path("results").path(0).path("invoice_id").asLong(),
+        result.path("invoice_id").asLong());
     assertTrue(resent.json().path("complete").asBoolean());
     assertEquals(1, freee.invoicesWithMemoContaining("2026-09/again/1"));
   }
 
   @Test
   void lookup_ofCreatedKey_answersItsInvoice() {
-    JsonNode created = send(HttpCall.post(BATCH, json(authorized()), Invoices.batchOf("2026-09/look", 1))).json();
+    JsonNode created =
+        send(HttpCall.post(BATCH, json(authorized()), Invoices.batchOf("2026-09/look", 1))).json();
 
     HttpAnswer answer = send(HttpCall.get("/v1/invoices?key=2026-09%2Flook%2F1", authorized()));
 
     assertEquals(200, answer.status(), answer::text);
     assertEquals("2026-09/look/1", answer.json().path("key").asText());
     assertEquals("created", answer.json().path("status").asText());
-    assertEquals(created.path("results").path(0).path("invoice_id").asLong(), answer.json().path("invoice_id").asLong());
+    assertEquals(
+        created.path("results").path(0).path("invoice_id").asLong(),
+        answer.json().path("invoice_id").asLong());
   }
 
   @Test
@@ -104,7 +110,8 @@ public abstract class FreeeConformanceCases extends ConformanceTarget {
     assertEquals(201, created.status(), created::text);
     assertEquals(200, replayed.status(), replayed::text);
     assertEquals("true", replayed.header("Idempotent-Replayed").orElse(""));
-    assertEquals(created.json().path("invoice_id").asLong(), replayed.json().path("invoice_id").asLong());
+    assertEquals(
+        created.json().path("invoice_id").asLong(), replayed.json().path("invoice_id").asLong());
     assertEquals(1, freee.invoicesWithMemoContaining("2026-09/single/1"));
   }
 
@@ -112,11 +119,13 @@ public abstract class FreeeConformanceCases extends ConformanceTarget {
   void batch_whenFreeeFails_answersIncompleteWithRetryAfter() {
     freee.failNextCreates(1);
 
-    HttpAnswer answer = send(HttpCall.post(BATCH, json(authorized()), Invoices.batchOf("2026-09/fail", 1)));
+    HttpAnswer answer =
+        send(HttpCall.post(BATCH, json(authorized()), Invoices.batchOf("2026-09/fail", 1)));
 
     assertEquals(200, answer.status(), answer::text);
     assertFalse(answer.json().path("complete").asBoolean(), answer::text);
-    assertEquals("failed", answer.json().path("results").path(0).path("status").asText(), answer::text);
+    assertEquals(
+        "failed", answer.json().path("results").path(0).path("status").asText(), answer::text);
     assertTrue(Integer.parseInt(answer.header("Retry-After").orElse("0")) >= 1, answer::toString);
     assertEquals(0, freee.invoicesWithMemoContaining("2026-09/fail/1"));
   }

@@ -22,7 +22,10 @@ class AdapterEntryPointTest {
   @Test
   void gcpFunction_usesTheEntryPointOfAdaptersGcp() {
     Map<String, JsonNode> locals = Hcl.locals(RepositoryLayout.module("gcp-function"));
-    JsonNode build = Hcl.at(Hcl.resource(main("gcp-function"), "google_cloudfunctions2_function", "this"), "build_config");
+    JsonNode build =
+        Hcl.at(
+            Hcl.resource(main("gcp-function"), "google_cloudfunctions2_function", "this"),
+            "build_config");
 
     assertEquals(AdapterEntryPoints.gcpEntryPoint(), locals.get("entry_point").asText());
     assertEquals("${local.entry_point}", build.path("entry_point").asText());
@@ -32,7 +35,8 @@ class AdapterEntryPointTest {
   @Test
   void azureFunction_namesTheFunctionAndClassOfAdaptersAzure() {
     Map<String, JsonNode> locals = Hcl.locals(RepositoryLayout.module("azure-function"));
-    JsonNode app = Hcl.resource(main("azure-function"), "azurerm_function_app_flex_consumption", "this");
+    JsonNode app =
+        Hcl.resource(main("azure-function"), "azurerm_function_app_flex_consumption", "this");
 
     assertEquals(AdapterEntryPoints.azureFunctionName(), locals.get("function_name").asText());
     assertEquals(AdapterEntryPoints.azureFunctionClass(), locals.get("function_class").asText());

@@ -17,13 +17,17 @@ import java.util.stream.Stream;
 final class AdapterEntryPoints {
 
   // What the adapters use, as agreed in issue 5; the fallback when an adapter's sources are absent.
-  static final String AWS_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+  static final String AWS_HANDLER =
+      "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
   static final String GCP_ENTRY_POINT = "io.micronaut.gcp.function.http.HttpFunction";
   static final String AZURE_FUNCTION_NAME = "invoice-bridge";
-  static final String AZURE_FUNCTION_CLASS = "io.invoicebridge.adapters.azure.InvoiceBridgeFunction";
+  static final String AZURE_FUNCTION_CLASS =
+      "io.invoicebridge.adapters.azure.InvoiceBridgeFunction";
 
-  private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
-  private static final Pattern FUNCTION_NAME = Pattern.compile("@FunctionName\\(\\s*\"([^\"]+)\"\\s*\\)");
+  private static final Pattern PACKAGE =
+      Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+  private static final Pattern FUNCTION_NAME =
+      Pattern.compile("@FunctionName\\(\\s*\"([^\"]+)\"\\s*\\)");
   private static final Pattern AWS_MICRONAUT_HANDLER =
       Pattern.compile("io\\.micronaut\\.function\\.aws\\.proxy\\.[\\w.]*Function\\b");
   private static final Pattern GCP_MICRONAUT_ENTRY_POINT =
@@ -40,7 +44,10 @@ final class AdapterEntryPoints {
         .orElse(AWS_HANDLER);
   }
 
-  /** A subclass of Micronaut's HttpFunction in adapters-gcp, else an entry point named in its resources or pom. */
+  /**
+   * A subclass of Micronaut's HttpFunction in adapters-gcp, else an entry point named in its
+   * resources or pom.
+   */
   static String gcpEntryPoint() {
     Path adapter = RepositoryLayout.root().resolve("adapters-gcp");
     return subclassOf(adapter, "HttpFunction")
@@ -72,7 +79,8 @@ final class AdapterEntryPoints {
 
   private static Optional<JavaClass> subclassOf(Path adapter, String superclass) {
     Pattern declaration =
-        Pattern.compile("class\\s+(\\w+)\\s+extends\\s+(?:[\\w.]+\\.)?" + Pattern.quote(superclass) + "\\b");
+        Pattern.compile(
+            "class\\s+(\\w+)\\s+extends\\s+(?:[\\w.]+\\.)?" + Pattern.quote(superclass) + "\\b");
     for (Path file : files(adapter.resolve("src/main/java"))) {
       String source = read(file);
       Matcher m = declaration.matcher(source);

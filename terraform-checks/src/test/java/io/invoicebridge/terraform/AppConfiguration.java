@@ -24,7 +24,8 @@ final class AppConfiguration {
     Path yml = applicationYml();
     if (!Files.isRegularFile(yml)) {
       throw new IllegalStateException(
-          yml + " not found: the app's configuration must list every environment variable it reads");
+          yml
+              + " not found: the app's configuration must list every environment variable it reads");
     }
     try {
       Set<String> names = new TreeSet<>();

@@ -34,8 +34,10 @@ final class ExternalCommand {
     return false;
   }
 
-  static Result run(Path workingDir, Duration timeout, Map<String, String> environment, List<String> command) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+  static Result run(
+      Path workingDir, Duration timeout, Map<String, String> environment, List<String> command) {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
     builder.environment().putAll(environment);
     try {
       Path log = Files.createTempFile("terraform-checks-", ".log");
@@ -43,7 +45,8 @@ final class ExternalCommand {
         Process process = builder.redirectOutput(log.toFile()).start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
-          throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
+          throw new IllegalStateException(
+              String.join(" ", command) + " did not finish within " + timeout);
         }
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
       } finally {

@@ -9,14 +9,19 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reading the JSON form of HCL: top-level blocks by label, locals, and references in expressions. */
+/**
+ * Reading the JSON form of HCL: top-level blocks by label, locals, and references in expressions.
+ */
 final class Hcl {
 
   private static final Pattern LOCAL_REFERENCE = Pattern.compile("local\\.([A-Za-z0-9_]+)");
 
   private Hcl() {}
 
-  /** Blocks of one kind in one file by label, e.g. {@code blocks(file, "variable")} (first body of each). */
+  /**
+   * Blocks of one kind in one file by label, e.g. {@code blocks(file, "variable")} (first body of
+   * each).
+   */
   static Map<String, JsonNode> blocks(JsonNode file, String kind) {
     Map<String, JsonNode> byLabel = new LinkedHashMap<>();
     JsonNode section = file.path(kind);
@@ -24,7 +29,10 @@ final class Hcl {
     return byLabel;
   }
 
-  /** A resource's body, e.g. {@code resource(file, "aws_lambda_function", "this")}; missing node if absent. */
+  /**
+   * A resource's body, e.g. {@code resource(file, "aws_lambda_function", "this")}; missing node if
+   * absent.
+   */
   static JsonNode resource(JsonNode file, String type, String label) {
     return first(file.path("resource").path(type).path(label));
   }
@@ -32,11 +40,18 @@ final class Hcl {
   /** The locals of every file of a directory (a module or a stack). */
   static Map<String, JsonNode> locals(Path directory) {
     Map<String, JsonNode> locals = new LinkedHashMap<>();
-    HclFiles.all().forEach((path, file) -> {
-      if (path.getParent().equals(directory.toAbsolutePath().normalize())) {
-        file.path("locals").forEach(block -> block.fields().forEachRemaining(e -> locals.put(e.getKey(), e.getValue())));
-      }
-    });
+    HclFiles.all()
+        .forEach(
+            (path, file) -> {
+              if (path.getParent().equals(directory.toAbsolutePath().normalize())) {
+                file.path("locals")
+                    .forEach(
+                        block ->
+                            block
+                                .fields()
+                                .forEachRemaining(e -> locals.put(e.getKey(), e.getValue())));
+              }
+            });
     return locals;
   }
 

@@ -35,7 +35,9 @@ final class HclFiles {
     return parsed;
   }
 
-  /** One parsed file, e.g. {@code file(RepositoryLayout.module("aws-function").resolve("main.tf"))}. */
+  /**
+   * One parsed file, e.g. {@code file(RepositoryLayout.module("aws-function").resolve("main.tf"))}.
+   */
   static JsonNode file(Path path) {
     JsonNode node = all().get(path.toAbsolutePath().normalize());
     if (node == null) {
@@ -49,7 +51,8 @@ final class HclFiles {
     installParser(module);
     List<String> command = new ArrayList<>(List.of("node", "src/test/node/hcl2json.mjs"));
     files.forEach(f -> command.add(f.toAbsolutePath().normalize().toString()));
-    ExternalCommand.Result result = ExternalCommand.run(module, Duration.ofMinutes(2), Map.of(), command);
+    ExternalCommand.Result result =
+        ExternalCommand.run(module, Duration.ofMinutes(2), Map.of(), command);
     if (!result.succeeded()) {
       throw new IllegalStateException("hcl2json could not parse terraform/:\n" + result.output());
     }
@@ -70,7 +73,10 @@ final class HclFiles {
     }
     ExternalCommand.Result install =
         ExternalCommand.run(
-            module, Duration.ofMinutes(5), Map.of(), List.of("npm", "ci", "--no-audit", "--no-fund"));
+            module,
+            Duration.ofMinutes(5),
+            Map.of(),
+            List.of("npm", "ci", "--no-audit", "--no-fund"));
     if (!install.succeeded()) {
       throw new IllegalStateException("npm ci failed in terraform-checks:\n" + install.output());
     }

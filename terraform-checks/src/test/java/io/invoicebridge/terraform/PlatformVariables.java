@@ -18,7 +18,10 @@ final class PlatformVariables {
           // Google: the project for the logs' trace field (the GCP adapter reads it).
           "GOOGLE_CLOUD_PROJECT");
 
-  /** Read by the app but provided by the platform itself (Cloud Run sets PORT); Terraform must not set them. */
+  /**
+   * Read by the app but provided by the platform itself (Cloud Run sets PORT); Terraform must not
+   * set them.
+   */
   static final Set<String> PROVIDED_BY_PLATFORM = Set.of("PORT");
 
   private PlatformVariables() {}

@@ -19,9 +19,11 @@ final class RepositoryLayout {
 
   /** The terraform-checks module directory (Maven runs tests there). */
   static Path checksModule() {
-    Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    Path dir =
+        Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
     if (!Files.isRegularFile(dir.resolve("package.json"))) {
-      throw new IllegalStateException("run the tests from the terraform-checks module; not found at " + dir);
+      throw new IllegalStateException(
+          "run the tests from the terraform-checks module; not found at " + dir);
     }
     return dir;
   }

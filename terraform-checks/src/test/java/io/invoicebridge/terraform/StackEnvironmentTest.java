@@ -25,7 +25,8 @@ class StackEnvironmentTest {
       Map.of(
           "aws", new Delivery("aws_lambda_function", new String[] {"environment"}),
           "gcp", new Delivery("google_cloudfunctions2_function", new String[] {"service_config"}),
-          "azure", new Delivery("azurerm_function_app_flex_consumption", new String[] {"app_settings"}));
+          "azure",
+              new Delivery("azurerm_function_app_flex_consumption", new String[] {"app_settings"}));
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"aws", "gcp", "azure"})
@@ -50,10 +51,18 @@ class StackEnvironmentTest {
     assertEquals(
         appReads,
         set,
-        cloud + ": the stack must set exactly the variables application.yml reads; missing " + missing + ", not read by the app " + unread);
+        cloud
+            + ": the stack must set exactly the variables application.yml reads; missing "
+            + missing
+            + ", not read by the app "
+            + unread);
     assertTrue(
         PlatformVariables.SET_BY_TERRAFORM.containsAll(platform),
-        cloud + ": platform variables outside the allow-list " + PlatformVariables.SET_BY_TERRAFORM + ": " + platform);
+        cloud
+            + ": platform variables outside the allow-list "
+            + PlatformVariables.SET_BY_TERRAFORM
+            + ": "
+            + platform);
     Set<String> overlap = new TreeSet<>(plain);
     overlap.retainAll(secret);
     assertEquals(Set.of(), overlap, "a secret must never be in the plain environment too");
@@ -62,9 +71,13 @@ class StackEnvironmentTest {
   private static Set<String> appConfigPlainNames() {
     Path module = RepositoryLayout.module("app-config");
     Map<String, JsonNode> locals = Hcl.locals(module);
-    JsonNode output = Hcl.blocks(HclFiles.file(module.resolve("outputs.tf")), "output").get("environment");
-    assertEquals("${local.environment}", output.path("value").asText(), "app-config's environment output");
-    assertTrue(locals.get("environment").asText().contains("local.environment_all"), "app-config's environment derives from environment_all");
+    JsonNode output =
+        Hcl.blocks(HclFiles.file(module.resolve("outputs.tf")), "output").get("environment");
+    assertEquals(
+        "${local.environment}", output.path("value").asText(), "app-config's environment output");
+    assertTrue(
+        locals.get("environment").asText().contains("local.environment_all"),
+        "app-config's environment derives from environment_all");
     Set<String> names = new TreeSet<>();
     locals.get("environment_all").fieldNames().forEachRemaining(names::add);
     return names;
@@ -77,32 +90,49 @@ class StackEnvironmentTest {
     locals.get("secret_names").forEach(n -> listed.add(n.asText()));
     Set<String> mapped = new TreeSet<>();
     locals.get("secrets").fieldNames().forEachRemaining(mapped::add);
-    assertEquals(listed, mapped, "app-config's secret_names and secrets must name the same variables");
+    assertEquals(
+        listed, mapped, "app-config's secret_names and secrets must name the same variables");
     return listed;
   }
 
   private static void assertStackPassesAppConfigToTheFunction(String cloud) {
-    Map<String, JsonNode> modules = Hcl.blocks(HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf")), "module");
+    Map<String, JsonNode> modules =
+        Hcl.blocks(HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf")), "module");
     Map<String, String> bySource = new LinkedHashMap<>();
     modules.forEach((name, body) -> bySource.put(body.path("source").asText(), name));
     String config = bySource.get("../modules/app-config");
     String function = bySource.get("../modules/" + cloud + "-function");
-    assertTrue(config != null && function != null, cloud + ": the stack must call modules/app-config and modules/" + cloud + "-function");
+    assertTrue(
+        config != null && function != null,
+        cloud + ": the stack must call modules/app-config and modules/" + cloud + "-function");
     JsonNode fn = modules.get(function);
     for (String output : new String[] {"environment", "secret_names", "secrets"}) {
-      assertEquals("${module." + config + "." + output + "}", fn.path(output).asText(), cloud + ": " + output + " of the function module");
+      assertEquals(
+          "${module." + config + "." + output + "}",
+          fn.path(output).asText(),
+          cloud + ": " + output + " of the function module");
     }
   }
 
-  /** Checks the function receives var.environment and the secrets; returns the platform names it adds. */
+  /**
+   * Checks the function receives var.environment and the secrets; returns the platform names it
+   * adds.
+   */
   private static Set<String> platformNamesSetBy(String cloud) {
     Path module = RepositoryLayout.module(cloud + "-function");
     Map<String, JsonNode> locals = Hcl.locals(module);
     Delivery delivery = DELIVERY.get(cloud);
-    JsonNode node = Hcl.at(Hcl.resource(HclFiles.file(module.resolve("main.tf")), delivery.resourceType(), "this"), delivery.path());
+    JsonNode node =
+        Hcl.at(
+            Hcl.resource(HclFiles.file(module.resolve("main.tf")), delivery.resourceType(), "this"),
+            delivery.path());
     String text = Hcl.withLocalsExpanded(node, locals);
-    assertTrue(text.contains("var.environment"), cloud + "-function must pass var.environment to the function");
-    assertTrue(text.contains("var.secret_names"), cloud + "-function must pass every secret in var.secret_names to the function");
+    assertTrue(
+        text.contains("var.environment"),
+        cloud + "-function must pass var.environment to the function");
+    assertTrue(
+        text.contains("var.secret_names"),
+        cloud + "-function must pass every secret in var.secret_names to the function");
 
     Set<String> platform = new TreeSet<>();
     for (String local : Hcl.localReferences(node)) {

@@ -13,7 +13,9 @@ class TerraformFormatTest {
   @Test
   void terraformSources_areFormatted() {
     // given
-    assumeTrue(ExternalCommand.onPath("terraform"), "terraform is not on PATH: skipping terraform fmt -check");
+    assumeTrue(
+        ExternalCommand.onPath("terraform"),
+        "terraform is not on PATH: skipping terraform fmt -check");
 
     // when
     ExternalCommand.Result fmt =
@@ -24,6 +26,9 @@ class TerraformFormatTest {
             List.of("terraform", "fmt", "-check", "-recursive", "-diff", "terraform"));
 
     // then
-    assertTrue(fmt.succeeded(), "terraform fmt -check found unformatted files; run terraform fmt -recursive terraform:\n" + fmt.output());
+    assertTrue(
+        fmt.succeeded(),
+        "terraform fmt -check found unformatted files; run terraform fmt -recursive terraform:\n"
+            + fmt.output());
   }
 }

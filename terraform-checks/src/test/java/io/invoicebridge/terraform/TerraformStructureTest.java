@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The shape every module and stack keeps (terraform-aws-modules style), checked on the parsed HCL. */
+/**
+ * The shape every module and stack keeps (terraform-aws-modules style), checked on the parsed HCL.
+ */
 class TerraformStructureTest {
 
   private static final List<String> STANDARD_FILES =
@@ -22,17 +24,26 @@ class TerraformStructureTest {
 
   /** Variables whose value is a credential, by name. */
   private static final Pattern SECRET_NAME =
-      Pattern.compile("run_token|freee_client_id|redis_url|secrets|.*(secret|token|password|api_key).*");
+      Pattern.compile(
+          "run_token|freee_client_id|redis_url|secrets|.*(secret|token|password|api_key).*");
 
   /**
    * Named like a secret but holding none: the list of the secrets' names, a setting of the secret
    * store, and the public URL of freee's token endpoint (FREEE_TOKEN_URL).
    */
-  private static final Set<String> NOT_SECRETS = Set.of("secret_names", "secret_recovery_window_days", "freee_token_url");
+  private static final Set<String> NOT_SECRETS =
+      Set.of("secret_names", "secret_recovery_window_days", "freee_token_url");
 
   /** Text in an output's value (locals expanded) that means the output carries a secret. */
   private static final List<String> SECRET_MARKERS =
-      List.of("var.secrets", "local.secrets", "password", "secret_string", "secret_data", "var.run_token", "var.freee_");
+      List.of(
+          "var.secrets",
+          "local.secrets",
+          "password",
+          "secret_string",
+          "secret_data",
+          "var.run_token",
+          "var.freee_");
 
   @Test
   void modulesAndStacks_haveTheStandardFiles() {
@@ -44,7 +55,9 @@ class TerraformStructureTest {
     // when
     List<String> missing = new ArrayList<>();
     for (Path dir : directories) {
-      STANDARD_FILES.stream().filter(f -> !Files.isRegularFile(dir.resolve(f))).forEach(f -> missing.add(dir.resolve(f).toString()));
+      STANDARD_FILES.stream()
+          .filter(f -> !Files.isRegularFile(dir.resolve(f)))
+          .forEach(f -> missing.add(dir.resolve(f).toString()));
     }
     RepositoryLayout.CLOUDS.stream()
         .map(c -> RepositoryLayout.stack(c).resolve("terraform.tfvars.example"))
@@ -58,14 +71,19 @@ class TerraformStructureTest {
   @Test
   void variables_haveATypeAndADescription() {
     List<String> problems = new ArrayList<>();
-    HclFiles.all().forEach((path, file) -> Hcl.blocks(file, "variable").forEach((name, body) -> {
-      if (body.path("type").asText("").isBlank()) {
-        problems.add(path + ": variable " + name + " has no type");
-      }
-      if (body.path("description").asText("").isBlank()) {
-        problems.add(path + ": variable " + name + " has no description");
-      }
-    }));
+    HclFiles.all()
+        .forEach(
+            (path, file) ->
+                Hcl.blocks(file, "variable")
+                    .forEach(
+                        (name, body) -> {
+                          if (body.path("type").asText("").isBlank()) {
+                            problems.add(path + ": variable " + name + " has no type");
+                          }
+                          if (body.path("description").asText("").isBlank()) {
+                            problems.add(path + ": variable " + name + " has no description");
+                          }
+                        }));
     assertEquals(List.of(), problems);
   }
 
@@ -74,7 +92,8 @@ class TerraformStructureTest {
     List<String> problems = new ArrayList<>();
     int secrets = 0;
     for (Map.Entry<Path, JsonNode> entry : HclFiles.all().entrySet()) {
-      for (Map.Entry<String, JsonNode> variable : Hcl.blocks(entry.getValue(), "variable").entrySet()) {
+      for (Map.Entry<String, JsonNode> variable :
+          Hcl.blocks(entry.getValue(), "variable").entrySet()) {
         String name = variable.getKey();
         if (!SECRET_NAME.matcher(name).matches() || NOT_SECRETS.contains(name)) {
           continue;
@@ -89,25 +108,36 @@ class TerraformStructureTest {
       }
     }
     assertEquals(List.of(), problems);
-    assertTrue(secrets >= 20, "expected the secret variables of app-config, the cloud modules and the three stacks, found " + secrets);
+    assertTrue(
+        secrets >= 20,
+        "expected the secret variables of app-config, the cloud modules and the three stacks, found "
+            + secrets);
   }
 
   @Test
   void outputs_haveADescriptionAndSecretOnesAreSensitive() {
     List<String> problems = new ArrayList<>();
-    HclFiles.all().forEach((path, file) -> {
-      Map<String, JsonNode> locals = Hcl.locals(path.getParent());
-      Hcl.blocks(file, "output").forEach((name, body) -> {
-        if (body.path("description").asText("").isBlank()) {
-          problems.add(path + ": output " + name + " has no description");
-        }
-        String value = Hcl.withLocalsExpanded(body.path("value"), locals);
-        boolean carriesSecret = SECRET_MARKERS.stream().anyMatch(value::contains);
-        if (carriesSecret && !body.path("sensitive").asBoolean(false)) {
-          problems.add(path + ": output " + name + " carries a secret and must be sensitive = true");
-        }
-      });
-    });
+    HclFiles.all()
+        .forEach(
+            (path, file) -> {
+              Map<String, JsonNode> locals = Hcl.locals(path.getParent());
+              Hcl.blocks(file, "output")
+                  .forEach(
+                      (name, body) -> {
+                        if (body.path("description").asText("").isBlank()) {
+                          problems.add(path + ": output " + name + " has no description");
+                        }
+                        String value = Hcl.withLocalsExpanded(body.path("value"), locals);
+                        boolean carriesSecret = SECRET_MARKERS.stream().anyMatch(value::contains);
+                        if (carriesSecret && !body.path("sensitive").asBoolean(false)) {
+                          problems.add(
+                              path
+                                  + ": output "
+                                  + name
+                                  + " carries a secret and must be sensitive = true");
+                        }
+                      });
+            });
     assertEquals(List.of(), problems);
   }
 
@@ -123,7 +153,11 @@ class TerraformStructureTest {
             var provider = it.next();
             providers++;
             if (provider.getValue().path("version").asText("").isBlank()) {
-              problems.add(entry.getKey() + ": provider " + provider.getKey() + " has no version constraint");
+              problems.add(
+                  entry.getKey()
+                      + ": provider "
+                      + provider.getKey()
+                      + " has no version constraint");
             }
             if (provider.getValue().path("source").asText("").isBlank()) {
               problems.add(entry.getKey() + ": provider " + provider.getKey() + " has no source");
@@ -133,24 +167,29 @@ class TerraformStructureTest {
       }
     }
     assertEquals(List.of(), problems);
-    assertTrue(providers >= 13, "expected the providers of four modules and three stacks, found " + providers);
+    assertTrue(
+        providers >= 13,
+        "expected the providers of four modules and three stacks, found " + providers);
   }
 
   @Test
   void versionFiles_requireATerraformVersion() {
     List<String> missing = new ArrayList<>();
-    HclFiles.all().forEach((path, file) -> {
-      if (path.getFileName().toString().equals("versions.tf")
-          && file.path("terraform").path(0).path("required_version").asText("").isBlank()) {
-        missing.add(path.toString());
-      }
-    });
+    HclFiles.all()
+        .forEach(
+            (path, file) -> {
+              if (path.getFileName().toString().equals("versions.tf")
+                  && file.path("terraform").path(0).path("required_version").asText("").isBlank()) {
+                missing.add(path.toString());
+              }
+            });
     assertEquals(List.of(), missing, "versions.tf without required_version");
   }
 
   @Test
   void cloudModules_labelTheirMainResourceThis() {
-    for (String module : List.of("upstash-redis", "aws-function", "gcp-function", "azure-function")) {
+    for (String module :
+        List.of("upstash-redis", "aws-function", "gcp-function", "azure-function")) {
       JsonNode main = HclFiles.file(RepositoryLayout.module(module).resolve("main.tf"));
       List<String> labels = new ArrayList<>();
       main.path("resource").forEach(type -> type.fieldNames().forEachRemaining(labels::add));

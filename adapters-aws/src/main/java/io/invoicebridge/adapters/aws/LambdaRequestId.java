@@ -8,8 +8,8 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * The Lambda request id of the invocation being served, the id CloudWatch shows on the
- * invocation's START/END/REPORT lines, becomes the correlation id.
+ * The Lambda request id of the invocation being served, the id CloudWatch shows on the invocation's
+ * START/END/REPORT lines, becomes the correlation id.
  */
 @Singleton
 final class LambdaRequestId implements PlatformRequestId {

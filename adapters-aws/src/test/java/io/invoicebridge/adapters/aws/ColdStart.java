@@ -5,8 +5,8 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.util.Map;
 
 /**
- * For scripts/cold-start.sh: what a fresh Lambda instance does before its first answer, which is
- * to construct the handler (as the runtime does, from the environment) and serve one function URL
+ * For scripts/cold-start.sh: what a fresh Lambda instance does before its first answer, which is to
+ * construct the handler (as the runtime does, from the environment) and serve one function URL
  * event. Exits 0 when {@code GET /health} answered 200.
  */
 public final class ColdStart {

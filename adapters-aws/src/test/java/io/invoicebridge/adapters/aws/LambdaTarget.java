@@ -44,7 +44,8 @@ final class LambdaTarget implements HttpTarget {
   }
 
   static LambdaTarget start(Map<String, String> properties, String eventSample) {
-    var context = new LambdaApplicationContextBuilder().properties(new HashMap<>(properties)).build();
+    var context =
+        new LambdaApplicationContextBuilder().properties(new HashMap<>(properties)).build();
     return new LambdaTarget(new APIGatewayV2HTTPEventFunction(context), sample(eventSample));
   }
 

@@ -37,8 +37,10 @@ class Payload2BodyTest {
     String batch = Invoices.batchOf("2026-09/b64", 1);
     Map<String, String> headers =
         Map.of(
-            "Authorization", "Bearer " + ConformanceTarget.RUN_TOKEN,
-            "Content-Type", "application/json; charset=utf-8");
+            "Authorization",
+            "Bearer " + ConformanceTarget.RUN_TOKEN,
+            "Content-Type",
+            "application/json; charset=utf-8");
     ObjectNode event = lambda.event(HttpCall.post("/v1/invoices/batch", headers, batch), "inv-b64");
     event.put("body", Base64.getEncoder().encodeToString(batch.getBytes(StandardCharsets.UTF_8)));
     event.put("isBase64Encoded", true);

@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a client's request into the payload 2.0 event a function URL or an HTTP API would send
- * (see {@code src/test/resources/events/README.md}), and the handler's response back into what
- * the client receives.
+ * Turns a client's request into the payload 2.0 event a function URL or an HTTP API would send (see
+ * {@code src/test/resources/events/README.md}), and the handler's response back into what the
+ * client receives.
  */
 final class Payload2Events {
 
@@ -48,11 +48,29 @@ final class Payload2Events {
 
   static HttpAnswer answer(JsonNode response) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    response.path("headers").properties()
-        .forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue().asText()));
-    response.path("multiValueHeaders").properties()
-        .forEach(h -> h.getValue().forEach(v -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(v.asText())));
-    response.path("cookies").forEach(c -> headers.computeIfAbsent("Set-Cookie", k -> new ArrayList<>()).add(c.asText()));
+    response
+        .path("headers")
+        .properties()
+        .forEach(
+            h ->
+                headers
+                    .computeIfAbsent(h.getKey(), k -> new ArrayList<>())
+                    .add(h.getValue().asText()));
+    response
+        .path("multiValueHeaders")
+        .properties()
+        .forEach(
+            h ->
+                h.getValue()
+                    .forEach(
+                        v ->
+                            headers
+                                .computeIfAbsent(h.getKey(), k -> new ArrayList<>())
+                                .add(v.asText())));
+    response
+        .path("cookies")
+        .forEach(
+            c -> headers.computeIfAbsent("Set-Cookie", k -> new ArrayList<>()).add(c.asText()));
     String body = response.path("body").asText("");
     byte[] bytes =
         response.path("isBase64Encoded").asBoolean()
@@ -64,7 +82,8 @@ final class Payload2Events {
   /** Decoded, repeated values joined with commas, as payload 2.0 carries them. */
   private static ObjectNode queryParameters(HttpCall call) {
     ObjectNode parameters = JSON.createObjectNode();
-    call.queryParameters().forEach((name, values) -> parameters.put(name, String.join(",", values)));
+    call.queryParameters()
+        .forEach((name, values) -> parameters.put(name, String.join(",", values)));
     return parameters;
   }
 

@@ -21,8 +21,8 @@ import io.micronaut.context.ApplicationContextBuilder;
 import java.util.Optional;
 
 /**
- * The one Azure function: every method and every path (host.json removes the {@code /api}
- * prefix) goes to the app's router. Anonymous, because the app itself checks {@code RUN_TOKEN}.
+ * The one Azure function: every method and every path (host.json removes the {@code /api} prefix)
+ * goes to the app's router. Anonymous, because the app itself checks {@code RUN_TOKEN}.
  */
 public class InvoiceBridgeFunction extends AzureHttpFunction {
 

@@ -17,7 +17,8 @@ class AzureInvocationIdTest {
   static void start() {
     azure =
         AzureTarget.start(
-            Map.of("bridge.run-token", ConformanceTarget.RUN_TOKEN, "bridge.freee-dry-run", "true"));
+            Map.of(
+                "bridge.run-token", ConformanceTarget.RUN_TOKEN, "bridge.freee-dry-run", "true"));
   }
 
   @AfterAll

@@ -33,7 +33,8 @@ final class AzureTarget implements HttpTarget {
   static AzureTarget start(Map<String, String> properties) {
     return new AzureTarget(
         new InvoiceBridgeFunction(
-            AzureFunction.defaultApplicationContextBuilder().properties(new HashMap<>(properties))));
+            AzureFunction.defaultApplicationContextBuilder()
+                .properties(new HashMap<>(properties))));
   }
 
   @Override
@@ -45,7 +46,8 @@ final class AzureTarget implements HttpTarget {
     HttpRequestMessageBuilder<?> request =
         function.request(HttpMethod.parse(call.method()), call.target());
     call.headers().forEach(request::header);
-    call.queryParameters().forEach((name, values) -> request.parameter(name, String.join(",", values)));
+    call.queryParameters()
+        .forEach((name, values) -> request.parameter(name, String.join(",", values)));
     if (call.body().length > 0) {
       request.body(new String(call.body(), StandardCharsets.UTF_8));
     }

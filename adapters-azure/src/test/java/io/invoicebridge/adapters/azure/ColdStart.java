@@ -15,7 +15,9 @@ public final class ColdStart {
     InvoiceBridgeFunction function = new InvoiceBridgeFunction();
     int status =
         function
-            .invoke(function.request(HttpMethod.GET, "/health").buildEncoded(), new Invocation("cold-start"))
+            .invoke(
+                function.request(HttpMethod.GET, "/health").buildEncoded(),
+                new Invocation("cold-start"))
             .getStatusCode();
     System.out.println("status " + status);
     System.exit(status == 200 ? 0 : 1);

@@ -9,8 +9,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
- * Puts the Google Cloud project on every request, so that log lines link to the request's trace
- * as {@code projects/PROJECT/traces/TRACE_ID} (the app reads the trace id from {@code
+ * Puts the Google Cloud project on every request, so that log lines link to the request's trace as
+ * {@code projects/PROJECT/traces/TRACE_ID} (the app reads the trace id from {@code
  * X-Cloud-Trace-Context} itself). Cloud Functions gen2 sets no project variable of its own, and
  * asking the metadata server would cost a network call at startup: the deployment sets {@code
  * GOOGLE_CLOUD_PROJECT} ({@code GCP_PROJECT}, which older runtimes set, also works). Without

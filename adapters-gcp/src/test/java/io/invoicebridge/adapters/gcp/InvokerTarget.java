@@ -41,7 +41,10 @@ final class InvokerTarget {
     try {
       Files.createDirectories(log.getParent());
       Process invoker =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       awaitListening(invoker, port, log);
       return new JdkHttpTarget(URI.create("http://localhost:" + port), () -> stop(invoker));
     } catch (IOException e) {
@@ -57,7 +60,8 @@ final class InvokerTarget {
     long limit = System.currentTimeMillis() + STARTUP_LIMIT_MS;
     while (System.currentTimeMillis() < limit) {
       if (!invoker.isAlive()) {
-        throw new IllegalStateException("the invoker exited with " + invoker.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "the invoker exited with " + invoker.exitValue() + "; see " + log);
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("localhost", port), 200);

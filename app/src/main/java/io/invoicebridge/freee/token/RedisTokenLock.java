@@ -40,8 +40,8 @@ public final class RedisTokenLock implements TokenLock {
   /**
    * {@inheritDoc}
    *
-   * @throws TokenStoreUnavailableException when the store cannot be reached (the lease then
-   *     expires by itself)
+   * @throws TokenStoreUnavailableException when the store cannot be reached (the lease then expires
+   *     by itself)
    */
   @Override
   public boolean release(Lease lease) {

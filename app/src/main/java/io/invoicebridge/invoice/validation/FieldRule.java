@@ -91,11 +91,10 @@ interface FieldRule {
   }
 
   static FieldRule numberOneOf(Set<Integer> allowed) {
-    String expectation = "must be one of " + allowed.stream().sorted().map(String::valueOf).toList();
+    String expectation =
+        "must be one of " + allowed.stream().sorted().map(String::valueOf).toList();
     return value ->
-        value.isNumber()
-                && isWhole(value)
-                && allowed.contains(value.getNumberValue().intValue())
+        value.isNumber() && isWhole(value) && allowed.contains(value.getNumberValue().intValue())
             ? Optional.empty()
             : Optional.of(expectation);
   }

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The fields of freee's {@code InvoiceRequest} and its lines that an item may carry, with freee's
- * own limits (freee請求書 API schema, {@code components.schemas.InvoiceRequest}). {@code
- * company_id} is absent on purpose: it comes from {@code FREEE_COMPANY_ID}.
+ * own limits (freee請求書 API schema, {@code components.schemas.InvoiceRequest}). {@code company_id}
+ * is absent on purpose: it comes from {@code FREEE_COMPANY_ID}.
  */
 final class FreeeFields {
 
@@ -50,7 +50,8 @@ final class FreeeFields {
           Map.entry("partner_title", oneOf(PARTNER_TITLES)),
           Map.entry(
               "partner_address_zipcode",
-              matching(Pattern.compile("^[0-9]{3}-?[0-9]{4}$"), "must be a zip code like 100-0001")),
+              matching(
+                  Pattern.compile("^[0-9]{3}-?[0-9]{4}$"), "must be a zip code like 100-0001")),
           Map.entry("partner_address_prefecture_code", integer(-1, 46)),
           Map.entry("partner_address_street_name1", text(1, 255)),
           Map.entry("partner_address_street_name2", text(1, 255)),
@@ -59,7 +60,8 @@ final class FreeeFields {
           Map.entry("partner_contact_email_to", text(1, 255)),
           Map.entry("partner_contact_name", text(1, 255)),
           Map.entry("partner_display_name", text(0, 255)),
-          Map.entry("partner_sending_method", oneOf(Set.of("email", "posting", "email_and_posting"))),
+          Map.entry(
+              "partner_sending_method", oneOf(Set.of("email", "posting", "email_and_posting"))),
           Map.entry("partner_bank_account", text(0, 255)),
           Map.entry("company_contact_name", text(0, 255)),
           Map.entry("company_name", text(0, 255)),

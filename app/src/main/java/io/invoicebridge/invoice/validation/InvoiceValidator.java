@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks one item against freee's {@code InvoiceRequest} rules before anything is sent, so a
- * batch is refused as a whole (422) rather than half-created. Pointers are relative to the body.
+ * Checks one item against freee's {@code InvoiceRequest} rules before anything is sent, so a batch
+ * is refused as a whole (422) rather than half-created. Pointers are relative to the body.
  */
 public final class InvoiceValidator {
 
@@ -53,7 +53,8 @@ public final class InvoiceValidator {
   private String checkKey(JsonNode key, String pointer, List<Violation> violations) {
     if (key == null || !key.isString() || !validKey(key.getStringValue())) {
       violations.add(
-          new Violation(pointer + "/key", "is required: 1-128 characters of A-Z a-z 0-9 . _ : @ / -"));
+          new Violation(
+              pointer + "/key", "is required: 1-128 characters of A-Z a-z 0-9 . _ : @ / -"));
       return null;
     }
     return key.getStringValue();
@@ -65,7 +66,8 @@ public final class InvoiceValidator {
     }
     if (name.equals("company_id")) {
       violations.add(
-          new Violation(pointer + "/company_id", "must be left out: it comes from FREEE_COMPANY_ID"));
+          new Violation(
+              pointer + "/company_id", "must be left out: it comes from FREEE_COMPANY_ID"));
       return;
     }
     FieldRule rule = FreeeFields.INVOICE.get(name);
@@ -108,7 +110,8 @@ public final class InvoiceValidator {
     }
   }
 
-  private void checkMemoRoom(JsonNode memo, String key, String pointer, List<Violation> violations) {
+  private void checkMemoRoom(
+      JsonNode memo, String key, String pointer, List<Violation> violations) {
     int room = InvoiceMarker.roomForMemo(key);
     if (memo != null && memo.isString() && memo.getStringValue().length() > room) {
       violations.add(

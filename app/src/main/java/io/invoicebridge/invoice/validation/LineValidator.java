@@ -25,11 +25,13 @@ final class LineValidator {
       if (rule == null) {
         violations.add(
             new Violation(
-                pointer + "/" + InvoiceValidator.escape(name), "is not a freee invoice line field"));
+                pointer + "/" + InvoiceValidator.escape(name),
+                "is not a freee invoice line field"));
       } else if (textLine && !FreeeFields.TEXT_LINE.contains(name)) {
         violations.add(new Violation(pointer + "/" + name, "is not allowed on a text line"));
       } else {
-        rule.check(field.getValue()).ifPresent(m -> violations.add(new Violation(pointer + "/" + name, m)));
+        rule.check(field.getValue())
+            .ifPresent(m -> violations.add(new Violation(pointer + "/" + name, m)));
       }
     }
     if (textLine) {
@@ -41,8 +43,7 @@ final class LineValidator {
     JsonNode rate = line.get("tax_rate");
     boolean reducedOn = reduced != null && reduced.isBoolean() && reduced.getBooleanValue();
     if (reducedOn && (rate == null || !rate.isNumber() || rate.getNumberValue().intValue() != 8)) {
-      violations.add(
-          new Violation(pointer + "/reduced_tax_rate", "applies only with tax_rate 8"));
+      violations.add(new Violation(pointer + "/reduced_tax_rate", "applies only with tax_rate 8"));
     }
   }
 

@@ -10,9 +10,9 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class InvoiceValidatorTest {
 
@@ -53,7 +53,9 @@ class InvoiceValidatorTest {
   @Test
   void validate_itemLineWithoutQuantityOrTaxRate_namesBoth() {
     String json =
-        TestItems.json("k", 101, "1").replace("\"quantity\":1,", "").replace(",\"tax_rate\":10", "");
+        TestItems.json("k", 101, "1")
+            .replace("\"quantity\":1,", "")
+            .replace(",\"tax_rate\":10", "");
 
     List<String> pointers = problems(json).stream().map(Violation::pointer).toList();
 
@@ -74,9 +76,12 @@ class InvoiceValidatorTest {
   @Test
   void validate_memoWithoutRoomForMarker_isRefused() {
     String memo = "あ".repeat(1990);
-    String json = TestItems.json("k", 101, "1").replace("\"subject\"", "\"memo\":\"" + memo + "\",\"subject\"");
+    String json =
+        TestItems.json("k", 101, "1")
+            .replace("\"subject\"", "\"memo\":\"" + memo + "\",\"subject\"");
 
-    assertEquals(List.of("/invoices/0/memo"), problems(json).stream().map(Violation::pointer).toList());
+    assertEquals(
+        List.of("/invoices/0/memo"), problems(json).stream().map(Violation::pointer).toList());
   }
 
   @Test
@@ -85,7 +90,9 @@ class InvoiceValidatorTest {
         new InvoiceValidator(new InvoiceDefaults("out", "omit", "out", "御中"));
     String json =
         TestItems.json("k", 101, "1")
-            .replace("\"tax_entry_method\":\"out\",\"tax_fraction\":\"omit\",\"withholding_tax_entry_method\":\"out\",", "")
+            .replace(
+                "\"tax_entry_method\":\"out\",\"tax_fraction\":\"omit\",\"withholding_tax_entry_method\":\"out\",",
+                "")
             .replace("\"partner_title\":\"御中\",", "");
 
     assertEquals(List.of(), withDefaults.validate(parse(json), "/invoices/0", true));
@@ -94,9 +101,11 @@ class InvoiceValidatorTest {
 
   @Test
   void validate_noLines_isRefused() {
-    String json = TestItems.json("k", 101, "1").replaceAll("(?s)\"lines\":\\[.*\\]", "\"lines\":[]");
+    String json =
+        TestItems.json("k", 101, "1").replaceAll("(?s)\"lines\":\\[.*\\]", "\"lines\":[]");
 
-    assertEquals(List.of("/invoices/0/lines"), problems(json).stream().map(Violation::pointer).toList());
+    assertEquals(
+        List.of("/invoices/0/lines"), problems(json).stream().map(Violation::pointer).toList());
   }
 
   private List<Violation> problems(String json) {
