@@ -21,16 +21,19 @@ class FreeeCaller {
   private final AccessTokenProvider tokens;
   private final FreeeCallGate gate;
   private final FreeeRateLimitTracker rateLimits;
+  private final FreeeOutageBreaker breaker;
   private final JsonMapper json;
 
   FreeeCaller(
       AccessTokenProvider tokens,
       FreeeCallGate gate,
       FreeeRateLimitTracker rateLimits,
+      FreeeOutageBreaker breaker,
       JsonMapper json) {
     this.tokens = tokens;
     this.gate = gate;
     this.rateLimits = rateLimits;
+    this.breaker = breaker;
     this.json = json;
   }
 
@@ -59,6 +62,23 @@ class FreeeCaller {
       String token,
       Deadline deadline,
       Function<String, CompletableFuture<HttpResponse<String>>> request) {
+    breaker.admit();
+    Optional<FreeeExchange> exchange = Optional.empty();
+    try {
+      exchange = send(operation, token, deadline, request);
+      return exchange;
+    } finally {
+      if (exchange.isEmpty()) {
+        breaker.recordNotSent();
+      }
+    }
+  }
+
+  private Optional<FreeeExchange> send(
+      String operation,
+      String token,
+      Deadline deadline,
+      Function<String, CompletableFuture<HttpResponse<String>>> request) {
     // The headers are observed inside the gate, before its permit is released: a pause they call
     // for must be in force before the next call can take a slot.
     return gate.call(
@@ -68,9 +88,20 @@ class FreeeCaller {
           if (done instanceof FreeeExchange.Answered answered) {
             rateLimits.observe(answered.answer());
           }
+          recordHealth(done);
           FreeeCallLog.log(operation, done);
           return done;
         });
+  }
+
+  private void recordHealth(FreeeExchange done) {
+    boolean failed =
+        !(done instanceof FreeeExchange.Answered answered) || answered.answer().status() >= 500;
+    if (failed) {
+      breaker.recordFailure();
+    } else {
+      breaker.recordSuccess();
+    }
   }
 
   private boolean expiredToken(FreeeExchange exchange) {

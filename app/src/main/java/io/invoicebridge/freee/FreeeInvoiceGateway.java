@@ -49,7 +49,7 @@ public class FreeeInvoiceGateway implements InvoiceGateway {
           .call("POST /iv/invoices", deadline, auth -> api.createInvoice(auth, payload))
           .map(outcomes::map)
           .orElseGet(() -> new CreateOutcome.NotSent("no rate-limit slot or time left to create"));
-    } catch (TokenDeadlineExceededException e) {
+    } catch (TokenDeadlineExceededException | FreeeOutageException e) {
       return new CreateOutcome.NotSent(e.getMessage());
     } catch (TokenRefreshFailedException e) {
       return new CreateOutcome.Failed("no freee access token: " + e.getMessage(), false, null);
@@ -66,6 +66,7 @@ public class FreeeInvoiceGateway implements InvoiceGateway {
     try {
       return finder.find(query, companyId, deadline);
     } catch (TokenDeadlineExceededException
+        | FreeeOutageException
         | TokenRefreshFailedException
         | TokenStoreUnavailableException
         | RateLimiterUnavailableException e) {

@@ -174,6 +174,30 @@ class BatchEndToEndTest {
         404, bridge.send(bridge.request("/v1/invoices?key=unknown-partner").GET()).statusCode());
   }
 
+  @Test
+  void batch_freeeUnreachable_failsFastAfterAFewCallsAndCreatesNothing() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String nowhere = "http://127.0.0.1:" + closedPort;
+    bridge =
+        start(
+            Map.of(
+                "bridge.freee-api-base-url", nowhere,
+                "micronaut.http.services.freee-api.url", nowhere));
+
+    JsonNode answer = json(bridge.postBatch(TestItems.batch("outage", 30, 101)));
+
+    assertFalse(answer.get("complete").getBooleanValue());
+    assertEquals(0, freee.invoiceCount());
+    long failedFast =
+        java.util.stream.StreamSupport.stream(answer.get("results").values().spliterator(), false)
+            .filter(result -> result.get("detail").getStringValue().contains("calls in a row"))
+            .count();
+    assertTrue(failedFast >= 20, "items refused by the outage breaker: " + failedFast);
+  }
+
   private BridgeServer start(Map<String, Object> overrides) {
     Map<String, Object> settings =
         new java.util.HashMap<>(Map.of("bridge.rate-limit-per-minute", "6000"));
