@@ -50,7 +50,7 @@ final class MemoryFloor {
     int latencyMs = options.integer("latency-ms", 10);
     String jvmOptions = options.text("jvm-options", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     List<Integer> heaps =
-        Arrays.stream(options.text("xmx-mb", "32,48,64,96,128,192").split(","))
+        Arrays.stream(options.text("xmx-mb", "16,24,32,48,64,96,128,192").split(","))
             .map(String::trim)
             .map(Integer::parseInt)
             .toList();
