@@ -11,7 +11,9 @@ import io.invoicebridge.testing.TestItems;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -61,9 +63,13 @@ final class Throughput {
           admin.resetStats();
         }
         progress("throughput (" + label + "): timed batch of " + items);
+        String body = TestItems.batch("timed", items, 101);
+        Instant sent = Instant.now();
         long started = System.nanoTime();
-        HttpResponse<String> response = bridge.postBatch(TestItems.batch("timed", items, 101));
+        HttpResponse<String> response = bridge.postBatch(body);
         long wallMs = (System.nanoTime() - started) / 1_000_000;
+        Instant answered = Instant.now();
+        List<Instant> calls = fake.apiCallTimes().stream().filter(t -> t.isAfter(sent)).toList();
         int created = requireCreated(response, items);
         double idealMs = (double) items * latencyMs / concurrency;
         result("throughput." + label + ".items", items);
@@ -73,6 +79,10 @@ final class Throughput {
         result("throughput." + label + ".wall_ms", wallMs);
         result("throughput." + label + ".ideal_ms", Math.round(idealMs));
         result("throughput." + label + ".ratio", String.format("%.3f", wallMs / idealMs));
+        // where the time beyond the calls went: before the first call reached the fake, and
+        // after the last one arrived there (its latency included) until the answer was read
+        result("throughput." + label + ".lead_ms", Duration.between(sent, calls.getFirst()).toMillis());
+        result("throughput." + label + ".tail_ms", Duration.between(calls.getLast(), answered).toMillis());
         result("throughput." + label + ".floor_ms", floorMs);
         result("throughput." + label + ".floor_ratio", String.format("%.3f", floorMs / idealMs));
         result("throughput." + label + ".bridge_over_floor", String.format("%.3f", (double) wallMs / floorMs));
