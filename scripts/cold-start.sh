@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
 # Cold start of each entry point: a fresh JVM until its first successful answer (GET /health),
-# several runs each, with and without cheap JVM options. Prints a markdown table.
+# several runs each, with and without cheap JVM options. Beside ours, two baselines with nothing
+# of ours: a minimal Micronaut app (one controller, Netty; benchmarks/minimal-micronaut) and the
+# JDK's own HTTP server, so the table shows what our code adds. Prints a markdown table.
 #
-#   scripts/cold-start.sh            # 5 runs per row
-#   RUNS=3 scripts/cold-start.sh     # fewer runs
+#   scripts/cold-start.sh                        # 5 runs per row, every option set
+#   RUNS=3 scripts/cold-start.sh                 # fewer runs
+#   OPTION_SETS="plain fast" scripts/cold-start.sh   # some of: plain fast cds aot
+#   ENTRIES="netty micronaut-minimal" scripts/cold-start.sh
 #   SKIP_BUILD=1 scripts/cold-start.sh
+#   FORMAT=tsv scripts/cold-start.sh             # "entry<TAB>option set<TAB>min<TAB>median" lines
+#                                                # (scripts/bench.sh reads these)
 #
+# Runs are interleaved (round after round, every entry point once per round), so a load spike on
+# a shared machine falls on all of them alike: compare the rows of one run with each other.
 # Needs a JDK 21+ as JAVA_HOME (the AOT-cache rows need JDK 25) and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 runs=${RUNS:-5}
+option_sets=${OPTION_SETS:-plain fast cds aot}
+entries=${ENTRIES:-netty aws gcp azure micronaut-minimal jdk-httpserver}
+format=${FORMAT:-markdown}
 java="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
 out="$root/bench-out/cold-start"
 mkdir -p "$out"
@@ -19,9 +30,11 @@ export RUN_TOKEN=cold-start-run-token-0123456789abcdef
 export FREEE_DRY_RUN=true
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-  ./mvnw -q -DskipTests package -pl app,adapters-aws,adapters-gcp,adapters-azure -am
+  ./mvnw -q -DskipTests package \
+    -pl app,adapters-aws,adapters-gcp,adapters-azure,benchmarks/minimal-micronaut -am
 fi
-./mvnw -q -pl app dependency:build-classpath -Dmdep.outputFile="$out/app.classpath" >/dev/null
+./mvnw -q -pl app dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$out/app.classpath" >/dev/null
 # The Azure host brings the Java functions library itself; the staged lib/ leaves it out.
 for library in azure-functions-java-library:3.2.0 azure-functions-java-core-library:1.2.0; do
   ./mvnw -q -N dependency:copy -Dartifact="com.microsoft.azure.functions:$library" \
@@ -38,27 +51,54 @@ azure_dir="$root/adapters-azure/target/azure-functions/invoice-bridge"
 azure_cp="$azure_dir/invoice-bridge-azure.jar:$(echo "$azure_dir"/lib/*.jar "$out"/azure-host/*.jar | tr ' ' ':'):$out/azure-bench.jar"
 gcp_jar="$root/adapters-gcp/target/deploy/invoice-bridge-gcp.jar"
 invoker="$root/adapters-gcp/target/invoker/java-function-invoker.jar"
-port=18091
+minimal_dir="$root/benchmarks/minimal-micronaut/target"
+minimal_cp="$minimal_dir/benchmarks-minimal-micronaut-0.1.0-SNAPSHOT.jar:$(cat "$minimal_dir/runtime.classpath")"
+start_limit_ms=60000
+port=0
+
+# A port nothing listens on now (a fresh one per run: no answer from an earlier server).
+free_port() {
+  local candidate
+  while :; do
+    candidate=$(( 20000 + RANDOM % 40000 ))
+    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$candidate/" 2>/dev/null || { echo $candidate; return; }
+  done
+}
+
+# Becomes (exec) the server JVM of entry $1, under timeout; rest: JVM options.
+serve() {
+  local entry=$1; shift
+  case $entry in
+    netty) PORT=$port exec timeout 120 "$java" "$@" -cp "$netty_cp" io.invoicebridge.Application ;;
+    gcp) exec timeout 120 "$java" "$@" -jar "$invoker" --classpath "$gcp_jar" \
+           --target io.micronaut.gcp.function.http.HttpFunction --port $port ;;
+    micronaut-minimal) PORT=$port exec timeout 120 "$java" "$@" -cp "$minimal_cp" \
+           io.invoicebridge.bench.baseline.MinimalMicronautApplication ;;
+    jdk-httpserver) PORT=$port exec timeout 120 "$java" "$@" -cp "$minimal_cp" \
+           io.invoicebridge.bench.baseline.BareJdkHttpServer ;;
+  esac
+}
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# One run; prints milliseconds from spawn to the first 200. $1 adapter, rest: JVM options.
+# One run; prints milliseconds from spawn to the first 200. $1 entry, rest: JVM options.
+# Every JVM runs under timeout, and a server that has not answered within a minute is stopped.
 run_once() {
-  local adapter=$1; shift
+  local entry=$1; shift
   local start; start=$(now_ms)
-  case $adapter in
-    aws) "$java" "$@" -cp "$aws_cp" io.invoicebridge.adapters.aws.ColdStart >/dev/null ;;
-    azure) "$java" "$@" -cp "$azure_cp" io.invoicebridge.adapters.azure.ColdStart >/dev/null ;;
-    netty|gcp)
-      if [ "$adapter" = netty ]; then
-        PORT=$port "$java" "$@" -cp "$netty_cp" io.invoicebridge.Application >"$out/server.log" 2>&1 &
-      else
-        "$java" "$@" -jar "$invoker" --classpath "$gcp_jar" \
-          --target io.micronaut.gcp.function.http.HttpFunction --port $port >"$out/server.log" 2>&1 &
-      fi
+  case $entry in
+    aws) timeout 120 "$java" "$@" -cp "$aws_cp" io.invoicebridge.adapters.aws.ColdStart >/dev/null ;;
+    azure) timeout 120 "$java" "$@" -cp "$azure_cp" io.invoicebridge.adapters.azure.ColdStart >/dev/null ;;
+    netty|gcp|micronaut-minimal|jdk-httpserver)
+      port=$(free_port)
+      start=$(now_ms)
+      serve "$entry" "$@" >"$out/server.log" 2>&1 &
       local pid=$!
       until curl -fs -o /dev/null "http://127.0.0.1:$port/health" 2>/dev/null; do
-        kill -0 $pid 2>/dev/null || { echo "server died: $(tail -5 "$out/server.log")" >&2; return 1; }
+        if ! kill -0 $pid 2>/dev/null || [ $(( $(now_ms) - start )) -gt $start_limit_ms ]; then
+          kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
+          echo "$entry did not answer: $(tail -5 "$out/server.log")" >&2; return 1
+        fi
         sleep 0.02
       done
       local end; end=$(now_ms)
@@ -68,45 +108,78 @@ run_once() {
   echo $(( $(now_ms) - start ))
 }
 
-# min and median of $runs runs: "min median"
-measure() {
-  local times=()
-  for _ in $(seq "$runs"); do times+=("$(run_once "$@")"); done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:int((a[NR/2]+a[NR/2+1])/2); print a[1], m}'
+fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
+# The JVM options of option set $1 for entry $2 (the archives are trained per entry point).
+options_for() {
+  case $1 in
+    plain) echo "" ;;
+    fast) echo "$fast" ;;
+    cds) echo "$fast -XX:SharedArchiveFile=$out/$2.jsa" ;;
+    aot) echo "$fast -XX:AOTCache=$out/$2.aot" ;;
+  esac
 }
 
-fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+label_for() {
+  case $1 in
+    plain) echo "(none)" ;;
+    fast) echo "\`$fast\`" ;;
+    cds) echo "\`$fast\` + AppCDS archive (Java 21 too)" ;;
+    aot) echo "\`$fast\` + JDK 25 AOT cache" ;;
+  esac
+}
+
+# Trains the archive an option set needs; prints the entries that have one.
+train() {
+  local set=$1 entry
+  for entry in $entries; do
+    case $set in
+      cds) rm -f "$out/$entry.jsa"
+           # shellcheck disable=SC2086
+           run_once "$entry" $fast -XX:ArchiveClassesAtExit="$out/$entry.jsa" >/dev/null 2>&1 || true
+           [ -f "$out/$entry.jsa" ] && echo "$entry" ;;
+      aot) rm -f "$out/$entry.aot"
+           # shellcheck disable=SC2086
+           run_once "$entry" $fast -XX:AOTCacheOutput="$out/$entry.aot" >/dev/null 2>&1 || true
+           [ -f "$out/$entry.aot" ] && echo "$entry" ;;
+      *) echo "$entry" ;;
+    esac
+  done
+  return 0
+}
+
+# min and median of a list of numbers: "min median"
+min_median() {
+  tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:int((a[NR/2]+a[NR/2+1])/2); print a[1], m}'
+}
+
 java_major=$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB memory, $("$java" -version 2>&1 | head -1)"
-echo "Runs per row: $runs (fresh JVM each; time from spawn to the first 200 on /health, dry run)"
-echo
-echo "| entry point | JVM options | min ms | median ms |"
-echo "|---|---|---:|---:|"
-for adapter in netty aws gcp azure; do
-  read -r min median < <(measure $adapter)
-  echo "| $adapter | (none) | $min | $median |"
-  # shellcheck disable=SC2086
-  read -r min median < <(measure $adapter $fast)
-  echo "| $adapter | \`$fast\` | $min | $median |"
-  cds="$out/$adapter.jsa"
-  rm -f "$cds"
-  # shellcheck disable=SC2086
-  run_once $adapter $fast -XX:ArchiveClassesAtExit="$cds" >/dev/null 2>&1 || true
-  if [ -f "$cds" ]; then
-    # shellcheck disable=SC2086
-    read -r min median < <(measure $adapter $fast -XX:SharedArchiveFile="$cds")
-    echo "| $adapter | \`$fast\` + AppCDS archive (Java 21 too) | $min | $median |"
-  fi
-  if [ "${java_major%%.*}" -ge 25 ]; then
-    aot="$out/$adapter.aot"
-    rm -f "$aot"
-    # shellcheck disable=SC2086
-    run_once $adapter $fast -XX:AOTCacheOutput="$aot" >/dev/null 2>&1 || true
-    if [ -f "$aot" ]; then
-      # shellcheck disable=SC2086
-      read -r min median < <(measure $adapter $fast -XX:AOTCache="$aot")
-      echo "| $adapter | \`$fast\` + JDK 25 AOT cache | $min | $median |"
+if [ "$format" = markdown ]; then
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB memory, $("$java" -version 2>&1 | head -1)"
+  echo "Runs per row: $runs (fresh JVM each, interleaved; time from spawn to the first 200 on /health, dry run)"
+  echo
+  echo "| entry point | JVM options | min ms | median ms |"
+  echo "|---|---|---:|---:|"
+fi
+for set in $option_sets; do
+  if [ "$set" = aot ] && [ "${java_major%%.*}" -lt 25 ]; then continue; fi
+  measured=$(train "$set" | tr '\n' ' ')
+  declare -A times=()
+  for _ in $(seq "$runs"); do
+    for entry in $measured; do
+      # shellcheck disable=SC2046
+      t=$(run_once "$entry" $(options_for "$set" "$entry")) || t=""
+      times[$entry]+="$t "
+    done
+  done
+  for entry in $measured; do
+    read -r min median < <(echo "${times[$entry]}" | min_median)
+    if [ "$format" = tsv ]; then
+      printf '%s\t%s\t%s\t%s\n' "$entry" "$set" "$min" "$median"
+    else
+      echo "| $entry | $(label_for "$set") | $min | $median |"
     fi
-  fi
+  done
+  unset times
 done
