@@ -18,13 +18,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@link RateLimiter} contract, run against every implementation. Reserving never waits, so the
- * tests reserve slots far into the future at a low rate (6 a minute: one every 10 s) and look at
- * the slots handed out, without sleeping.
+ * tests reserve slots far into the future at a low rate (6 a minute: about one every 10 s) and look
+ * at the slots handed out, without sleeping.
  */
 abstract class AbstractRateLimiterContractTest {
 
   static final int PER_MINUTE = 6;
-  static final Duration INTERVAL = Duration.ofSeconds(10);
+
+  /** One every 10 s, widened by the pacing margin. */
+  static final Duration INTERVAL = InMemoryRateLimiter.intervalFor(PER_MINUTE);
+
   static final Duration WINDOW = Duration.ofSeconds(60);
 
   /** A new limiter with an empty shared state at the start of each test. */

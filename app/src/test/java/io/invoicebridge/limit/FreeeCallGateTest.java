@@ -35,9 +35,16 @@ class FreeeCallGateTest {
       gate.call(deadline, () -> starts.add(clock.instant()));
     }
 
+    long interval = InMemoryRateLimiter.intervalFor(30).toMillis();
     assertEquals(
-        List.of(0L, 2000L, 4000L),
+        List.of(0L, interval, 2 * interval),
         starts.stream().map(s -> s.toEpochMilli() - starts.getFirst().toEpochMilli()).toList());
+  }
+
+  @Test
+  void intervalFor_freeesThirtyPerMinute_pacesTwoPercentUnder() {
+    assertEquals(Duration.ofMillis(2041), InMemoryRateLimiter.intervalFor(30));
+    assertEquals(Duration.ofMillis(103), InMemoryRateLimiter.intervalFor(600));
   }
 
   @Test
