@@ -23,7 +23,8 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      throw new IllegalArgumentException("usage: Bench throughput|fidelity|memory [--name value]...");
+      throw new IllegalArgumentException(
+          "usage: Bench throughput|fidelity|memory [--name value]...");
     }
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i + 1 < args.length; i += 2) {

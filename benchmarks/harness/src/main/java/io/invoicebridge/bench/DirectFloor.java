@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The floor under the throughput benchmark, with nothing of ours: C threads of the JDK's HTTP
- * client post the same creates straight to the fake freee. Its wall time against the ideal is
- * what the fake and loopback HTTP cost by themselves on this machine; the bridge's against this
- * is what the bridge adds.
+ * client post the same creates straight to the fake freee. Its wall time against the ideal is what
+ * the fake and loopback HTTP cost by themselves on this machine; the bridge's against this is what
+ * the bridge adds.
  */
 final class DirectFloor {
 
@@ -78,15 +78,19 @@ final class DirectFloor {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {
-      throw new IllegalStateException("fake answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "fake answered " + response.statusCode() + ": " + response.body());
     }
   }
 
   private static String accessToken(HttpClient http, FakeFreee fake) throws Exception {
     String form =
-        "grant_type=refresh_token&client_id=" + enc(FakeFreee.CLIENT_ID)
-            + "&client_secret=" + enc(FakeFreee.CLIENT_SECRET)
-            + "&refresh_token=" + enc(fake.issueRefreshToken());
+        "grant_type=refresh_token&client_id="
+            + enc(FakeFreee.CLIENT_ID)
+            + "&client_secret="
+            + enc(FakeFreee.CLIENT_SECRET)
+            + "&refresh_token="
+            + enc(fake.issueRefreshToken());
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(fake.tokenUrl()))

@@ -24,11 +24,11 @@ import java.util.Optional;
 
 /**
  * Memory: the smallest {@code -Xmx} in which one bridge, a fresh JVM each time (the Netty entry
- * point, the app's own classpath), completes a batch of N items against the fake freee (which
- * runs here, outside the measured JVM), and the peak RSS of that JVM ({@code VmHWM} in {@code
+ * point, the app's own classpath), completes a batch of N items against the fake freee (which runs
+ * here, outside the measured JVM), and the peak RSS of that JVM ({@code VmHWM} in {@code
  * /proc/<pid>/status}, read after the batch). Then the same batch in a JVM sized as in a 256 MB
- * container ({@code -XX:MaxRAM=256m}, heap from the JVM's own ergonomics), whose peak RSS must
- * stay under 256 MB.
+ * container ({@code -XX:MaxRAM=256m}, heap from the JVM's own ergonomics), whose peak RSS must stay
+ * under 256 MB.
  *
  * <p>Every child JVM runs under {@code timeout}, so none outlives a broken harness.
  */
@@ -64,7 +64,12 @@ final class MemoryFloor {
       Integer smallest = null;
       for (int heap : heaps) {
         Outcome outcome =
-            batchIn(fake, classpath, jvmOptions + " -Xmx" + heap + "m", items, logs.resolve("xmx" + heap + ".log"));
+            batchIn(
+                fake,
+                classpath,
+                jvmOptions + " -Xmx" + heap + "m",
+                items,
+                logs.resolve("xmx" + heap + ".log"));
         progress("memory: -Xmx" + heap + "m -> " + outcome);
         result("memory.xmx" + heap + "m", outcome.completed() ? "ok" : "failed");
         if (outcome.completed()) {
@@ -78,7 +83,12 @@ final class MemoryFloor {
         result("memory.smallest_xmx_mb", "none");
       }
       Outcome container =
-          batchIn(fake, classpath, jvmOptions + " -XX:MaxRAM=256m", items, logs.resolve("maxram256.log"));
+          batchIn(
+              fake,
+              classpath,
+              jvmOptions + " -XX:MaxRAM=256m",
+              items,
+              logs.resolve("maxram256.log"));
       progress("memory: -XX:MaxRAM=256m -> " + container);
       result("memory.maxram256.completed", container.completed());
       result("memory.maxram256.peak_rss_mb", container.peakRssKb() / 1024);
@@ -86,7 +96,8 @@ final class MemoryFloor {
   }
 
   /** One fresh bridge JVM with {@code jvmOptions}: start, one batch, peak RSS, stop. */
-  private static Outcome batchIn(FakeFreee fake, String classpath, String jvmOptions, int items, Path log)
+  private static Outcome batchIn(
+      FakeFreee fake, String classpath, String jvmOptions, int items, Path log)
       throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
@@ -94,8 +105,10 @@ final class MemoryFloor {
     command.addAll(List.of("timeout", "--kill-after=5", "300"));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
-    command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-cp", classpath, "io.invoicebridge.Application"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    command.addAll(
+        List.of("-XX:+ExitOnOutOfMemoryError", "-cp", classpath, "io.invoicebridge.Application"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("PORT", Integer.toString(port));
     env.put("RUN_TOKEN", BridgeServer.RUN_TOKEN);
@@ -127,8 +140,9 @@ final class MemoryFloor {
                     .timeout(BATCH_TIMEOUT)
                     .header("Authorization", "Bearer " + BridgeServer.RUN_TOKEN)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                        TestItems.batch("mem-" + port, items, 101)))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            TestItems.batch("mem-" + port, items, 101)))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
@@ -171,7 +185,9 @@ final class MemoryFloor {
       try {
         HttpResponse<Void> health =
             http.send(
-                HttpRequest.newBuilder(base.resolve("/health")).timeout(Duration.ofSeconds(2)).build(),
+                HttpRequest.newBuilder(base.resolve("/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (health.statusCode() == 200) {
           return true;

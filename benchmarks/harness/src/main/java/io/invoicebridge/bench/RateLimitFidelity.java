@@ -21,9 +21,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Rate-limit fidelity across instances: several bridge instances (each its own application
- * context and Netty server, in this one JVM) share one redis-server and one fake freee whose limit
- * is N calls per short window W. Each bridge is set to the same rate per minute (N × 60 s / W), so
+ * Rate-limit fidelity across instances: several bridge instances (each its own application context
+ * and Netty server, in this one JVM) share one redis-server and one fake freee whose limit is N
+ * calls per short window W. Each bridge is set to the same rate per minute (N × 60 s / W), so
  * freee's limit and the bridge's are equal, with no margin. Every instance is kept busy with
  * batches for the busy period; the achieved rate is counted from the fake's own arrival times of
  * the calls it answered, and freee's 429s from its own counter.
@@ -59,15 +59,26 @@ final class RateLimitFidelity {
         for (int i = 0; i < instances; i++) {
           bridges.add(BridgeServer.start(fake, seed, overrides));
         }
-        progress("fidelity: " + instances + " instances, fake " + perWindow + "/" + windowS
-            + " s, bridge " + perMinute + "/min, busy for " + durationS + " s");
+        progress(
+            "fidelity: "
+                + instances
+                + " instances, fake "
+                + perWindow
+                + "/"
+                + windowS
+                + " s, bridge "
+                + perMinute
+                + "/min, busy for "
+                + durationS
+                + " s");
         long stopAt = System.nanoTime() + Duration.ofSeconds(durationS).toNanos();
         AtomicInteger created = new AtomicInteger();
         List<Future<Instant>> lastAnswers = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
           BridgeServer bridge = bridges.get(i);
           String prefix = "i" + i;
-          lastAnswers.add(drivers.submit(() -> keepBusy(bridge, prefix, batchSize, stopAt, created)));
+          lastAnswers.add(
+              drivers.submit(() -> keepBusy(bridge, prefix, batchSize, stopAt, created)));
         }
         // The busy period ends when the first instance has no more work.
         Instant busyEnd = null;
@@ -75,7 +86,15 @@ final class RateLimitFidelity {
           Instant at = last.get();
           busyEnd = busyEnd == null || at.isBefore(busyEnd) ? at : busyEnd;
         }
-        report(options.text("label", "fidelity"), fake, freeePerMinute, perMinute, perWindow, windowS, busyEnd, created.get());
+        report(
+            options.text("label", "fidelity"),
+            fake,
+            freeePerMinute,
+            perMinute,
+            perWindow,
+            windowS,
+            busyEnd,
+            created.get());
       } finally {
         drivers.shutdownNow();
         bridges.forEach(BridgeServer::close);
@@ -91,7 +110,8 @@ final class RateLimitFidelity {
       HttpResponse<String> response =
           bridge.postBatch(TestItems.batch(prefix + "-b" + batch++, batchSize, 101));
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("batch answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            "batch answered " + response.statusCode() + ": " + response.body());
       }
       JsonNode summary = BridgeServer.json(response).get("summary");
       created.addAndGet(summary.get("created").getIntValue());
@@ -133,7 +153,8 @@ final class RateLimitFidelity {
     result(label + ".calls_total", calls.size());
     result(label + ".created", created);
     result(label + ".achieved_per_minute", String.format("%.1f", achievedPerMinute));
-    result(label + ".ratio_to_freee_limit", String.format("%.3f", achievedPerMinute / freeePerMinute));
+    result(
+        label + ".ratio_to_freee_limit", String.format("%.3f", achievedPerMinute / freeePerMinute));
     result(label + ".max_calls_in_any_window", maxInWindow);
     result(label + ".rate_limited_429", refused);
     result(label + ".invoices_in_fake", fake.invoiceCount());

@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * fixed latency L per call and {@code CONCURRENT_FREEE_CALLS} C; the wall time of one batch of N
  * items against the ideal N × L / C. A warm-up batch first (JIT, the first token refresh, Redis
  * scripts loaded), so the timed batch measures the steady path, as on a warm instance. In the same
- * run, {@link DirectFloor} posts the same number of creates straight to the fake: what the fake
- * and loopback HTTP cost without the bridge.
+ * run, {@link DirectFloor} posts the same number of creates straight to the fake: what the fake and
+ * loopback HTTP cost without the bridge.
  *
  * <p>With {@code --redis true} the ledger and the limiter are a real redis-server, and Redis's own
  * {@code INFO commandstats} over the timed batch gives the commands per created invoice.
@@ -81,11 +81,17 @@ final class Throughput {
         result("throughput." + label + ".ratio", String.format("%.3f", wallMs / idealMs));
         // where the time beyond the calls went: before the first call reached the fake, and
         // after the last one arrived there (its latency included) until the answer was read
-        result("throughput." + label + ".lead_ms", Duration.between(sent, calls.getFirst()).toMillis());
-        result("throughput." + label + ".tail_ms", Duration.between(calls.getLast(), answered).toMillis());
+        result(
+            "throughput." + label + ".lead_ms",
+            Duration.between(sent, calls.getFirst()).toMillis());
+        result(
+            "throughput." + label + ".tail_ms",
+            Duration.between(calls.getLast(), answered).toMillis());
         result("throughput." + label + ".floor_ms", floorMs);
         result("throughput." + label + ".floor_ratio", String.format("%.3f", floorMs / idealMs));
-        result("throughput." + label + ".bridge_over_floor", String.format("%.3f", (double) wallMs / floorMs));
+        result(
+            "throughput." + label + ".bridge_over_floor",
+            String.format("%.3f", (double) wallMs / floorMs));
         if (admin != null) {
           redisCost(bridge, admin, options.integer("cost-items", 100));
         }
@@ -121,7 +127,9 @@ final class Throughput {
     result("redis.monitor_sent_by_bridge", sent);
     result("redis.monitor_inside_scripts", inside);
     result("redis.commands_per_invoice", String.format("%.2f", (double) sent / items));
-    result("redis.commandstats_per_invoice_including_script_internals", String.format("%.2f", (double) counted / items));
+    result(
+        "redis.commandstats_per_invoice_including_script_internals",
+        String.format("%.2f", (double) counted / items));
     if (sent + inside != counted) {
       progress("warning: MONITOR saw " + (sent + inside) + " commands, commandstats " + counted);
     }
@@ -130,13 +138,19 @@ final class Throughput {
   /** The number created; fails loudly unless the batch completed with every item created. */
   private static int requireCreated(HttpResponse<String> response, int expected) {
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("batch answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "batch answered " + response.statusCode() + ": " + response.body());
     }
     JsonNode json = BridgeServer.json(response);
     int created = json.get("summary").get("created").getIntValue();
     if (!json.get("complete").getBooleanValue() || created != expected) {
       throw new IllegalStateException(
-          "batch incomplete: created " + created + " of " + expected + ", summary " + json.get("summary"));
+          "batch incomplete: created "
+              + created
+              + " of "
+              + expected
+              + ", summary "
+              + json.get("summary"));
     }
     return created;
   }
