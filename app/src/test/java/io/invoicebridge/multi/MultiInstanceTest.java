@@ -172,8 +172,7 @@ class MultiInstanceTest {
     assertEquals(12, freee.invoiceCount());
     assertEquals(0, freee.rateLimitedCount());
     assertTrue(
-        maxCallsInWindow(freee.apiCallTimes(), Duration.ofSeconds(2)) <= 5,
-        "calls: " + freee.apiCallTimes());
+        freee.maxCallsInAnyWindow(Duration.ofSeconds(2)) <= 5, "calls: " + freee.apiCallTimes());
   }
 
   @Test
@@ -361,17 +360,5 @@ class MultiInstanceTest {
       Instances.pause(Duration.ofMillis(10));
     }
     assertTrue(condition.getAsBoolean(), "condition never held");
-  }
-
-  private static int maxCallsInWindow(List<Instant> calls, Duration window) {
-    List<Instant> sorted = calls.stream().sorted().toList();
-    int max = 0;
-    for (int i = 0, j = 0; i < sorted.size(); i++) {
-      while (!sorted.get(j).plus(window).isAfter(sorted.get(i))) {
-        j++;
-      }
-      max = Math.max(max, i - j + 1);
-    }
-    return max;
   }
 }

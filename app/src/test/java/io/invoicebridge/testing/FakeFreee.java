@@ -228,6 +228,19 @@ public final class FakeFreee implements AutoCloseable {
     }
   }
 
+  /** The most API calls (refused ones too) that arrived inside any one {@code window}. */
+  public int maxCallsInAnyWindow(Duration window) {
+    List<Instant> calls = apiCallTimes().stream().sorted().toList();
+    int max = 0;
+    for (int first = 0, last = 0; last < calls.size(); last++) {
+      while (!calls.get(first).plus(window).isAfter(calls.get(last))) {
+        first++;
+      }
+      max = Math.max(max, last - first + 1);
+    }
+    return max;
+  }
+
   @Override
   public void close() {
     server.stop(0);

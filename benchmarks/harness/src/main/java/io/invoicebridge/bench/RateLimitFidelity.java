@@ -136,15 +136,7 @@ final class RateLimitFidelity {
     int answered = busy.size() - refused;
     double busySeconds = Duration.between(busy.getFirst(), busy.getLast()).toNanos() / 1e9;
     double achievedPerMinute = (answered - 1) * 60.0 / busySeconds;
-    // the most calls that arrived inside any one window of the fake's length (refused ones too)
-    int maxInWindow = 0;
-    Duration window = Duration.ofSeconds(windowS);
-    for (int first = 0, last = 0; last < calls.size(); last++) {
-      while (!calls.get(first).plus(window).isAfter(calls.get(last))) {
-        first++;
-      }
-      maxInWindow = Math.max(maxInWindow, last - first + 1);
-    }
+    int maxInWindow = fake.maxCallsInAnyWindow(Duration.ofSeconds(windowS));
     result(label + ".freee_limit_per_minute", freeePerMinute);
     result(label + ".bridge_limit_per_minute", perMinute);
     result(label + ".fake_limit", perWindow + "/" + windowS + "s");
