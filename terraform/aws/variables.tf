@@ -105,6 +105,20 @@ variable "rate_limit_per_minute" {
   nullable    = false
 }
 
+variable "rate_limit_per_hour" {
+  description = "RATE_LIMIT_PER_HOUR: freee calls per hour for all instances together; freee allows 1,500."
+  type        = number
+  default     = 1500
+  nullable    = false
+}
+
+variable "rate_limit_per_day" {
+  description = "RATE_LIMIT_PER_DAY: freee calls per day for all instances together; freee allows 3,000, 5,000 or 10,000 by plan."
+  type        = number
+  default     = 3000
+  nullable    = false
+}
+
 variable "concurrent_freee_calls" {
   description = "CONCURRENT_FREEE_CALLS: freee calls in flight at once per instance."
   type        = number

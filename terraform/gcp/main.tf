@@ -37,6 +37,8 @@ module "config" {
   freee_api_base_url                   = var.freee_api_base_url
   freee_token_url                      = var.freee_token_url
   rate_limit_per_minute                = var.rate_limit_per_minute
+  rate_limit_per_hour                  = var.rate_limit_per_hour
+  rate_limit_per_day                   = var.rate_limit_per_day
   concurrent_freee_calls               = var.concurrent_freee_calls
   retry_max_attempts                   = var.retry_max_attempts
   max_batch_size                       = var.max_batch_size

@@ -28,6 +28,8 @@ locals {
     FREEE_API_BASE_URL                   = var.freee_api_base_url
     FREEE_TOKEN_URL                      = var.freee_token_url
     RATE_LIMIT_PER_MINUTE                = tostring(var.rate_limit_per_minute)
+    RATE_LIMIT_PER_HOUR                  = tostring(var.rate_limit_per_hour)
+    RATE_LIMIT_PER_DAY                   = tostring(var.rate_limit_per_day)
     CONCURRENT_FREEE_CALLS               = tostring(var.concurrent_freee_calls)
     RETRY_MAX_ATTEMPTS                   = tostring(var.retry_max_attempts)
     REQUEST_TIMEOUT_MS                   = tostring(var.request_timeout_ms)

@@ -23,8 +23,8 @@ variable "request_timeout_ms" {
   type        = number
 
   validation {
-    condition     = var.request_timeout_ms == floor(var.request_timeout_ms) && var.request_timeout_ms >= 1000
-    error_message = "request_timeout_ms must be a whole number of milliseconds, at least 1000."
+    condition     = var.request_timeout_ms == floor(var.request_timeout_ms) && var.request_timeout_ms >= 2000 && var.request_timeout_ms <= 3595000
+    error_message = "request_timeout_ms must be a whole number from 2000 to 3595000 (milliseconds; at least one freee call, at most the longest front door less 5 s)."
   }
 
   validation {
@@ -45,13 +45,8 @@ variable "run_token" {
   nullable    = false
 
   validation {
-    condition     = length(var.run_token) >= 32
-    error_message = "run_token must be at least 32 characters long."
-  }
-
-  validation {
-    condition     = !can(regex("\\s", var.run_token))
-    error_message = "run_token must not contain whitespace."
+    condition     = length(var.run_token) >= 32 && !can(regex("[[:space:]]", var.run_token))
+    error_message = "run_token must be at least 32 characters long, without whitespace."
   }
 }
 
@@ -62,8 +57,8 @@ variable "freee_client_id" {
   nullable    = false
 
   validation {
-    condition     = length(trimspace(var.freee_client_id)) > 0
-    error_message = "freee_client_id must not be empty."
+    condition     = length(var.freee_client_id) >= 1 && !can(regex("[[:space:]]", var.freee_client_id))
+    error_message = "freee_client_id must not be empty or contain whitespace."
   }
 }
 
@@ -74,8 +69,8 @@ variable "freee_client_secret" {
   nullable    = false
 
   validation {
-    condition     = length(trimspace(var.freee_client_secret)) > 0
-    error_message = "freee_client_secret must not be empty."
+    condition     = length(var.freee_client_secret) >= 1 && !can(regex("[[:space:]]", var.freee_client_secret))
+    error_message = "freee_client_secret must not be empty or contain whitespace."
   }
 }
 
@@ -86,8 +81,8 @@ variable "freee_refresh_token" {
   nullable    = false
 
   validation {
-    condition     = length(trimspace(var.freee_refresh_token)) > 0
-    error_message = "freee_refresh_token must not be empty."
+    condition     = length(var.freee_refresh_token) >= 1 && !can(regex("[[:space:]]", var.freee_refresh_token))
+    error_message = "freee_refresh_token must not be empty or contain whitespace."
   }
 }
 
@@ -98,8 +93,8 @@ variable "redis_url" {
   nullable    = false
 
   validation {
-    condition     = startswith(var.redis_url, "rediss://")
-    error_message = "redis_url must start with rediss:// (TLS); a plain redis:// URL would send the ledger and the freee tokens unencrypted."
+    condition     = can(regex("^rediss://([^/@[:space:]]+@)?[A-Za-z0-9.-]+(:[0-9]+)?(/[^[:space:]]*)?$", var.redis_url)) && !endswith(var.redis_url, "/")
+    error_message = "redis_url must be a rediss:// URL (TLS) with a host and no trailing slash, e.g. rediss://default:PASSWORD@HOST:PORT; a plain redis:// URL would send the ledger and the freee tokens unencrypted."
   }
 }
 
@@ -108,7 +103,7 @@ variable "freee_company_id" {
   type        = number
 
   validation {
-    condition     = var.freee_company_id == floor(var.freee_company_id) && var.freee_company_id > 0
+    condition     = var.freee_company_id == floor(var.freee_company_id) && var.freee_company_id >= 1
     error_message = "freee_company_id must be a positive whole number."
   }
 }
@@ -134,8 +129,8 @@ variable "freee_api_base_url" {
   nullable    = false
 
   validation {
-    condition     = can(regex("^https://[^/\\s]+(/[^\\s]*)?$", var.freee_api_base_url)) && !endswith(var.freee_api_base_url, "/")
-    error_message = "freee_api_base_url must be an https:// URL without a trailing slash."
+    condition     = can(regex("^https://([^/@[:space:]]+@)?[A-Za-z0-9.-]+(:[0-9]+)?(/[^[:space:]]*)?$", var.freee_api_base_url)) && !endswith(var.freee_api_base_url, "/")
+    error_message = "freee_api_base_url must be an https:// URL with a host and no trailing slash."
   }
 }
 
@@ -146,8 +141,8 @@ variable "freee_token_url" {
   nullable    = false
 
   validation {
-    condition     = can(regex("^https://[^/\\s]+/[^\\s]*$", var.freee_token_url))
-    error_message = "freee_token_url must be an https:// URL with a path."
+    condition     = can(regex("^https://([^/@[:space:]]+@)?[A-Za-z0-9.-]+(:[0-9]+)?(/[^[:space:]]*)?$", var.freee_token_url)) && !endswith(var.freee_token_url, "/")
+    error_message = "freee_token_url must be an https:// URL with a host and no trailing slash."
   }
 }
 
@@ -158,8 +153,32 @@ variable "rate_limit_per_minute" {
   nullable    = false
 
   validation {
-    condition     = var.rate_limit_per_minute == floor(var.rate_limit_per_minute) && var.rate_limit_per_minute >= 1 && var.rate_limit_per_minute <= 600
-    error_message = "rate_limit_per_minute must be a whole number from 1 to 600 (freee allows 30 per minute)."
+    condition     = var.rate_limit_per_minute == floor(var.rate_limit_per_minute) && var.rate_limit_per_minute >= 1 && var.rate_limit_per_minute <= 6000
+    error_message = "rate_limit_per_minute must be a whole number from 1 to 6000 (freee allows 30 per minute)."
+  }
+}
+
+variable "rate_limit_per_hour" {
+  description = "RATE_LIMIT_PER_HOUR: freee calls per hour for ALL instances together. freee's invoice API allows 1,500 per hour per company (at 30 a minute the hour runs out after 50 minutes)."
+  type        = number
+  default     = 1500
+  nullable    = false
+
+  validation {
+    condition     = var.rate_limit_per_hour == floor(var.rate_limit_per_hour) && var.rate_limit_per_hour >= 1 && var.rate_limit_per_hour <= 360000
+    error_message = "rate_limit_per_hour must be a whole number from 1 to 360000 (freee allows 1500 per hour)."
+  }
+}
+
+variable "rate_limit_per_day" {
+  description = "RATE_LIMIT_PER_DAY: freee calls per day for ALL instances together. freee allows 3,000, 5,000 or 10,000 per day per company and app, by plan: set your plan's."
+  type        = number
+  default     = 3000
+  nullable    = false
+
+  validation {
+    condition     = var.rate_limit_per_day == floor(var.rate_limit_per_day) && var.rate_limit_per_day >= 1 && var.rate_limit_per_day <= 8640000
+    error_message = "rate_limit_per_day must be a whole number from 1 to 8640000 (freee allows 3000 to 10000 per day by plan)."
   }
 }
 
@@ -206,7 +225,7 @@ variable "default_tax_entry_method" {
 
   validation {
     condition     = var.default_tax_entry_method == null || contains(["in", "out"], coalesce(var.default_tax_entry_method, "-"))
-    error_message = "default_tax_entry_method must be \"in\", \"out\" or null."
+    error_message = "default_tax_entry_method must be one of in, out (or null to leave it unset)."
   }
 }
 
@@ -217,7 +236,7 @@ variable "default_tax_fraction" {
 
   validation {
     condition     = var.default_tax_fraction == null || contains(["omit", "round_up", "round"], coalesce(var.default_tax_fraction, "-"))
-    error_message = "default_tax_fraction must be \"omit\", \"round_up\", \"round\" or null."
+    error_message = "default_tax_fraction must be one of omit, round_up, round (or null to leave it unset)."
   }
 }
 
@@ -228,17 +247,17 @@ variable "default_withholding_tax_entry_method" {
 
   validation {
     condition     = var.default_withholding_tax_entry_method == null || contains(["in", "out"], coalesce(var.default_withholding_tax_entry_method, "-"))
-    error_message = "default_withholding_tax_entry_method must be \"in\", \"out\" or null."
+    error_message = "default_withholding_tax_entry_method must be one of in, out (or null to leave it unset)."
   }
 }
 
 variable "default_partner_title" {
-  description = "DEFAULT_PARTNER_TITLE: freee partner_title used when an item omits it (\"御中\", \"様\" or \"(空白)\"); null leaves it unset."
+  description = "DEFAULT_PARTNER_TITLE: freee partner_title used when an item omits it (\"御中\", \"様\" or \"(空白)\", also written \"（空白）\"); null leaves it unset."
   type        = string
   default     = null
 
   validation {
-    condition     = var.default_partner_title == null || contains(["御中", "様", "(空白)"], coalesce(var.default_partner_title, "-"))
-    error_message = "default_partner_title must be \"御中\", \"様\", \"(空白)\" or null."
+    condition     = var.default_partner_title == null || contains(["御中", "様", "(空白)", "（空白）"], coalesce(var.default_partner_title, "-"))
+    error_message = "default_partner_title must be one of 御中, 様, (空白), （空白） (or null to leave it unset)."
   }
 }

@@ -5,8 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * The operator's settings exactly as given (each bound from its environment variable in {@code
- * application.yml}); {@link BridgeConfig#from} validates them. Kept as text so a malformed value
- * becomes one clear startup line instead of a conversion stack trace.
+ * application.yml}); {@link BridgeConfig#from} validates them against {@link SettingRules}. Kept as
+ * text so a malformed value becomes one clear startup line instead of a conversion stack trace.
  */
 @ConfigurationProperties(BridgeProperties.PREFIX)
 public record BridgeProperties(
@@ -21,6 +21,8 @@ public record BridgeProperties(
     @Nullable String freeeApiBaseUrl,
     @Nullable String freeeTokenUrl,
     @Nullable String rateLimitPerMinute,
+    @Nullable String rateLimitPerHour,
+    @Nullable String rateLimitPerDay,
     @Nullable String concurrentFreeeCalls,
     @Nullable String retryMaxAttempts,
     @Nullable String requestTimeoutMs,

@@ -3,7 +3,6 @@ package io.invoicebridge.config;
 import io.invoicebridge.auth.RunToken;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,19 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Applies the rules of DESIGN section 7 to the raw settings, collecting every problem so the
- * operator fixes them in one go. Problems name the variable and the rule, never the value.
+ * Applies {@link SettingRules} to the raw settings, collecting every problem so the operator fixes
+ * them in one go. Problems name the variable and the rule, never the value.
  */
 final class ConfigValidator {
 
-  static final String DEFAULT_API_BASE_URL = "https://api.freee.co.jp";
-  static final String DEFAULT_TOKEN_URL = "https://accounts.secure.freee.co.jp/public_api/token";
-
   private final BridgeProperties raw;
   private final List<String> problems = new ArrayList<>();
+  private boolean dryRun;
 
   ConfigValidator(BridgeProperties raw) {
     this.raw = raw;
@@ -31,34 +27,31 @@ final class ConfigValidator {
 
   BridgeConfig validate() {
     refuseUnresolvedVaultReferences();
-    boolean dryRun = bool("FREEE_DRY_RUN", raw.freeeDryRun());
-    boolean structured = bool("ENABLE_STRUCTURED_LOGGING", raw.enableStructuredLogging());
-    String runToken = runToken();
-    FreeeSettings freee = freee(dryRun);
+    dryRun = flag(SettingRules.FREEE_DRY_RUN, raw.freeeDryRun());
+    boolean structured =
+        flag(SettingRules.ENABLE_STRUCTURED_LOGGING, raw.enableStructuredLogging());
+    String runToken = Optional.ofNullable(value(SettingRules.RUN_TOKEN, raw.runToken())).orElse("");
+    FreeeSettings freee = freee();
     Limits limits =
         new Limits(
-            integer("RATE_LIMIT_PER_MINUTE", raw.rateLimitPerMinute(), 60, 1, 100_000),
-            integer("CONCURRENT_FREEE_CALLS", raw.concurrentFreeeCalls(), 2, 1, 64),
-            integer("RETRY_MAX_ATTEMPTS", raw.retryMaxAttempts(), 5, 1, 20),
-            Duration.ofMillis(
-                integer("REQUEST_TIMEOUT_MS", raw.requestTimeoutMs(), 30_000, 2_000, 3_600_000)),
-            integer("MAX_BATCH_SIZE", raw.maxBatchSize(), 500, 1, 5_000));
+            number(SettingRules.RATE_LIMIT_PER_MINUTE, raw.rateLimitPerMinute()),
+            number(SettingRules.CONCURRENT_FREEE_CALLS, raw.concurrentFreeeCalls()),
+            number(SettingRules.RETRY_MAX_ATTEMPTS, raw.retryMaxAttempts()),
+            Duration.ofMillis(number(SettingRules.REQUEST_TIMEOUT_MS, raw.requestTimeoutMs())),
+            number(SettingRules.MAX_BATCH_SIZE, raw.maxBatchSize()));
+    // Checked here so a wrong value stops startup; the limiter reads them from the properties.
+    number(SettingRules.RATE_LIMIT_PER_HOUR, raw.rateLimitPerHour());
+    number(SettingRules.RATE_LIMIT_PER_DAY, raw.rateLimitPerDay());
     InvoiceDefaults defaults =
         new InvoiceDefaults(
-            oneOf("DEFAULT_TAX_ENTRY_METHOD", raw.defaultTaxEntryMethod(), Set.of("in", "out")),
-            oneOf(
-                "DEFAULT_TAX_FRACTION",
-                raw.defaultTaxFraction(),
-                Set.of("omit", "round_up", "round")),
-            oneOf(
-                "DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD",
-                raw.defaultWithholdingTaxEntryMethod(),
-                Set.of("in", "out")),
-            oneOf(
-                "DEFAULT_PARTNER_TITLE",
-                raw.defaultPartnerTitle(),
-                Set.of("御中", "様", "(空白)", "（空白）")));
-    Optional<URI> redisUrl = redisUrl();
+            value(SettingRules.DEFAULT_TAX_ENTRY_METHOD, raw.defaultTaxEntryMethod()),
+            value(SettingRules.DEFAULT_TAX_FRACTION, raw.defaultTaxFraction()),
+            value(
+                SettingRules.DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD,
+                raw.defaultWithholdingTaxEntryMethod()),
+            value(SettingRules.DEFAULT_PARTNER_TITLE, raw.defaultPartnerTitle()));
+    Optional<URI> redisUrl =
+        Optional.ofNullable(value(SettingRules.REDIS_URL, raw.redisUrl())).map(URI::create);
     if (!problems.isEmpty()) {
       throw new ConfigurationInvalidException(problems);
     }
@@ -95,143 +88,43 @@ final class ConfigValidator {
         });
   }
 
-  private String runToken() {
-    String token = blankToNull(raw.runToken());
-    if (token == null) {
-      problems.add("RUN_TOKEN is required (a random secret of at least 32 characters)");
-      return "";
-    }
-    if (token.length() < RunToken.MIN_LENGTH) {
-      problems.add("RUN_TOKEN must be at least " + RunToken.MIN_LENGTH + " characters long");
-    }
-    return token;
-  }
-
-  private FreeeSettings freee(boolean dryRun) {
-    String clientId = blankToNull(raw.freeeClientId());
-    String clientSecret = blankToNull(raw.freeeClientSecret());
-    String refreshToken = blankToNull(raw.freeeRefreshToken());
-    String companyText = blankToNull(raw.freeeCompanyId());
-    if (!dryRun) {
-      requirePresent("FREEE_CLIENT_ID", clientId);
-      requirePresent("FREEE_CLIENT_SECRET", clientSecret);
-      requirePresent("FREEE_REFRESH_TOKEN", refreshToken);
-      requirePresent("FREEE_COMPANY_ID", companyText);
-    }
-    Long companyId = companyText == null ? null : companyId(companyText);
+  private FreeeSettings freee() {
+    String companyId = value(SettingRules.FREEE_COMPANY_ID, raw.freeeCompanyId());
     return new FreeeSettings(
-        clientId,
-        clientSecret,
-        refreshToken,
-        companyId,
-        httpUrl("FREEE_API_BASE_URL", raw.freeeApiBaseUrl(), DEFAULT_API_BASE_URL),
-        httpUrl("FREEE_TOKEN_URL", raw.freeeTokenUrl(), DEFAULT_TOKEN_URL));
+        value(SettingRules.FREEE_CLIENT_ID, raw.freeeClientId()),
+        value(SettingRules.FREEE_CLIENT_SECRET, raw.freeeClientSecret()),
+        value(SettingRules.FREEE_REFRESH_TOKEN, raw.freeeRefreshToken()),
+        companyId == null ? null : Long.valueOf(companyId),
+        URI.create(valueOrDefault(SettingRules.FREEE_API_BASE_URL, raw.freeeApiBaseUrl())),
+        URI.create(valueOrDefault(SettingRules.FREEE_TOKEN_URL, raw.freeeTokenUrl())));
   }
 
-  private void requirePresent(String variable, @Nullable String value) {
-    if (value == null) {
-      problems.add(variable + " is required unless FREEE_DRY_RUN=true");
+  /**
+   * The setting as given (trimmed, except a secret), or its default, or null; null too when it
+   * breaks its rule, which is then recorded.
+   */
+  private @Nullable String value(SettingRule rule, @Nullable String text) {
+    if (text == null || text.isBlank()) {
+      rule.problemWhenMissing(dryRun).ifPresent(problems::add);
+      return rule.defaultValue();
     }
-  }
-
-  private Long companyId(String text) {
-    try {
-      long id = Long.parseLong(text.trim());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add("FREEE_COMPANY_ID must be a positive whole number (freee's company id)");
-    return null;
-  }
-
-  private boolean bool(String variable, @Nullable String text) {
-    String value = blankToNull(text);
-    if (value == null) {
-      return false;
-    }
-    return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> {
-        problems.add(variable + " must be true or false");
-        yield false;
-      }
-    };
-  }
-
-  private int integer(String variable, @Nullable String text, int fallback, int min, int max) {
-    String value = blankToNull(text);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int parsed = Integer.parseInt(value.trim());
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(variable + " must be a whole number from " + min + " to " + max);
-    return fallback;
-  }
-
-  private @Nullable String oneOf(String variable, @Nullable String text, Set<String> allowed) {
-    String value = blankToNull(text);
-    if (value != null && !allowed.contains(value.trim())) {
-      problems.add(
-          variable + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+    Optional<String> problem = rule.problemWith(text);
+    if (problem.isPresent()) {
+      problems.add(problem.get());
       return null;
     }
-    return value == null ? null : value.trim();
+    return rule.constraint() instanceof SettingConstraint.Text ? text : text.trim();
   }
 
-  private Optional<URI> redisUrl() {
-    String value = blankToNull(raw.redisUrl());
-    if (value == null) {
-      return Optional.empty();
-    }
-    Optional<URI> url = parse(value.trim());
-    boolean valid =
-        url.filter(u -> "redis".equals(u.getScheme()) || "rediss".equals(u.getScheme()))
-            .filter(u -> u.getHost() != null)
-            .isPresent();
-    if (!valid) {
-      problems.add(
-          "REDIS_URL must look like redis://HOST:PORT or rediss://default:PASSWORD@HOST:PORT");
-      return Optional.empty();
-    }
-    return url;
+  private String valueOrDefault(SettingRule rule, @Nullable String text) {
+    return Optional.ofNullable(value(rule, text)).orElseGet(rule::defaultValue);
   }
 
-  private URI httpUrl(String variable, @Nullable String text, String fallback) {
-    String value = blankToNull(text);
-    if (value == null) {
-      return URI.create(fallback);
-    }
-    Optional<URI> url =
-        parse(value.trim())
-            .filter(u -> "https".equals(u.getScheme()) || "http".equals(u.getScheme()))
-            .filter(u -> u.getHost() != null);
-    if (url.isEmpty()) {
-      problems.add(variable + " must be an absolute http(s) URL such as " + fallback);
-      return URI.create(fallback);
-    }
-    return url.get();
+  private int number(SettingRule rule, @Nullable String text) {
+    return Integer.parseInt(valueOrDefault(rule, text));
   }
 
-  private static Optional<URI> parse(String text) {
-    try {
-      return Optional.of(new URI(text));
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static @Nullable String blankToNull(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value;
+  private boolean flag(SettingRule rule, @Nullable String text) {
+    return Boolean.parseBoolean(valueOrDefault(rule, text).toLowerCase(Locale.ROOT));
   }
 }

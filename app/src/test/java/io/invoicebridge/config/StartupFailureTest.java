@@ -25,7 +25,9 @@ class StartupFailureTest {
             Map.of(
                 "RUN_TOKEN", "too-short",
                 "FREEE_CLIENT_SECRET", SECRET,
-                "RATE_LIMIT_PER_MINUTE", "lots"));
+                "RATE_LIMIT_PER_MINUTE", "lots",
+                "REQUEST_TIMEOUT_MS", "1500",
+                "REDIS_URL", "rediss://default:" + SECRET + "@"));
 
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM should stop by itself");
     String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -38,6 +40,11 @@ class StartupFailureTest {
     assertTrue(errorLines.getFirst().contains("RUN_TOKEN must be at least 32 characters long"));
     assertTrue(errorLines.getFirst().contains("RATE_LIMIT_PER_MINUTE must be a whole number"));
     assertTrue(errorLines.getFirst().contains("FREEE_COMPANY_ID is required"));
+    assertTrue(
+        errorLines
+            .getFirst()
+            .contains("REQUEST_TIMEOUT_MS must be a whole number from 2000 to 3595000"));
+    assertTrue(errorLines.getFirst().contains("REDIS_URL must be a redis:// or rediss:// URL"));
     assertFalse((stderr + stdout).contains(SECRET));
     assertFalse((stderr + stdout).contains("at io."), "no stack trace");
   }
