@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * What a given value of a setting must look like. Each kind states its rule as one phrase that
@@ -105,15 +106,17 @@ public sealed interface SettingConstraint {
     @Override
     public List<String> edges() {
       String enough = "k7Qx2".repeat(minLength).substring(0, minLength);
-      return List.of(
-          "",
-          " ",
-          enough.substring(1),
-          enough,
-          enough + "Z",
-          enough.charAt(0) + " " + enough,
-          enough + "\t",
-          enough + "\n");
+      return Stream.of(
+              "",
+              " ",
+              enough.substring(1),
+              enough,
+              enough + "Z",
+              enough.charAt(0) + " " + enough,
+              enough + "\t",
+              enough + "\n")
+          .distinct()
+          .toList();
     }
   }
 

@@ -118,7 +118,7 @@ final class MemoryFloor {
     env.put("FREEE_COMPANY_ID", Long.toString(FakeFreee.COMPANY_ID));
     env.put("FREEE_API_BASE_URL", fake.apiBaseUrl());
     env.put("FREEE_TOKEN_URL", fake.tokenUrl());
-    env.put("RATE_LIMIT_PER_MINUTE", "100000");
+    env.put("RATE_LIMIT_PER_MINUTE", "6000"); // the setting's ceiling: practically unpaced
     env.put("CONCURRENT_FREEE_CALLS", "4");
     env.put("REQUEST_TIMEOUT_MS", Long.toString(BATCH_TIMEOUT.minusSeconds(30).toMillis()));
     env.put("MAX_BATCH_SIZE", Integer.toString(items));

@@ -46,7 +46,8 @@ final class Throughput {
       DirectFloor.run(fake, "floor-warm", warmup, concurrency);
       long floorMs = DirectFloor.run(fake, "floor", items, concurrency);
       Map<String, Object> overrides = new HashMap<>();
-      overrides.put("bridge.rate-limit-per-minute", "100000");
+      // The setting's ceiling, 100 calls a second: more than C calls of L ms each can use.
+      overrides.put("bridge.rate-limit-per-minute", "6000");
       overrides.put("bridge.concurrent-freee-calls", Integer.toString(concurrency));
       overrides.put("bridge.request-timeout-ms", "600000");
       overrides.put("bridge.max-batch-size", Integer.toString(Math.max(items, warmup)));

@@ -1,0 +1,164 @@
+package io.invoicebridge.terraform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.invoicebridge.config.SettingConstraint;
+import io.invoicebridge.config.SettingRule;
+import io.invoicebridge.config.SettingRule.Requirement;
+import io.invoicebridge.config.SettingRules;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Terraform states the app's rule for every setting (io.invoicebridge.config.SettingRules): the
+ * same type, requirement, bounds, lengths, allowed values and URL schemes, read from the
+ * validations of modules/app-config. {@link SettingEdgesTerraformTest} then runs the rules' edge
+ * values through both.
+ */
+class SettingRulesTerraformTest {
+
+  /**
+   * Optional for the app, required of every stack: each stack creates its Redis (the app alone may
+   * run in memory) and picks the deadline that fits its front door.
+   */
+  private static final Set<String> REQUIRED_BY_EVERY_DEPLOYMENT =
+      Set.of("redis_url", "request_timeout_ms");
+
+  static Stream<SettingRule> rules() {
+    return SettingRules.ALL.stream();
+  }
+
+  @Test
+  void appConfig_hasAVariableForEverySettingAndNoOther() {
+    Set<String> variables = new TreeSet<>(SettingVariables.appConfig().keySet());
+    variables.removeAll(SettingVariables.DEPLOYMENT_ONLY);
+    Set<String> settings = new TreeSet<>();
+    SettingRules.ALL.forEach(rule -> settings.add(rule.terraformVariable()));
+
+    assertEquals(settings, variables, "app-config's variables against the app's SettingRules");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void appConfig_statesTheAppsRule(SettingRule rule) {
+    JsonNode variable = SettingVariables.of(rule);
+    String name = rule.terraformVariable();
+
+    assertEquals(
+        rule.requirement() == Requirement.OPTIONAL && !REQUIRED_BY_EVERY_DEPLOYMENT.contains(name),
+        variable.has("default"),
+        name + ": a required setting has no default, an optional one has one");
+    switch (rule.constraint()) {
+      case SettingConstraint.Flag flag -> assertEquals("bool", SettingVariables.type(variable));
+      case SettingConstraint.WholeNumber number -> assertWholeNumber(variable, name, number);
+      case SettingConstraint.Text text -> assertText(variable, name, text);
+      case SettingConstraint.OneOf oneOf -> assertOneOf(variable, name, oneOf);
+      case SettingConstraint.Url url -> assertUrl(variable, name, url);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void appConfig_handsTheSettingToTheAppUnderItsName(SettingRule rule) {
+    Map<String, JsonNode> locals = Hcl.locals(RepositoryLayout.module("app-config"));
+    JsonNode plain = locals.get("environment_all").path(rule.variable());
+    JsonNode secret = locals.get("secrets").path(rule.variable());
+    String expression = plain.isMissingNode() ? secret.asText() : plain.asText();
+
+    assertTrue(
+        expression.matches("\\$\\{(tostring\\()?var\\." + rule.terraformVariable() + "\\)?}"),
+        rule.variable() + " must be set from var." + rule.terraformVariable() + ": " + expression);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"aws", "gcp", "azure"})
+  void stacks_passEverySettingToAppConfigUnchanged(String cloud) {
+    Map<String, JsonNode> variables = SettingVariables.stack(cloud);
+    JsonNode config =
+        Hcl.blocks(HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf")), "module")
+            .get("config");
+
+    for (SettingRule rule : SettingRules.ALL) {
+      String name = rule.terraformVariable();
+      assertTrue(config.has(name), cloud + ": module.config must be given " + name);
+      JsonNode variable = variables.get(name);
+      if (variable == null) {
+        continue; // made by the stack itself, e.g. redis_url from the Redis module
+      }
+      assertEquals("${var." + name + "}", config.path(name).asText(), cloud + ": " + name);
+      assertEquals(
+          SettingVariables.type(SettingVariables.of(rule)),
+          SettingVariables.type(variable),
+          cloud + ": type of " + name);
+      assertFalse(
+          variable.has("validation"),
+          cloud
+              + ": "
+              + name
+              + " must not carry validations of its own; app-config holds the one copy of the rule");
+    }
+  }
+
+  private static void assertWholeNumber(
+      JsonNode variable, String name, SettingConstraint.WholeNumber number) {
+    assertEquals("number", SettingVariables.type(variable), name);
+    assertTrue(
+        SettingVariables.conditions(variable).stream()
+            .anyMatch(c -> c.contains("var." + name + " == floor(var." + name + ")")),
+        name + " must be checked to be whole");
+    assertEquals(
+        Set.of(number.min()), SettingVariables.bounds(variable, name, ">="), name + " min");
+    assertEquals(
+        number.bounded() ? Set.of(number.max()) : Set.of(),
+        SettingVariables.bounds(variable, name, "<="),
+        name + " max");
+    assertMessageStates(variable, name, number.rule());
+  }
+
+  private static void assertText(JsonNode variable, String name, SettingConstraint.Text text) {
+    assertEquals("string", SettingVariables.type(variable), name);
+    assertTrue(
+        SettingVariables.conditions(variable).stream()
+            .anyMatch(
+                c ->
+                    c.contains("length(var." + name + ") >= " + text.minLength())
+                        && c.contains("!can(regex(\"[[:space:]]\", var." + name + "))")),
+        name + " must be at least " + text.minLength() + " long without whitespace");
+    assertMessageStates(variable, name, text.rule());
+  }
+
+  private static void assertOneOf(JsonNode variable, String name, SettingConstraint.OneOf oneOf) {
+    assertEquals("string", SettingVariables.type(variable), name);
+    assertEquals(oneOf.values(), SettingVariables.containsList(variable), name + " values");
+    assertMessageStates(variable, name, oneOf.rule());
+  }
+
+  private static void assertUrl(JsonNode variable, String name, SettingConstraint.Url url) {
+    assertEquals("string", SettingVariables.type(variable), name);
+    assertEquals(
+        new TreeSet<>(url.deployedSchemes()),
+        SettingVariables.schemes(variable),
+        name + ": a deployment allows exactly the app's deployed schemes");
+    assertTrue(
+        SettingVariables.conditions(variable).stream()
+            .anyMatch(c -> c.contains("!endswith(var." + name + ", \"/\")")),
+        name + " must refuse a trailing slash");
+  }
+
+  private static void assertMessageStates(JsonNode variable, String name, String rule) {
+    List<String> messages = SettingVariables.errorMessages(variable);
+    assertTrue(
+        messages.stream().anyMatch(m -> m.startsWith(name + " " + rule)),
+        name + ": an error message must state the app's rule \"" + rule + "\"; has " + messages);
+  }
+}
