@@ -1,0 +1,209 @@
+package io.invoicebridge.terraform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.invoicebridge.terraform.FakeBridgeEndpoint.Behaviour;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * terraform/scripts/deploy.sh and check-health.sh, offline: a stand-in terraform, a stand-in
+ * artifact builder and a stand-in bridge that answers as the version last applied would.
+ */
+class DeployScriptsTest {
+
+  private static final String RUN_TOKEN = "Xq3-run-token-that-must-never-be-printed-9f2Lk";
+  private static final Map<String, String> ENV = Map.of("RUN_TOKEN", RUN_TOKEN);
+
+  @TempDir Path directory;
+  private StandInDeployment deployment;
+  private FakeBridgeEndpoint bridge;
+
+  @BeforeEach
+  void start() throws IOException {
+    assumeTrue(
+        ExternalCommand.onPath("bash")
+            && ExternalCommand.onPath("curl")
+            && ExternalCommand.onPath("jq"),
+        "bash, curl and jq are needed to run terraform/scripts");
+    deployment = new StandInDeployment(directory);
+    bridge = new FakeBridgeEndpoint(RUN_TOKEN, deployment.deployedVersionFile());
+    deployment.url(bridge.url());
+  }
+
+  @AfterEach
+  void stop() {
+    if (bridge != null) {
+      bridge.close();
+    }
+  }
+
+  @Test
+  void deploy_healthyVersion_appliesItOnceAndSucceeds() {
+    deployment.deployed("v1");
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertEquals(0, result.exitCode(), result.output());
+    assertEquals(
+        List.of(
+            "apply -auto-approve -input=false -var artifact_version=v2 -var package_path=/dist/v2.jar"),
+        deployment.applies());
+    assertTrue(result.output().contains("healthy: " + bridge.url()), result.output());
+    assertEquals("", deployment.buildCalls(), "nothing to roll back");
+  }
+
+  @Test
+  void deploy_redisDownAfterApply_appliesThePreviousVersionAgain() {
+    deployment.deployed("v1");
+    bridge.version("v2", new Behaviour("DOWN", "DOWN", "pass"));
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertRolledBackFromV2ToV1(result);
+    assertTrue(result.output().contains("redis DOWN"), result.output());
+  }
+
+  @Test
+  void deploy_healthUpButNoRedisComponent_appliesThePreviousVersionAgain() {
+    deployment.deployed("v1");
+    bridge.version("v2", new Behaviour("UP", null, "pass"));
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertRolledBackFromV2ToV1(result);
+    assertTrue(result.output().contains("the redis component is missing"), result.output());
+  }
+
+  @Test
+  void deploy_preflightCheckFails_appliesThePreviousVersionAgain() {
+    deployment.deployed("v1");
+    bridge.version("v2", new Behaviour("UP", "UP", "fail"));
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertRolledBackFromV2ToV1(result);
+    assertTrue(result.output().contains("preflight fails: freee"), result.output());
+  }
+
+  @Test
+  void deploy_applyFails_appliesThePreviousVersionAgain() {
+    deployment.deployed("v1").applyFails("v2");
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertRolledBackFromV2ToV1(result);
+    assertTrue(result.output().contains("terraform apply of v2 failed"), result.output());
+  }
+
+  @Test
+  void deploy_firstDeploymentUnhealthy_failsWithoutRollback() {
+    bridge.version("v1", new Behaviour("DOWN", "DOWN", "fail"));
+
+    ExternalCommand.Result result = deploy("v1");
+
+    assertEquals(3, result.exitCode(), result.output());
+    assertEquals(1, deployment.applies().size(), result.output());
+    assertTrue(result.output().contains("no earlier version to roll back to"), result.output());
+    assertEquals("", deployment.buildCalls());
+  }
+
+  @Test
+  void deploy_previousVersionUnhealthyToo_reportsTheFailedRollback() {
+    deployment.deployed("v1");
+    bridge.version("v1", new Behaviour("DOWN", "UP", "pass"));
+    bridge.version("v2", new Behaviour("DOWN", "UP", "pass"));
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertEquals(3, result.exitCode(), result.output());
+    assertEquals(2, deployment.applies().size(), result.output());
+    assertTrue(result.output().contains("the rollback to v1 failed too"), result.output());
+  }
+
+  @Test
+  void deploy_sameVersionAgainUnhealthy_doesNotRollBackToItself() {
+    deployment.deployed("v2");
+    bridge.version("v2", new Behaviour("UP", "UP", "fail"));
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertEquals(3, result.exitCode(), result.output());
+    assertEquals(1, deployment.applies().size(), result.output());
+  }
+
+  @Test
+  void checkHealth_wrongToken_failsForLackOfRedisDetails() {
+    ExternalCommand.Result result =
+        deployment.run(
+            Map.of("RUN_TOKEN", "another-token-0123456789abcdefghijk"),
+            "check-health.sh",
+            bridge.url());
+
+    assertEquals(1, result.exitCode(), result.output());
+    assertTrue(result.output().contains("the redis component is missing"), result.output());
+  }
+
+  @Test
+  void checkHealth_wrongTokenWithoutRedis_failsOnPreflight401() {
+    ExternalCommand.Result result =
+        deployment.run(
+            Map.of("RUN_TOKEN", "another-token-0123456789abcdefghijk", "REQUIRE_REDIS", "false"),
+            "check-health.sh",
+            bridge.url());
+
+    assertEquals(1, result.exitCode(), result.output());
+    assertTrue(result.output().contains("/v1/preflight answered 401"), result.output());
+  }
+
+  @Test
+  void checkHealth_withoutRunToken_refusesToStart() {
+    ExternalCommand.Result result =
+        deployment.run(Map.of("RUN_TOKEN", ""), "check-health.sh", bridge.url());
+
+    assertEquals(2, result.exitCode(), result.output());
+  }
+
+  @Test
+  void scripts_neverPrintOrPassOnTheRunToken() {
+    deployment.deployed("v1");
+    bridge.version("v2", new Behaviour("UP", "UP", "fail"));
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertEquals(1, result.exitCode(), result.output());
+    assertTrue(
+        result.output().contains("[RUN_TOKEN]"), "the echoed token is cut out: " + result.output());
+    assertFalse(result.output().contains(RUN_TOKEN), result.output());
+    assertFalse(
+        deployment.allRecorded().contains(RUN_TOKEN),
+        "no command line (terraform, curl, the builder) may carry the token");
+  }
+
+  private ExternalCommand.Result deploy(String version) {
+    return deployment.run(ENV, "deploy.sh", "aws", version, "/dist/" + version + ".jar");
+  }
+
+  private void assertRolledBackFromV2ToV1(ExternalCommand.Result result) {
+    assertEquals(1, result.exitCode(), result.output());
+    assertEquals(
+        List.of(
+            "apply -auto-approve -input=false -var artifact_version=v2 -var package_path=/dist/v2.jar",
+            "apply -auto-approve -input=false -var artifact_version=v1 -var package_path="
+                + directory.resolve("state/rollback/invoice-bridge-aws-v1.jar")),
+        deployment.applies(),
+        result.output());
+    assertEquals("aws v1 " + directory.resolve("state/rollback") + "\n", deployment.buildCalls());
+    assertEquals("v1", deployment.deployedVersion());
+    assertTrue(result.output().contains("rolled back to v1"), result.output());
+  }
+}

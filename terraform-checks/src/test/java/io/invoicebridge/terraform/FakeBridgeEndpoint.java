@@ -1,0 +1,111 @@
+package io.invoicebridge.terraform;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for a deployed bridge: answers /health and /v1/preflight in the app's JSON shapes, as
+ * the version the stand-in terraform last applied would. Details only with the right bearer token.
+ */
+final class FakeBridgeEndpoint implements AutoCloseable {
+
+  /** How one version behaves once deployed. */
+  record Behaviour(String health, String redis, String preflightVerdict) {
+    static final Behaviour HEALTHY = new Behaviour("UP", "UP", "pass");
+  }
+
+  private final HttpServer server;
+  private final String runToken;
+  private final Path deployedVersion;
+  private final Map<String, Behaviour> versions = new ConcurrentHashMap<>();
+
+  FakeBridgeEndpoint(String runToken, Path deployedVersion) throws IOException {
+    this.runToken = runToken;
+    this.deployedVersion = deployedVersion;
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/health", this::health);
+    server.createContext("/v1/preflight", this::preflight);
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  FakeBridgeEndpoint version(String version, Behaviour behaviour) {
+    versions.put(version, behaviour);
+    return this;
+  }
+
+  private Behaviour current() throws IOException {
+    String version =
+        Files.exists(deployedVersion) ? Files.readString(deployedVersion).trim() : "none";
+    return versions.getOrDefault(version, Behaviour.HEALTHY);
+  }
+
+  private boolean authenticated(HttpExchange exchange) {
+    return ("Bearer " + runToken).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+  }
+
+  private void health(HttpExchange exchange) throws IOException {
+    Behaviour b = current();
+    String redis =
+        b.redis() == null
+            ? ""
+            : """
+              ,"redis":{"name":"invoice-bridge","status":"%s","details":{"url":"rediss://eu1.upstash.io:6379"%s}}"""
+                .formatted(
+                    b.redis(),
+                    b.redis().equals("UP")
+                        ? ",\"latency_ms\":3"
+                        : ",\"error\":\"no answer to PING within 1000 ms\"");
+    String details =
+        """
+        ,"details":{"configuration":{"name":"invoice-bridge","status":"UP","details":{"dry_run":false}}%s}"""
+            .formatted(redis);
+    String body =
+        "{\"name\":\"invoice-bridge\",\"status\":\"%s\"%s}"
+            .formatted(b.health(), authenticated(exchange) ? details : "");
+    answer(exchange, b.health().equals("UP") ? 200 : 503, body);
+  }
+
+  private void preflight(HttpExchange exchange) throws IOException {
+    if (!authenticated(exchange)) {
+      answer(exchange, 401, "{\"type\":\"urn:invoice-bridge:problem:unauthorized\"}");
+      return;
+    }
+    Behaviour b = current();
+    // A careless check that repeats the token: the scripts must still never print it.
+    String body =
+        """
+        {"verdict":"%s","checks":[
+          {"name":"run_token","verdict":"pass","detail":"48 characters"},
+          {"name":"shared_state","verdict":"pass","detail":"Redis at rediss://eu1.upstash.io:6379"},
+          {"name":"dry_run","verdict":"warn","detail":"FREEE_DRY_RUN=true: nothing is sent to freee"},
+          {"name":"freee","verdict":"%s","detail":"token refresh refused for %s"}]}"""
+            .formatted(b.preflightVerdict(), b.preflightVerdict(), runToken);
+    answer(exchange, 200, body);
+  }
+
+  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
