@@ -31,6 +31,11 @@ run "good_config_passes" {
   }
 
   assert {
+    condition     = output.environment["RATE_LIMIT_PER_HOUR"] == "1500" && output.environment["RATE_LIMIT_PER_DAY"] == "3000"
+    error_message = "The hour and day limits must default to freee's 1,500 an hour and its smallest plan's 3,000 a day."
+  }
+
+  assert {
     condition     = length(setintersection(keys(output.environment), output.secret_names)) == 0
     error_message = "No secret may appear in the plain environment."
   }
@@ -182,6 +187,26 @@ run "rate_limit_out_of_range_fails" {
   }
 
   expect_failures = [var.rate_limit_per_minute]
+}
+
+run "rate_limit_per_hour_out_of_range_fails" {
+  command = plan
+
+  variables {
+    rate_limit_per_hour = 360001
+  }
+
+  expect_failures = [var.rate_limit_per_hour]
+}
+
+run "request_timeout_below_one_freee_call_fails" {
+  command = plan
+
+  variables {
+    request_timeout_ms = 1500
+  }
+
+  expect_failures = [var.request_timeout_ms]
 }
 
 run "unknown_tax_fraction_fails" {
