@@ -45,7 +45,7 @@ class EnvironmentStartTest {
                 "PORT",
                 Integer.toString(port)));
     try {
-      HttpResponse<String> health = getWhenUp(port, "/health");
+      HttpResponse<String> health = healthOnceSettled(port);
       JsonNode body = BridgeServer.json(health);
 
       assertEquals(200, health.statusCode(), health.body());
@@ -60,24 +60,34 @@ class EnvironmentStartTest {
     }
   }
 
-  private static HttpResponse<String> getWhenUp(int port, String path) throws Exception {
+  /**
+   * Asks /health until it answers 200 or a minute has passed, as the deploy pipeline does: the
+   * first answer may come before the lazy Redis connection is made.
+   */
+  private static HttpResponse<String> healthOnceSettled(int port) throws Exception {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
             .header("Authorization", "Bearer " + RUN_TOKEN)
             .timeout(Duration.ofSeconds(5))
             .build();
     Instant deadline = Instant.now().plusSeconds(60);
-    while (true) {
+    HttpResponse<String> last = null;
+    while (Instant.now().isBefore(deadline)) {
       try {
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-      } catch (IOException notListeningYet) {
-        if (Instant.now().isAfter(deadline)) {
-          throw notListeningYet;
+        last = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (last.statusCode() == 200) {
+          return last;
         }
-        Thread.sleep(200);
+      } catch (IOException notListeningYet) {
+        // the JVM is still starting
       }
+      Thread.sleep(250);
     }
+    if (last == null) {
+      throw new IOException("the bridge did not answer on port " + port + " within a minute");
+    }
+    return last;
   }
 
   private static int freePort() throws IOException {
