@@ -21,9 +21,9 @@ final class ProviderVersionNotice {
    * A notice when the snapshot's provider version is older than the lowest version the constraint
    * allows (a newer major above all) or is unknown; empty when the snapshot covers the constraint.
    */
-  static Optional<String> of(String where, String provider, String constraint, JsonNode snapshot) {
+  static Optional<String> of(String provider, String constraint, JsonNode snapshot) {
     JsonNode source = snapshot.path(provider);
-    String label = where + ": " + provider + " \"" + constraint + "\"";
+    String label = provider + " \"" + constraint + "\"";
     if (source.isMissingNode()) {
       return Optional.empty();
     }
