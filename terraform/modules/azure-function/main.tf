@@ -133,10 +133,12 @@ resource "azurerm_function_app_flex_consumption" "this" {
   maximum_instance_count = var.max_instances
   instance_memory_in_mb  = var.instance_memory_mb
 
+  # azurerm builds the deployment storage's connection string from the account named in the
+  # endpoint and storage_access_key, which must therefore be the key, not a connection string.
   storage_container_type      = "blobContainer"
   storage_container_endpoint  = "${azurerm_storage_account.this.primary_blob_endpoint}${azurerm_storage_container.deployments.name}"
   storage_authentication_type = "StorageAccountConnectionString"
-  storage_access_key          = azurerm_storage_account.this.primary_connection_string
+  storage_access_key          = azurerm_storage_account.this.primary_access_key
 
   zip_deploy_file = var.package_zip_path
 
