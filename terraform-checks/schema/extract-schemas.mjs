@@ -29,8 +29,8 @@
 // - @upstash/pulumi is a Pulumi bridge of the Upstash Terraform provider: its <type>Args
 //   interface lists the inputs in camelCase (no `?` when required). The Terraform names are the
 //   snake_case of those, except that the bridge pluralises list inputs (ip_allowlist becomes
-//   ipAllowlists): every list input must be named in PULUMI_LIST_INPUTS below, checked by hand
-//   against the Upstash provider's documentation, or the script stops.
+//   ipAllowlists): every list input must be named in PULUMI_LIST_INPUTS below, or the script
+//   stops and asks for it.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,7 +48,11 @@ const PACKAGES = {
   upstash: { package: "@upstash/pulumi", source: "upstash/upstash", kind: "pulumi" },
 };
 
-/** Pulumi list inputs and their Terraform names (the bridge pluralises list names). */
+/**
+ * Pulumi list inputs and their Terraform names, set by hand. read_regions: Upstash's own examples
+ * use it. ip_allowlist: the singular the bridge pluralises; no Upstash source at hand confirms it
+ * (terraform/ does not use it).
+ */
 const PULUMI_LIST_INPUTS = {
   upstash_redis_database: { readRegions: "read_regions", ipAllowlists: "ip_allowlist" },
 };
