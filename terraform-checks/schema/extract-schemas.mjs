@@ -25,7 +25,9 @@
 //   (`isBlock: true`) with the function of the nested block. index.d.ts gives each block's
 //   config interface: `readonly x?: T` (optional) or `readonly x: T` (required), `T[]` for a list
 //   block, a plain `T` for a block of at most one item, and a JSDoc link ending in `#<tf_name>`.
-//   The script reads all three and stops on any disagreement between them.
+//   The script reads all three and stops on any disagreement between them. Where the comment
+//   is missing (the `id` cdktf adds, `timeouts` blocks, some plugin-framework attributes),
+//   index.d.ts alone says whether an argument is required.
 // - @upstash/pulumi is a Pulumi bridge of the Upstash Terraform provider: its <type>Args
 //   interface lists the inputs in camelCase (no `?` when required). The Terraform names are the
 //   snake_case of those, except that the bridge pluralises list inputs (ip_allowlist becomes
