@@ -1,5 +1,5 @@
 variable "name" {
-  description = "Base name of the function app and its resource group, Key Vault, storage account and identity. Globally unique across Azure (the app's host name and the Key Vault name derive from it)."
+  description = "Base name of the function app and its resource group, Key Vault and storage account. Globally unique across Azure (the app's host name and the Key Vault name derive from it)."
   type        = string
 
   validation {
