@@ -88,7 +88,7 @@ class ScalingScheduleTest {
     int[] held = TransitionReplay.replay(awsTransitions(module), REPLAY_FROM, CHECK_TO);
 
     // then
-    assertEquals(List.of(), deviations(declared, held), schedule + ": AWS");
+    assertNoDeviation(deviations(declared, held), schedule + ": AWS");
   }
 
   @ParameterizedTest
@@ -102,7 +102,7 @@ class ScalingScheduleTest {
     int[] held = TransitionReplay.replay(azureTransitions(module), REPLAY_FROM, CHECK_TO);
 
     // then
-    assertEquals(List.of(), deviations(declared, held), schedule + ": Azure");
+    assertNoDeviation(deviations(declared, held), schedule + ": Azure");
   }
 
   /**
@@ -135,7 +135,7 @@ class ScalingScheduleTest {
         unexpected.add(deviation);
       }
     }
-    assertEquals(List.of(), unexpected, schedule + ": GCP");
+    assertNoDeviation(unexpected, schedule + ": GCP");
   }
 
   @ParameterizedTest
@@ -183,6 +183,17 @@ class ScalingScheduleTest {
       }
     }
     module.path("aws").forEach(a -> assertTrue(a.path("max_capacity").asInt() <= max));
+  }
+
+  /** Lists the first few minutes only: a broken schedule differs for thousands. */
+  private static void assertNoDeviation(List<String> deviations, String what) {
+    assertTrue(
+        deviations.isEmpty(),
+        what
+            + ": "
+            + deviations.size()
+            + " minutes hold another minimum than their period's, e.g. "
+            + deviations.subList(0, Math.min(5, deviations.size())));
   }
 
   private static List<String> deviations(DeclaredSchedule declared, int[] held) {
