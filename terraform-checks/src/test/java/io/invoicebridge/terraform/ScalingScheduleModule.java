@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates the provider-free module terraform/modules/scaling-schedule with {@code terraform
@@ -19,6 +20,8 @@ final class ScalingScheduleModule {
       "jsonencode({schedule = var.schedule, min_instances = local.min_instances,"
           + " periods = local.periods, aws = local.aws_scheduled_actions,"
           + " gcp = local.gcp_scheduler_jobs, azure = local.azure_schedules})";
+
+  private static final Map<String, JsonNode> EVALUATED = new ConcurrentHashMap<>();
 
   private static boolean initialized;
 
@@ -50,6 +53,10 @@ final class ScalingScheduleModule {
 
   /** The module evaluated with {@code schedule} (an HCL object, e.g. "{}" for the defaults). */
   static JsonNode evaluate(String schedule) {
+    return EVALUATED.computeIfAbsent(schedule, ScalingScheduleModule::console);
+  }
+
+  private static synchronized JsonNode console(String schedule) {
     if (!initialized) {
       ExternalCommand.Result init = init();
       if (!init.succeeded()) {

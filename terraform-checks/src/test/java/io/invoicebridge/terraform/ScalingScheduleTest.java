@@ -123,16 +123,15 @@ class ScalingScheduleTest {
     int[] held = TransitionReplay.replay(gcpTransitions(module), REPLAY_FROM, CHECK_TO);
 
     // then
-    List<String> unexpected = new ArrayList<>();
-    for (String deviation : deviations(declared, held)) {
-      LocalDateTime t = LocalDateTime.parse(deviation.substring(0, deviation.indexOf(' ')));
+    List<Deviation> unexpected = new ArrayList<>();
+    for (Deviation d : deviations(declared, held)) {
       boolean allowed =
-          t.toLocalTime().equals(LocalTime.of(declared.businessStartHour(), 0))
-              && t.getDayOfWeek().getValue() <= 5
-              && declared.periodAt(t).equals("month_end")
-              && deviation.endsWith("held " + business);
+          d.at().toLocalTime().equals(LocalTime.of(declared.businessStartHour(), 0))
+              && d.at().getDayOfWeek().getValue() <= 5
+              && d.period().equals("month_end")
+              && d.held() == business;
       if (!allowed) {
-        unexpected.add(deviation);
+        unexpected.add(d);
       }
     }
     assertNoDeviation(unexpected, schedule + ": GCP");
@@ -186,7 +185,15 @@ class ScalingScheduleTest {
   }
 
   /** Lists the first few minutes only: a broken schedule differs for thousands. */
-  private static void assertNoDeviation(List<String> deviations, String what) {
+  /** A minute whose held minimum is not its period's. */
+  private record Deviation(LocalDateTime at, String period, int expected, int held) {
+    @Override
+    public String toString() {
+      return at + " " + period + " expects " + expected + ", held " + held;
+    }
+  }
+
+  private static void assertNoDeviation(List<Deviation> deviations, String what) {
     assertTrue(
         deviations.isEmpty(),
         what
@@ -196,14 +203,13 @@ class ScalingScheduleTest {
             + deviations.subList(0, Math.min(5, deviations.size())));
   }
 
-  private static List<String> deviations(DeclaredSchedule declared, int[] held) {
-    List<String> deviations = new ArrayList<>();
+  private static List<Deviation> deviations(DeclaredSchedule declared, int[] held) {
+    List<Deviation> deviations = new ArrayList<>();
     for (LocalDateTime t = CHECK_FROM; t.isBefore(CHECK_TO); t = t.plusMinutes(1)) {
       int expected = declared.minimumAt(t);
       int actual = held[index(t)];
       if (actual != expected) {
-        deviations.add(
-            t + " " + declared.periodAt(t) + " expects " + expected + ", held " + actual);
+        deviations.add(new Deviation(t, declared.periodAt(t), expected, actual));
       }
     }
     return deviations;
