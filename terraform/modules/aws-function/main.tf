@@ -137,7 +137,6 @@ resource "aws_lambda_function" "this" {
       condition     = var.request_timeout_ms <= (local.front_door_limit_seconds - 5) * 1000
       error_message = "REQUEST_TIMEOUT_MS must stay 5 s below the front door's limit: at most 25000 behind the HTTP API (30 s), 895000 behind the function URL (15 min)."
     }
-
   }
 }
 
