@@ -23,6 +23,12 @@ locals {
   secret_settings = { for name in var.secret_names : name => "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.this[name].id})" }
 
   storage_account_name = substr(replace("${var.name}fn", "-", ""), 0, 24)
+
+  # Flex Consumption does not accept a maximum instance count below 40; a lower max_instances
+  # gets 40, and the shared rate limiter, not the instance count, keeps freee within its limit.
+  platform_floor_of_maximum_instances = 40
+
+  always_ready_at_creation = min([for s in values(var.scaling.schedules) : s.instance_count]...)
 }
 
 data "azurerm_client_config" "current" {}
@@ -130,7 +136,7 @@ resource "azurerm_function_app_flex_consumption" "this" {
 
   runtime_name           = "java"
   runtime_version        = "21"
-  maximum_instance_count = var.max_instances
+  maximum_instance_count = max(var.max_instances, local.platform_floor_of_maximum_instances)
   instance_memory_in_mb  = var.instance_memory_mb
 
   # azurerm builds the deployment storage's connection string from the account named in the
@@ -146,11 +152,12 @@ resource "azurerm_function_app_flex_consumption" "this" {
     type = "SystemAssigned"
   }
 
+  # Created with the night's count; the scaling schedule changes it from then on (scaling.tf).
   dynamic "always_ready" {
-    for_each = var.min_instances > 0 ? [1] : []
+    for_each = local.always_ready_at_creation > 0 ? [1] : []
     content {
       name           = "http"
-      instance_count = var.min_instances
+      instance_count = local.always_ready_at_creation
     }
   }
 
@@ -174,9 +181,7 @@ resource "azurerm_function_app_flex_consumption" "this" {
       error_message = "REQUEST_TIMEOUT_MS must stay at least 5 s below Azure's 230 s HTTP limit (at most 225000)."
     }
 
-    precondition {
-      condition     = var.min_instances <= var.max_instances
-      error_message = "min_instances must not exceed max_instances."
-    }
+    # The scaling schedule's runbook owns always-ready instances after creation (scaling.tf).
+    ignore_changes = [always_ready]
   }
 }
