@@ -51,6 +51,12 @@ module "config" {
   default_partner_title                = var.default_partner_title
 }
 
+module "scaling" {
+  source = "../modules/scaling-schedule"
+
+  schedule = var.scaling_schedule
+}
+
 module "function" {
   source = "../modules/aws-function"
 
@@ -66,10 +72,14 @@ module "function" {
 
   memory_mb     = var.memory_mb
   architecture  = var.architecture
-  snap_start    = var.snap_start
-  min_instances = var.min_instances
-  max_instances = var.max_instances
+  warm_start    = var.warm_start
+  max_instances = module.scaling.max_instances
   tags          = var.tags
+
+  scaling = {
+    time_zone         = module.scaling.time_zone
+    scheduled_actions = module.scaling.aws_scheduled_actions
+  }
 }
 
 # After every apply: /health must answer 200 with "UP". A failed check is reported as a warning

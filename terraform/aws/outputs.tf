@@ -37,3 +37,14 @@ output "deployed_version" {
   description = "Version of the artifact this state deployed (artifact_version); the pipeline rolls back to it when a later deployment fails its health check."
   value       = var.artifact_version
 }
+
+output "scaling" {
+  description = "The scaling schedule in effect: time zone, warm minimum per period, maximum, and how AWS realizes it."
+  value = {
+    time_zone         = module.scaling.time_zone
+    min_instances     = module.scaling.min_instances
+    max_instances     = module.scaling.max_instances
+    warm_start        = module.function.warm_start
+    scheduled_actions = module.function.scheduled_action_names
+  }
+}

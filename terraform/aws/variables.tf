@@ -164,18 +164,28 @@ variable "default_partner_title" {
   default     = null
 }
 
-variable "min_instances" {
-  description = "Provisioned concurrency on the alias (billed while configured); needs snap_start = false when above 0. Product owner's pattern: 0-1 at night and weekends, 2-3 in business hours, more at month-end."
-  type        = number
-  default     = 0
-  nullable    = false
+variable "scaling_schedule" {
+  description = "Overrides of the one scaling schedule (module scaling-schedule holds the defaults and validations): time_zone, business_start_hour, business_end_hour, month_end_from_day, month_end_through_day, night_and_weekend_min_instances, business_hours_min_instances, month_end_min_instances, max_instances. max_instances is the function's reserved concurrency; the minimums are scheduled only with warm_start = \"scheduled-provisioned-concurrency\"."
+  type = object({
+    time_zone                       = optional(string)
+    business_start_hour             = optional(number)
+    business_end_hour               = optional(number)
+    month_end_from_day              = optional(number)
+    month_end_through_day           = optional(number)
+    night_and_weekend_min_instances = optional(number)
+    business_hours_min_instances    = optional(number)
+    month_end_min_instances         = optional(number)
+    max_instances                   = optional(number)
+  })
+  default  = {}
+  nullable = false
 }
 
-variable "max_instances" {
-  description = "Reserved concurrency of the function (the account must keep 100 unreserved); null runs without a cap."
-  type        = number
-  default     = 10
-  nullable    = true
+variable "warm_start" {
+  description = "\"snap-start\" (default: cheap cold starts, nothing kept warm, so the schedule's minimums are not applied) or \"scheduled-provisioned-concurrency\" (the schedule's minimums as provisioned concurrency on the alias; SnapStart off, since Lambda does not combine them)."
+  type        = string
+  default     = "snap-start"
+  nullable    = false
 }
 
 variable "aws_region" {
@@ -218,13 +228,6 @@ variable "architecture" {
   description = "\"x86_64\" or \"arm64\" (cheaper per GB-second)."
   type        = string
   default     = "x86_64"
-  nullable    = false
-}
-
-variable "snap_start" {
-  description = "SnapStart on the published version behind the alias; must be false when min_instances > 0 (Lambda does not combine it with provisioned concurrency)."
-  type        = bool
-  default     = true
   nullable    = false
 }
 

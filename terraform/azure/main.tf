@@ -54,6 +54,12 @@ module "config" {
   default_partner_title                = var.default_partner_title
 }
 
+module "scaling" {
+  source = "../modules/scaling-schedule"
+
+  schedule = var.scaling_schedule
+}
+
 module "function" {
   source = "../modules/azure-function"
 
@@ -67,10 +73,15 @@ module "function" {
   request_timeout_ms = module.config.request_timeout_ms
   timeout_seconds    = module.config.function_timeout_seconds
 
-  min_instances      = var.min_instances
-  max_instances      = var.max_instances
+  max_instances      = module.scaling.max_instances
   instance_memory_mb = var.instance_memory_mb
   tags               = var.tags
+
+  scaling = {
+    time_zone  = module.scaling.time_zone
+    utc_offset = module.scaling.utc_offset
+    schedules  = module.scaling.azure_schedules
+  }
 }
 
 # After every apply: /health must answer 200 with "UP". A failed check is reported as a warning

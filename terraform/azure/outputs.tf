@@ -37,3 +37,14 @@ output "deployed_version" {
   description = "Version of the artifact this state deployed (artifact_version); the pipeline rolls back to it when a later deployment fails its health check."
   value       = var.artifact_version
 }
+
+output "scaling" {
+  description = "The scaling schedule in effect: time zone, always-ready minimum per period, the maximum instance count applied (at least 40), and the Automation schedules that apply it."
+  value = {
+    time_zone              = module.scaling.time_zone
+    min_instances          = module.scaling.min_instances
+    max_instances          = module.scaling.max_instances
+    maximum_instance_count = module.function.maximum_instance_count
+    automation_schedules   = module.function.scaling_schedule_names
+  }
+}

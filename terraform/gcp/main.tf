@@ -48,6 +48,12 @@ module "config" {
   default_partner_title                = var.default_partner_title
 }
 
+module "scaling" {
+  source = "../modules/scaling-schedule"
+
+  schedule = var.scaling_schedule
+}
+
 module "function" {
   source = "../modules/gcp-function"
 
@@ -62,12 +68,16 @@ module "function" {
   request_timeout_ms = module.config.request_timeout_ms
   timeout_seconds    = module.config.function_timeout_seconds
 
-  min_instances         = var.min_instances
-  max_instances         = var.max_instances
+  max_instances         = module.scaling.max_instances
   requests_per_instance = var.requests_per_instance
   memory                = var.memory
   cpu                   = var.cpu
   labels                = var.labels
+
+  scaling = {
+    time_zone = module.scaling.time_zone
+    jobs      = module.scaling.gcp_scheduler_jobs
+  }
 }
 
 # After every apply: /health must answer 200 with "UP". A failed check is reported as a warning

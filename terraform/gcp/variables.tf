@@ -164,18 +164,21 @@ variable "default_partner_title" {
   default     = null
 }
 
-variable "min_instances" {
-  description = "Minimum instances kept warm (billed while idle at a lower rate). Product owner's pattern: 0-1 at night and weekends, 2-3 in business hours, more at month-end."
-  type        = number
-  default     = 0
-  nullable    = false
-}
-
-variable "max_instances" {
-  description = "Most instances at once."
-  type        = number
-  default     = 10
-  nullable    = false
+variable "scaling_schedule" {
+  description = "Overrides of the one scaling schedule (module scaling-schedule holds the defaults and validations): time_zone, business_start_hour, business_end_hour, month_end_from_day, month_end_through_day, night_and_weekend_min_instances, business_hours_min_instances, month_end_min_instances, max_instances. Cloud Scheduler jobs set the minimums; max_instances is the function's maximum instance count."
+  type = object({
+    time_zone                       = optional(string)
+    business_start_hour             = optional(number)
+    business_end_hour               = optional(number)
+    month_end_from_day              = optional(number)
+    month_end_through_day           = optional(number)
+    night_and_weekend_min_instances = optional(number)
+    business_hours_min_instances    = optional(number)
+    month_end_min_instances         = optional(number)
+    max_instances                   = optional(number)
+  })
+  default  = {}
+  nullable = false
 }
 
 variable "project_id" {

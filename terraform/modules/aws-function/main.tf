@@ -1,5 +1,6 @@
-# The Lambda function of adapters-aws, published with SnapStart behind an alias, fronted by a
-# function URL (default) or an API Gateway HTTP API, both pointing at the alias.
+# The Lambda function of adapters-aws, published with SnapStart (or, instead, provisioned
+# concurrency on a schedule: scaling.tf) behind an alias, fronted by a function URL (default) or
+# an API Gateway HTTP API, both pointing at the alias.
 #
 # Secrets: Lambda has no secret references in its environment and the app reads no cloud SDK,
 # so the secrets live in Secrets Manager (the record operators see, audit and rotate through
@@ -116,7 +117,7 @@ resource "aws_lambda_function" "this" {
   }
 
   dynamic "snap_start" {
-    for_each = var.snap_start ? [1] : []
+    for_each = var.warm_start == "snap-start" ? [1] : []
     content {
       apply_on = "PublishedVersions"
     }
@@ -136,16 +137,6 @@ resource "aws_lambda_function" "this" {
       condition     = var.request_timeout_ms <= (local.front_door_limit_seconds - 5) * 1000
       error_message = "REQUEST_TIMEOUT_MS must stay 5 s below the front door's limit: at most 25000 behind the HTTP API (30 s), 895000 behind the function URL (15 min)."
     }
-
-    precondition {
-      condition     = !(var.snap_start && var.min_instances > 0)
-      error_message = "Lambda does not combine SnapStart with provisioned concurrency: set snap_start = false when min_instances > 0."
-    }
-
-    precondition {
-      condition     = var.max_instances == null || var.min_instances <= coalesce(var.max_instances, 0)
-      error_message = "min_instances must not exceed max_instances."
-    }
   }
 }
 
@@ -154,14 +145,6 @@ resource "aws_lambda_alias" "this" {
   description      = "The version every front door invokes."
   function_name    = aws_lambda_function.this.function_name
   function_version = aws_lambda_function.this.version
-}
-
-resource "aws_lambda_provisioned_concurrency_config" "this" {
-  count = var.min_instances > 0 ? 1 : 0
-
-  function_name                     = aws_lambda_alias.this.function_name
-  qualifier                         = aws_lambda_alias.this.name
-  provisioned_concurrent_executions = var.min_instances
 }
 
 # Front door, default: a public function URL on the alias. It authenticates nothing itself;

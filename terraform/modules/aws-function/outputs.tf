@@ -42,3 +42,13 @@ output "log_group_name" {
   description = "CloudWatch log group of the function."
   value       = aws_cloudwatch_log_group.this.name
 }
+
+output "warm_start" {
+  description = "How instances start warm: \"snap-start\" or \"scheduled-provisioned-concurrency\"."
+  value       = var.warm_start
+}
+
+output "scheduled_action_names" {
+  description = "Names of the Application Auto Scaling scheduled actions (empty with SnapStart)."
+  value       = [for a in aws_appautoscaling_scheduled_action.provisioned_concurrency : a.name]
+}

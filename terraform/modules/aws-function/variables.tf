@@ -90,22 +90,33 @@ variable "architecture" {
   }
 }
 
-variable "snap_start" {
-  description = "Enable SnapStart on published versions (cold starts restore a snapshot taken after initialization). Lambda does not allow SnapStart together with provisioned concurrency, so it must be false when min_instances > 0."
-  type        = bool
-  default     = true
-  nullable    = false
-}
-
-variable "min_instances" {
-  description = "Instances kept initialized on the alias (provisioned concurrency, billed while configured). 0 at night and weekends; the product owner's pattern asks 2 in business hours (then set snap_start = false)."
-  type        = number
-  default     = 0
+variable "warm_start" {
+  description = "How instances start warm: \"snap-start\" (default; cold starts restore a snapshot taken after initialization, nothing is billed while idle, no instance is kept warm) or \"scheduled-provisioned-concurrency\" (the schedule's minimum of initialized instances on the alias, billed while configured; Lambda does not combine it with SnapStart, so SnapStart is then off)."
+  type        = string
+  default     = "snap-start"
   nullable    = false
 
   validation {
-    condition     = var.min_instances == floor(var.min_instances) && var.min_instances >= 0
-    error_message = "min_instances must be a whole number, 0 or more."
+    condition     = contains(["snap-start", "scheduled-provisioned-concurrency"], var.warm_start)
+    error_message = "warm_start must be \"snap-start\" or \"scheduled-provisioned-concurrency\"."
+  }
+}
+
+variable "scaling" {
+  description = "The scaling schedule for Application Auto Scaling (module scaling-schedule's `time_zone` and `aws_scheduled_actions`): used when warm_start is \"scheduled-provisioned-concurrency\"."
+  type = object({
+    time_zone = string
+    scheduled_actions = map(object({
+      schedule     = string
+      min_capacity = number
+      max_capacity = number
+    }))
+  })
+  nullable = false
+
+  validation {
+    condition     = alltrue([for a in values(var.scaling.scheduled_actions) : startswith(a.schedule, "cron(") && a.min_capacity >= 0 && a.min_capacity <= a.max_capacity])
+    error_message = "scaling.scheduled_actions must hold cron(...) schedules with 0 <= min_capacity <= max_capacity."
   }
 }
 

@@ -23,6 +23,12 @@ locals {
   secret_settings = { for name in var.secret_names : name => "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.this[name].id})" }
 
   storage_account_name = substr(replace("${var.name}fn", "-", ""), 0, 24)
+
+  # Flex Consumption does not accept a maximum instance count below 40; a lower max_instances
+  # gets 40, and the shared rate limiter, not the instance count, keeps freee within its limit.
+  platform_floor_of_maximum_instances = 40
+
+  always_ready_at_creation = min([for s in values(var.scaling.schedules) : s.instance_count]...)
 }
 
 data "azurerm_client_config" "current" {}
@@ -108,19 +114,16 @@ resource "azurerm_key_vault_secret" "this" {
   depends_on = [azurerm_role_assignment.deployer_secrets]
 }
 
-# The function reads Key Vault through an identity created, and granted, BEFORE the app exists:
-# an app setting whose reference cannot be resolved reaches the app as the reference text itself.
-resource "azurerm_user_assigned_identity" "this" {
-  name                = "${var.name}-identity"
-  resource_group_name = azurerm_resource_group.this.name
-  location            = azurerm_resource_group.this.location
-  tags                = var.tags
-}
-
+# Key Vault references resolve with the app's system-assigned identity, their default. A
+# user-assigned identity would need the site's keyVaultReferenceIdentity, which
+# azurerm_function_app_flex_consumption does not expose (key_vault_reference_identity_id is
+# absent up to azurerm 4.73: hashicorp/terraform-provider-azurerm#28928). The grant is the
+# narrowest that reads secrets, Key Vault Secrets User, on this app's own vault only. It names
+# the app's identity, so it exists only after the app: see "Secrets" in the module README.
 resource "azurerm_role_assignment" "function_secrets" {
   scope                = azurerm_key_vault.this.id
   role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.this.principal_id
+  principal_id         = azurerm_function_app_flex_consumption.this.identity[0].principal_id
   principal_type       = "ServicePrincipal"
 }
 
@@ -133,27 +136,28 @@ resource "azurerm_function_app_flex_consumption" "this" {
 
   runtime_name           = "java"
   runtime_version        = "21"
-  maximum_instance_count = var.max_instances
+  maximum_instance_count = max(var.max_instances, local.platform_floor_of_maximum_instances)
   instance_memory_in_mb  = var.instance_memory_mb
 
+  # azurerm builds the deployment storage's connection string from the account named in the
+  # endpoint and storage_access_key, which must therefore be the key, not a connection string.
   storage_container_type      = "blobContainer"
   storage_container_endpoint  = "${azurerm_storage_account.this.primary_blob_endpoint}${azurerm_storage_container.deployments.name}"
   storage_authentication_type = "StorageAccountConnectionString"
-  storage_access_key          = azurerm_storage_account.this.primary_connection_string
+  storage_access_key          = azurerm_storage_account.this.primary_access_key
 
   zip_deploy_file = var.package_zip_path
 
   identity {
-    type         = "UserAssigned"
-    identity_ids = [azurerm_user_assigned_identity.this.id]
+    type = "SystemAssigned"
   }
-  key_vault_reference_identity_id = azurerm_user_assigned_identity.this.id
 
+  # Created with the night's count; the scaling schedule changes it from then on (scaling.tf).
   dynamic "always_ready" {
-    for_each = var.min_instances > 0 ? [1] : []
+    for_each = local.always_ready_at_creation > 0 ? [1] : []
     content {
       name           = "http"
-      instance_count = var.min_instances
+      instance_count = local.always_ready_at_creation
     }
   }
 
@@ -166,8 +170,6 @@ resource "azurerm_function_app_flex_consumption" "this" {
 
   tags = var.tags
 
-  depends_on = [azurerm_role_assignment.function_secrets]
-
   lifecycle {
     precondition {
       condition     = var.timeout_seconds * 1000 > var.request_timeout_ms
@@ -179,9 +181,7 @@ resource "azurerm_function_app_flex_consumption" "this" {
       error_message = "REQUEST_TIMEOUT_MS must stay at least 5 s below Azure's 230 s HTTP limit (at most 225000)."
     }
 
-    precondition {
-      condition     = var.min_instances <= var.max_instances
-      error_message = "min_instances must not exceed max_instances."
-    }
+    # The scaling schedule's runbook owns always-ready instances after creation (scaling.tf).
+    ignore_changes = [always_ready]
   }
 }

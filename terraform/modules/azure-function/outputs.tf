@@ -37,3 +37,13 @@ output "application_insights_name" {
   description = "Application Insights resource receiving the logs."
   value       = azurerm_application_insights.this.name
 }
+
+output "maximum_instance_count" {
+  description = "Maximum instance count the plan runs with: max_instances, or Flex Consumption's floor of 40 when max_instances is lower."
+  value       = azurerm_function_app_flex_consumption.this.maximum_instance_count
+}
+
+output "scaling_schedule_names" {
+  description = "Names of the Azure Automation schedules that set the always-ready instances."
+  value       = [for s in azurerm_automation_schedule.scaling : s.name]
+}

@@ -1,5 +1,5 @@
 variable "name" {
-  description = "Base name of the function app and its resource group, Key Vault, storage account and identity. Globally unique across Azure (the app's host name and the Key Vault name derive from it)."
+  description = "Base name of the function app and its resource group, Key Vault and storage account. Globally unique across Azure (the app's host name and the Key Vault name derive from it)."
   type        = string
 
   validation {
@@ -64,20 +64,37 @@ variable "timeout_seconds" {
   }
 }
 
-variable "min_instances" {
-  description = "Always-ready instances for the HTTP trigger group (billed while idle at a lower rate). 0 at night and weekends; the product owner's pattern asks 2 in business hours."
-  type        = number
-  default     = 0
-  nullable    = false
+variable "scaling" {
+  description = "The scaling schedule (module scaling-schedule's `time_zone`, `utc_offset` and `azure_schedules`): Azure Automation schedules that set, or only raise, the always-ready instances of the http group."
+  type = object({
+    time_zone  = string
+    utc_offset = string
+    schedules = map(object({
+      frequency      = string
+      month_days     = list(number)
+      week_days      = list(string)
+      time_of_day    = string
+      instance_count = number
+      raise_only     = bool
+    }))
+  })
+  nullable = false
 
   validation {
-    condition     = var.min_instances == floor(var.min_instances) && var.min_instances >= 0 && var.min_instances <= 1000
-    error_message = "min_instances must be a whole number from 0 to 1000."
+    condition = length(var.scaling.schedules) > 0 && alltrue([for s in values(var.scaling.schedules) : (
+      (s.frequency == "Month" && s.month_days != null) || (s.frequency == "Week" && s.week_days != null)
+    ) && can(regex("^[0-2][0-9]:[0-5][0-9]$", s.time_of_day)) && s.instance_count >= 0])
+    error_message = "scaling.schedules must be Month schedules with month_days or Week schedules with week_days, each at an HH:MM time_of_day with an instance_count of 0 or more."
+  }
+
+  validation {
+    condition     = can(regex("^[+-][0-9]{2}:[0-9]{2}$", var.scaling.utc_offset))
+    error_message = "scaling.utc_offset must look like \"+09:00\"."
   }
 }
 
 variable "max_instances" {
-  description = "Most instances at once (Flex Consumption maximum instance count). freee's limit is shared through Redis whatever the count; this caps cost and Redis connections."
+  description = "Most instances at once (Flex Consumption maximum instance count; the platform does not accept less than 40, so 40 applies below that). freee's limit is shared through Redis whatever the count; this caps cost and Redis connections."
   type        = number
   default     = 40
   nullable    = false

@@ -80,7 +80,9 @@ resource "google_cloudfunctions2_function" "this" {
   }
 
   service_config {
-    min_instance_count               = var.min_instances
+    # Revision-level minimum 0: the schedule sets the service-level minimum (scaling.tf), which
+    # changes without a new revision; Google advises against combining the two.
+    min_instance_count               = 0
     max_instance_count               = var.max_instances
     max_instance_request_concurrency = var.requests_per_instance
     available_memory                 = var.memory
@@ -118,8 +120,8 @@ resource "google_cloudfunctions2_function" "this" {
     }
 
     precondition {
-      condition     = var.min_instances <= var.max_instances
-      error_message = "min_instances must not exceed max_instances."
+      condition     = alltrue([for j in values(var.scaling.jobs) : j.min_instances <= var.max_instances])
+      error_message = "No scheduled minimum may exceed max_instances."
     }
   }
 }

@@ -32,3 +32,8 @@ output "source_object" {
   description = "Storage object the function was built from."
   value       = "gs://${google_storage_bucket.source.name}/${google_storage_bucket_object.source.name}"
 }
+
+output "scheduler_job_names" {
+  description = "Names of the Cloud Scheduler jobs that set the service-level minimum instances."
+  value       = [for j in google_cloud_scheduler_job.scaling : j.name]
+}

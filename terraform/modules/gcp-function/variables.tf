@@ -74,15 +74,20 @@ variable "timeout_seconds" {
   }
 }
 
-variable "min_instances" {
-  description = "Instances kept warm (billed while idle at a lower rate). 0 at night and weekends; the product owner's pattern asks 2 in business hours."
-  type        = number
-  default     = 0
-  nullable    = false
+variable "scaling" {
+  description = "The scaling schedule (module scaling-schedule's `time_zone` and `gcp_scheduler_jobs`): Cloud Scheduler jobs that set the service-level minimum instances of the function's Cloud Run service."
+  type = object({
+    time_zone = string
+    jobs = map(object({
+      schedule      = string
+      min_instances = number
+    }))
+  })
+  nullable = false
 
   validation {
-    condition     = var.min_instances == floor(var.min_instances) && var.min_instances >= 0 && var.min_instances <= 100
-    error_message = "min_instances must be a whole number from 0 to 100."
+    condition     = alltrue([for j in values(var.scaling.jobs) : length(split(" ", j.schedule)) == 5 && j.min_instances == floor(j.min_instances) && j.min_instances >= 0])
+    error_message = "scaling.jobs must hold 5-field unix cron schedules and whole min_instances, 0 or more."
   }
 }
 

@@ -20,9 +20,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Redis (only when {@code REDIS_URL} is set): one {@code PING} on the stores' own connection,
- * bounded by {@link #TIMEOUT}. UP with the latency and the URL without its password; DOWN with a
- * reason. Never throws. A readiness check: without Redis the bridge can create nothing, but the
- * process is alive and recovers by itself when Redis does.
+ * bounded by {@link #TIMEOUT}, plus the connect timeout when no connection is open yet (a cold
+ * instance's first probe also connects, with TLS and AUTH, and loads the client's classes). UP with
+ * the latency and the URL without its password; DOWN with a reason. Never throws. A readiness
+ * check: without Redis the bridge can create nothing, but the process is alive and recovers by
+ * itself when Redis does.
  */
 @Singleton
 @Readiness
@@ -42,10 +44,11 @@ public class RedisHealthIndicator implements HealthIndicator {
 
   @Override
   public Publisher<HealthResult> getResult() {
+    Duration limit = redis.connected() ? TIMEOUT : redis.timeouts().connect().plus(TIMEOUT);
     return Mono.fromCallable(this::ping)
         .subscribeOn(Schedulers.boundedElastic())
-        .timeout(TIMEOUT)
-        .onErrorResume(failure -> Mono.just(down(failure)));
+        .timeout(limit)
+        .onErrorResume(failure -> Mono.just(down(failure, limit)));
   }
 
   /** Never throws: a failure arriving after the timeout must not surface as a dropped error. */
@@ -55,7 +58,7 @@ public class RedisHealthIndicator implements HealthIndicator {
     try {
       reply = redis.ping();
     } catch (RuntimeException failure) {
-      return down(failure);
+      return down(failure, TIMEOUT);
     }
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (!"PONG".equalsIgnoreCase(reply)) {
@@ -64,10 +67,10 @@ public class RedisHealthIndicator implements HealthIndicator {
     return result(HealthStatus.UP, Map.of("latency_ms", latencyMs));
   }
 
-  private HealthResult down(Throwable failure) {
+  private HealthResult down(Throwable failure, Duration limit) {
     String reason =
         failure instanceof TimeoutException
-            ? "no answer to PING within " + TIMEOUT.toMillis() + " ms"
+            ? "no answer to PING within " + limit.toMillis() + " ms"
             : RedisFailures.describe(failure);
     return result(HealthStatus.DOWN, Map.of("error", reason));
   }

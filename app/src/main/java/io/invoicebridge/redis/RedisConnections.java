@@ -82,6 +82,15 @@ public final class RedisConnections implements AutoCloseable {
     }
   }
 
+  /** Whether a connection is open now, so the next call needs no connect. */
+  public synchronized boolean connected() {
+    return connection != null && connection.isOpen();
+  }
+
+  public RedisTimeouts timeouts() {
+    return timeouts;
+  }
+
   /** One {@code PING}, e.g. for health; fails like {@link #call}. */
   public String ping() {
     return call(RedisCommands::ping);

@@ -29,6 +29,9 @@ public final class RedisServerExtension implements BeforeEachCallback {
 
   private static final String DUMP_FILE = "dump.rdb";
 
+  /** Every test Redis asks for a password, as Upstash does, so clients must send theirs. */
+  public static final String PASSWORD = "test-redis-pass-4f2a";
+
   private static RedisServer server;
   private static int port;
   private static Path dataDir;
@@ -40,10 +43,10 @@ public final class RedisServerExtension implements BeforeEachCallback {
     admin().flushAll();
   }
 
-  /** {@code redis://127.0.0.1:<port>}, starting the server if needed. */
+  /** {@code redis://default:<password>@127.0.0.1:<port>}, starting the server if needed. */
   public static synchronized URI url() {
     start();
-    return URI.create("redis://127.0.0.1:" + port);
+    return URI.create("redis://default:" + PASSWORD + "@127.0.0.1:" + port);
   }
 
   /** Starts the server, or restarts it on the same port after {@link #stop()}. */
@@ -136,6 +139,7 @@ public final class RedisServerExtension implements BeforeEachCallback {
         builder
             .setting("save \"\"")
             .setting("appendonly no")
+            .setting("requirepass " + PASSWORD)
             // Only stopKeepingData() writes here; a directory of its own per JVM.
             .setting("dir " + dataDir.toAbsolutePath())
             // Drain the server's output: an unread pipe would block it once full.

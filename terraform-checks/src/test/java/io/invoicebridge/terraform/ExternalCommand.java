@@ -36,13 +36,26 @@ final class ExternalCommand {
 
   static Result run(
       Path workingDir, Duration timeout, Map<String, String> environment, List<String> command) {
+    return run(workingDir, timeout, environment, command, "");
+  }
+
+  /** As {@link #run(Path, Duration, Map, List)}, with {@code input} on the command's stdin. */
+  static Result run(
+      Path workingDir,
+      Duration timeout,
+      Map<String, String> environment,
+      List<String> command,
+      String input) {
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
     builder.environment().putAll(environment);
     try {
       Path log = Files.createTempFile("terraform-checks-", ".log");
+      Path stdin = Files.createTempFile("terraform-checks-", ".in");
       try {
-        Process process = builder.redirectOutput(log.toFile()).start();
+        Files.writeString(stdin, input, StandardCharsets.UTF_8);
+        Process process =
+            builder.redirectInput(stdin.toFile()).redirectOutput(log.toFile()).start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
           throw new IllegalStateException(
@@ -51,6 +64,7 @@ final class ExternalCommand {
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(log);
+        Files.deleteIfExists(stdin);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not run " + String.join(" ", command), e);

@@ -13,7 +13,13 @@ final class RepositoryLayout {
 
   static final List<String> CLOUDS = List.of("aws", "gcp", "azure");
   static final List<String> MODULES =
-      List.of("app-config", "upstash-redis", "aws-function", "gcp-function", "azure-function");
+      List.of(
+          "app-config",
+          "scaling-schedule",
+          "upstash-redis",
+          "aws-function",
+          "gcp-function",
+          "azure-function");
 
   private RepositoryLayout() {}
 

@@ -83,7 +83,7 @@ final class LambdaTarget implements HttpTarget {
     handler.close();
   }
 
-  private static ObjectNode sample(String resource) {
+  static ObjectNode sample(String resource) {
     try (InputStream in = LOADER.getResourceAsStream(resource)) {
       return (ObjectNode) JSON.readTree(in);
     } catch (IOException e) {

@@ -24,10 +24,13 @@ final class RedisMonitor implements AutoCloseable {
   RedisMonitor(URI redis) throws IOException {
     socket = new Socket(redis.getHost(), redis.getPort());
     OutputStream out = socket.getOutputStream();
-    out.write("*1\r\n$7\r\nMONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
-    out.flush();
     BufferedReader in =
         new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    if (redis.getUserInfo() != null) {
+      authenticate(redis.getUserInfo(), out, in);
+    }
+    out.write(command("MONITOR"));
+    out.flush();
     String ok = in.readLine();
     if (!"+OK".equals(ok)) {
       throw new IOException("MONITOR answered " + ok);
@@ -51,6 +54,28 @@ final class RedisMonitor implements AutoCloseable {
                     // close() ends the feed
                   }
                 });
+  }
+
+  /** {@code AUTH user password} from the URL's {@code user:password}. */
+  private static void authenticate(String userInfo, OutputStream out, BufferedReader in)
+      throws IOException {
+    String[] userPassword = userInfo.split(":", 2);
+    out.write(command("AUTH", userPassword[0], userPassword[1]));
+    out.flush();
+    String ok = in.readLine();
+    if (!"+OK".equals(ok)) {
+      throw new IOException("AUTH was refused");
+    }
+  }
+
+  /** One command in RESP, the protocol's array of bulk strings. */
+  private static byte[] command(String... words) {
+    StringBuilder resp = new StringBuilder("*").append(words.length).append("\r\n");
+    for (String word : words) {
+      resp.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n");
+      resp.append(word).append("\r\n");
+    }
+    return resp.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   long fromClients() {

@@ -1,0 +1,85 @@
+package io.invoicebridge.adapters.azure;
+
+import io.invoicebridge.conformance.HttpCall;
+import io.invoicebridge.conformance.HttpTarget;
+import io.invoicebridge.conformance.JdkHttpTarget;
+import io.invoicebridge.conformance.deployed.AsDeployedCases;
+import io.invoicebridge.conformance.deployed.ChildProcess;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The staged function app (the folder the Flex Consumption deploy zips) run in a JVM of its own
+ * through the function class, by {@link FunctionsHostStandIn} in place of the Functions host, with
+ * the app settings as environment variables (Key Vault references arrive resolved, as the platform
+ * resolves them). The invocation id is the correlation id.
+ */
+class FunctionHostAsDeployedIT extends AsDeployedCases {
+
+  @Override
+  protected HttpTarget start(Map<String, String> environment, Path log) {
+    Path staging = Path.of(required("function.staging.dir"));
+    int port = ChildProcess.freePort();
+    String classpath =
+        String.join(
+            File.pathSeparator,
+            staging.resolve("invoice-bridge-azure.jar").toString(),
+            staging.resolve("lib").resolve("*").toString(),
+            Path.of(required("functions.worker.dir")).resolve("*").toString(),
+            required("test.classes.dir"));
+    ChildProcess host =
+        ChildProcess.start(
+            List.of(
+                ChildProcess.java(),
+                "-cp",
+                classpath,
+                FunctionsHostStandIn.class.getName(),
+                Integer.toString(port),
+                staging.toString()),
+            environment,
+            log);
+    host.awaitListening(port);
+    return new JdkHttpTarget(URI.create("http://127.0.0.1:" + port), host::close);
+  }
+
+  /** What Azure and terraform/modules/azure-function add to the app's variables. */
+  @Override
+  protected Map<String, String> platformEnvironment() {
+    return Map.of(
+        "FUNCTIONS_WORKER_RUNTIME", "java",
+        "FUNCTIONS_EXTENSION_VERSION", "~4",
+        "WEBSITE_SITE_NAME", "invoice-bridge",
+        "AzureFunctionsJobHost__functionTimeout", "00:00:30");
+  }
+
+  @Override
+  protected HttpCall correlated(HttpCall call, String id) {
+    Map<String, String> headers = new HashMap<>(call.headers());
+    headers.put(FunctionsHostStandIn.INVOCATION_ID_HEADER, id);
+    return new HttpCall(call.method(), call.target(), headers, call.body());
+  }
+
+  @Override
+  protected String newCorrelationId() {
+    return UUID.randomUUID().toString();
+  }
+
+  @Override
+  protected String name() {
+    return "azure-function";
+  }
+
+  private static String required(String property) {
+    String path = System.getProperty(property);
+    if (path == null || !Files.exists(Path.of(path))) {
+      throw new IllegalStateException(property + " is not built (" + path + "): ./mvnw verify");
+    }
+    return path;
+  }
+}

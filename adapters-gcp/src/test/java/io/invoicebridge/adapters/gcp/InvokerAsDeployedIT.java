@@ -1,0 +1,52 @@
+package io.invoicebridge.adapters.gcp;
+
+import io.invoicebridge.conformance.HttpCall;
+import io.invoicebridge.conformance.HttpTarget;
+import io.invoicebridge.conformance.deployed.AsDeployedCases;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The deploy jar under Google's Functions Framework invoker, configured as Cloud Functions gen2
+ * configures it: the stack's variables (secrets arrive as environment variables too) and the
+ * variables Cloud Run sets itself; Google's front end adds {@code X-Cloud-Trace-Context}.
+ */
+class InvokerAsDeployedIT extends AsDeployedCases {
+
+  @Override
+  protected HttpTarget start(Map<String, String> environment, Path log) {
+    return InvokerTarget.startWithEnvironment(environment, log);
+  }
+
+  @Override
+  protected Map<String, String> platformEnvironment() {
+    return Map.of(
+        "K_SERVICE", "invoice-bridge",
+        "K_REVISION", "invoice-bridge-00001-abc",
+        "K_CONFIGURATION", "invoice-bridge",
+        "FUNCTION_TARGET", InvokerTarget.FUNCTION_TARGET,
+        "GOOGLE_CLOUD_PROJECT", "demo-project");
+  }
+
+  @Override
+  protected HttpCall correlated(HttpCall call, String id) {
+    Map<String, String> headers = new HashMap<>(call.headers());
+    headers.put("X-Cloud-Trace-Context", id + "/1;o=1");
+    return new HttpCall(call.method(), call.target(), headers, call.body());
+  }
+
+  @Override
+  protected String newCorrelationId() {
+    byte[] traceId = new byte[16];
+    ThreadLocalRandom.current().nextBytes(traceId);
+    return HexFormat.of().formatHex(traceId);
+  }
+
+  @Override
+  protected String name() {
+    return "gcp-invoker";
+  }
+}
