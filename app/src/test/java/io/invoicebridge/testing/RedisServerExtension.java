@@ -16,9 +16,10 @@ import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * A real redis-server for tests, without Docker: the binary bundled in embedded-redis (Redis 6.2),
- * or {@code redis-server} on the PATH when the bundled one cannot start here. One server per JVM on
- * a free port, started on first use; stopped with the JVM.
+ * A real redis-server for tests, without Docker: the binary bundled in embedded-redis (Redis 6.2,
+ * built with TLS), or {@code redis-server} on the PATH when the bundled one cannot start here. One
+ * server per JVM, asking for a password, on a free plain port and a free TLS port with a
+ * self-signed certificate ({@code openssl} makes it), started on first use; stopped with the JVM.
  *
  * <p>As an extension ({@code @ExtendWith(RedisServerExtension.class)}) it makes sure the server
  * runs before each test (a test may have stopped it) and empties it ({@code FLUSHALL}). From an
@@ -34,6 +35,8 @@ public final class RedisServerExtension implements BeforeEachCallback {
 
   private static RedisServer server;
   private static int port;
+  private static int tlsPort;
+  private static TestTls tls;
   private static Path dataDir;
   private static RedisAdmin admin;
 
@@ -49,13 +52,30 @@ public final class RedisServerExtension implements BeforeEachCallback {
     return URI.create("redis://default:" + PASSWORD + "@127.0.0.1:" + port);
   }
 
+  /**
+   * {@code rediss://default:<password>@127.0.0.1:<tls port>}: the same server over TLS, as Upstash
+   * is reached; clients must trust {@link #tls()}.
+   */
+  public static synchronized URI tlsUrl() {
+    start();
+    return URI.create("rediss://default:" + PASSWORD + "@127.0.0.1:" + tlsPort);
+  }
+
+  /** The server's certificate and a trust store for it. */
+  public static synchronized TestTls tls() {
+    start();
+    return tls;
+  }
+
   /** Starts the server, or restarts it on the same port after {@link #stop()}. */
   public static synchronized void start() {
     try {
       if (server == null) {
         port = freePort();
+        tlsPort = freePort();
         dataDir = Files.createTempDirectory("embedded-redis-data");
         dataDir.toFile().deleteOnExit();
+        tls = TestTls.create(dataDir);
         server = startBundledOrFromPath(port);
       } else if (!server.isActive()) {
         server.start();
@@ -140,6 +160,10 @@ public final class RedisServerExtension implements BeforeEachCallback {
             .setting("save \"\"")
             .setting("appendonly no")
             .setting("requirepass " + PASSWORD)
+            .setting("tls-port " + tlsPort)
+            .setting("tls-cert-file " + tls.certificate())
+            .setting("tls-key-file " + tls.privateKey())
+            .setting("tls-auth-clients no")
             // Only stopKeepingData() writes here; a directory of its own per JVM.
             .setting("dir " + dataDir.toAbsolutePath())
             // Drain the server's output: an unread pipe would block it once full.

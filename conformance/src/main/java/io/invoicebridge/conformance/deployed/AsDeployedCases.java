@@ -74,8 +74,13 @@ public abstract class AsDeployedCases {
     RedisServerExtension.admin().flushAll();
     freee = FakeFreee.start();
     Map<String, String> environment =
-        new LinkedHashMap<>(StackEnvironment.of(freee, RedisServerExtension.url()));
+        new LinkedHashMap<>(StackEnvironment.of(freee, RedisServerExtension.tlsUrl()));
     environment.putAll(platformEnvironment());
+    // The test certificate is self-signed; Upstash's needs no such option.
+    environment.merge(
+        "JAVA_TOOL_OPTIONS",
+        RedisServerExtension.tls().javaOptions(),
+        (own, trust) -> own + " " + trust);
     Path logPath = Path.of("target", "as-deployed", name() + ".log");
     log = new LogFile(logPath);
     target = start(environment, logPath);
