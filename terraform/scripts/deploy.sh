@@ -7,7 +7,8 @@
 # Works in terraform/CLOUD (STACK_DIR overrides it), with the stack already initialised:
 #   1. reads the version deployed before (output deployed_version; none on a first deployment);
 #   2. terraform apply with artifact_version=VERSION and the cloud's artifact variable=ARTIFACT;
-#   3. check-health.sh on the output url: /health UP with Redis UP, /v1/preflight without "fail";
+#   3. check-health.sh on the output url: /health UP with Redis UP, /v1/preflight without "fail"
+#      (on Azure, after one restart of the app if the first check fails: see below);
 #   4. if 2 or 3 failed and an earlier, different version exists: builds its artifact
 #      (BUILD_ARTIFACT CLOUD VERSION DIR, default build-artifact.sh, which prints the path), applies
 #      it the same way and checks it again. Only the code goes back; infrastructure changes of the
@@ -41,7 +42,25 @@ apply_and_check() {
     return 1
   fi
   url="$(terraform output -raw url)" || { echo "no url output after applying $1"; return 1; }
-  "$here/check-health.sh" "$url"
+  "$here/check-health.sh" "$url" || restart_azure_and_check "$url"
+}
+
+# Azure resolves the app settings' Key Vault references when the app starts, with the app's own
+# identity, which is granted the vault only once the app exists: a first start (and a start
+# before the grant has spread) sees the references unresolved. One restart resolves them. Needs
+# the az CLI logged in (the workflow's azure/login step); elsewhere a no-op that fails.
+restart_azure_and_check() {
+  local app group
+  [[ "$cloud" == azure ]] || return 1
+  if ! command -v az >/dev/null 2>&1; then
+    echo "az not found: restart the function app by hand if its Key Vault references are unresolved"
+    return 1
+  fi
+  app="$(terraform output -raw function_app_name)" || return 1
+  group="$(terraform output -raw resource_group_name)" || return 1
+  echo "restarting $app once, so it resolves its Key Vault references, then checking again"
+  az functionapp restart --name "$app" --resource-group "$group" --output none || return 1
+  "$here/check-health.sh" "$1"
 }
 
 if apply_and_check "$version" "$artifact"; then

@@ -189,6 +189,33 @@ class DeployScriptsTest {
         "no command line (terraform, curl, the builder) may carry the token");
   }
 
+  @Test
+  void deploy_azureUnhealthyUntilRestarted_restartsOnceAndSucceeds() {
+    deployment.deployed("v1");
+    bridge.version("v2", new Behaviour("DOWN", "DOWN", "pass"));
+    bridge.version("v2-restarted", new Behaviour("UP", "UP", "pass"));
+
+    ExternalCommand.Result result = deployment.run(ENV, "deploy.sh", "azure", "v2", "/dist/v2.zip");
+
+    assertEquals(0, result.exitCode(), result.output());
+    assertEquals(
+        "functionapp restart --name invoice-bridge-fn --resource-group invoice-bridge-rg"
+            + " --output none\n",
+        deployment.azCalls());
+    assertEquals("", deployment.buildCalls(), "nothing to roll back");
+  }
+
+  @Test
+  void deploy_otherCloudUnhealthy_neverRestartsThroughAz() {
+    deployment.deployed("v1");
+    bridge.version("v2", new Behaviour("DOWN", "DOWN", "pass"));
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertRolledBackFromV2ToV1(result);
+    assertEquals("", deployment.azCalls());
+  }
+
   private ExternalCommand.Result deploy(String version) {
     return deployment.run(ENV, "deploy.sh", "aws", version, "/dist/" + version + ".jar");
   }

@@ -32,6 +32,8 @@ final class StandInDeployment {
             [[ -f "$state/deployed_version" ]] && exec cat "$state/deployed_version"
             echo 'Warning: No outputs found' >&2; exit 1 ;;
           url) exec cat "$state/url" ;;
+          function_app_name) echo invoice-bridge-fn; exit 0 ;;
+          resource_group_name) echo invoice-bridge-rg; exit 0 ;;
         esac
       fi
       if [[ "$1" == apply ]]; then
@@ -56,6 +58,16 @@ final class StandInDeployment {
       echo "$3/invoice-bridge-$1-$2.jar"
       """;
 
+  /** Stand-in az: a restarted app answers as the version "<deployed>-restarted" is told to. */
+  private static final String AZ =
+      """
+      #!/usr/bin/env bash
+      printf '%s\\n' "$*" >> "$STAND_IN_STATE/az-calls"
+      if [[ "$1 $2" == "functionapp restart" ]]; then
+        printf '%s-restarted' "$(cat "$STAND_IN_STATE/deployed_version")" > "$STAND_IN_STATE/deployed_version"
+      fi
+      """;
+
   private static final String CURL =
       """
       #!/usr/bin/env bash
@@ -75,6 +87,7 @@ final class StandInDeployment {
       executable(bin.resolve("terraform"), TERRAFORM);
       executable(bin.resolve("build-artifact"), BUILD_ARTIFACT);
       executable(bin.resolve("curl"), CURL.replace("REAL_CURL", realCurl()));
+      executable(bin.resolve("az"), AZ);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,6 +120,10 @@ final class StandInDeployment {
 
   List<String> applies() {
     return terraformCalls().stream().filter(c -> c.startsWith("apply ")).toList();
+  }
+
+  String azCalls() {
+    return read("az-calls");
   }
 
   String buildCalls() {

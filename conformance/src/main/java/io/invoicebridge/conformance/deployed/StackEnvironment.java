@@ -30,6 +30,8 @@ public final class StackEnvironment {
     env.put("FREEE_TOKEN_URL", freee.tokenUrl());
     // Above the fake's own 30/min so its limit, not the bridge's pacing, sets the pace of a test.
     env.put("RATE_LIMIT_PER_MINUTE", "600");
+    env.put("RATE_LIMIT_PER_HOUR", "1500");
+    env.put("RATE_LIMIT_PER_DAY", "3000");
     env.put("CONCURRENT_FREEE_CALLS", "2");
     env.put("RETRY_MAX_ATTEMPTS", "3");
     env.put("REQUEST_TIMEOUT_MS", "25000");
