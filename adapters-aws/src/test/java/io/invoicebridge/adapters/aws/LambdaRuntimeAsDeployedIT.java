@@ -4,7 +4,6 @@ import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.deployed.AsDeployedCases;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,9 +26,7 @@ class LambdaRuntimeAsDeployedIT extends AsDeployedCases {
 
   @Override
   protected HttpCall correlated(HttpCall call, String id) {
-    Map<String, String> headers = new HashMap<>(call.headers());
-    headers.put(LambdaRuntimeTarget.REQUEST_ID_HEADER, id);
-    return new HttpCall(call.method(), call.target(), headers, call.body());
+    return withHeader(call, LambdaRuntimeTarget.REQUEST_ID_HEADER, id);
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,9 +59,7 @@ class FunctionHostAsDeployedIT extends AsDeployedCases {
 
   @Override
   protected HttpCall correlated(HttpCall call, String id) {
-    Map<String, String> headers = new HashMap<>(call.headers());
-    headers.put(FunctionsHostStandIn.INVOCATION_ID_HEADER, id);
-    return new HttpCall(call.method(), call.target(), headers, call.body());
+    return withHeader(call, FunctionsHostStandIn.INVOCATION_ID_HEADER, id);
   }
 
   @Override

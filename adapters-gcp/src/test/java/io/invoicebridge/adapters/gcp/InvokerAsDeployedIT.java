@@ -4,10 +4,7 @@ import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.deployed.AsDeployedCases;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The deploy jar under Google's Functions Framework invoker, configured as Cloud Functions gen2
@@ -33,16 +30,12 @@ class InvokerAsDeployedIT extends AsDeployedCases {
 
   @Override
   protected HttpCall correlated(HttpCall call, String id) {
-    Map<String, String> headers = new HashMap<>(call.headers());
-    headers.put("X-Cloud-Trace-Context", id + "/1;o=1");
-    return new HttpCall(call.method(), call.target(), headers, call.body());
+    return withHeader(call, "X-Cloud-Trace-Context", id + "/1;o=1");
   }
 
   @Override
   protected String newCorrelationId() {
-    byte[] traceId = new byte[16];
-    ThreadLocalRandom.current().nextBytes(traceId);
-    return HexFormat.of().formatHex(traceId);
+    return randomTraceId();
   }
 
   @Override

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,6 +159,20 @@ public abstract class AsDeployedCases {
         () -> assertEquals(200, liveness.status(), liveness::text),
         () -> assertEquals("UP", liveness.json().path("status").asText(), liveness::text),
         () -> assertEquals(200, recovered.status(), recovered::text));
+  }
+
+  /** {@code call} with one more header, as a front door adds it. */
+  protected static HttpCall withHeader(HttpCall call, String name, String value) {
+    Map<String, String> headers = new LinkedHashMap<>(call.headers());
+    headers.put(name, value);
+    return new HttpCall(call.method(), call.target(), headers, call.body());
+  }
+
+  /** A W3C / Google trace id: 32 lower-case hex digits. */
+  protected static String randomTraceId() {
+    byte[] traceId = new byte[16];
+    ThreadLocalRandom.current().nextBytes(traceId);
+    return HexFormat.of().formatHex(traceId);
   }
 
   private void assertCorrelatedLogLines(String key, String id) {

@@ -7,10 +7,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The runnable jar of the app on a VM or in a container: {@code java -jar invoice-bridge.jar} with
@@ -31,16 +29,12 @@ class NettyJarAsDeployedIT extends AsDeployedCases {
 
   @Override
   protected HttpCall correlated(HttpCall call, String id) {
-    Map<String, String> headers = new HashMap<>(call.headers());
-    headers.put("traceparent", "00-" + id + "-00f067aa0ba902b7-01");
-    return new HttpCall(call.method(), call.target(), headers, call.body());
+    return withHeader(call, "traceparent", "00-" + id + "-00f067aa0ba902b7-01");
   }
 
   @Override
   protected String newCorrelationId() {
-    byte[] traceId = new byte[16];
-    ThreadLocalRandom.current().nextBytes(traceId);
-    return HexFormat.of().formatHex(traceId);
+    return randomTraceId();
   }
 
   @Override
