@@ -44,8 +44,9 @@ locals {
         severity      = w.severity
         long_minutes  = w.long_minutes
         short_minutes = w.short_minutes
-        burn_rate     = w.budget_consumed * o.period_days * 24 * 60 / w.long_minutes
-        max_bad_ratio = w.budget_consumed * o.period_days * 24 * 60 / w.long_minutes * o.error_budget
+        # Rounded to 6 significant digits so queries and descriptions show 0.0672, not a binary tail.
+        burn_rate     = tonumber(format("%.6g", w.budget_consumed * o.period_days * 24 * 60 / w.long_minutes))
+        max_bad_ratio = tonumber(format("%.6g", w.budget_consumed * o.period_days * 24 * 60 / w.long_minutes * o.error_budget))
         min_events    = local.spec.burn_rate.min_events
       })
     }

@@ -13,7 +13,7 @@ variable "spec_yaml" {
       for name, o in try(yamldecode(var.spec_yaml).objectives, {}) :
       try(contains(flatten(yamldecode(var.spec_yaml).events[o.event].dimensions), o.field), false)
       && length(setsubtract(toset([for v in o.bad : tostring(v)]), toset([for v in o.total : tostring(v)]))) == 0
-      && o.target > 0.5 && o.target < 1
+      && length(o.bad) > 0 && o.target > 0.5 && o.target < 1
       && o.period_days >= 1 && o.period_days <= 90
     ])
     error_message = "Every objective needs an event it names, a field of that event that is one of its dimensions, bad values among the total values, 0.5 < target < 1 and period_days from 1 to 90."
