@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ServerFilter("/v1/**")
 public class RequestEventFilter implements Ordered {
 
-  private static final String STARTED = "invoice-bridge.started-nanos";
+  static final String STARTED = "invoice-bridge.started-nanos";
 
   private final OperationalEvents events;
   private final Duration budget;
