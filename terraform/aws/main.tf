@@ -82,6 +82,21 @@ module "function" {
   }
 }
 
+
+# Alarms, notifications and dashboards from the service specification (ops/service.yaml).
+module "monitoring" {
+  source = "../modules/aws-monitoring"
+
+  spec_yaml             = file("${path.root}/../../ops/service.yaml")
+  function_name         = module.function.function_name
+  log_group_name        = module.function.log_group_name
+  region                = var.aws_region
+  alert_emails          = var.alert_emails
+  alert_webhook_url     = var.alert_webhook_url
+  rate_limit_per_minute = var.rate_limit_per_minute
+  tags                  = var.tags
+}
+
 # After every apply: /health must answer 200 with "UP". A failed check is reported as a warning
 # by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
 check "health" {

@@ -48,3 +48,17 @@ output "scaling" {
     scheduled_actions = module.function.scheduled_action_names
   }
 }
+
+output "log_group_name" {
+  description = "The function's CloudWatch log group (ops/send-test-alert.sh writes a synthetic ERROR line there)."
+  value       = module.function.log_group_name
+}
+
+output "monitoring" {
+  description = "What watches the function: the SNS topic of each severity, every alarm that notifies, the dashboards."
+  value = {
+    topic_arns      = module.monitoring.topic_arns
+    alarm_names     = module.monitoring.alarm_names
+    dashboard_names = module.monitoring.dashboard_names
+  }
+}

@@ -84,6 +84,22 @@ module "function" {
   }
 }
 
+
+# Query-rule alerts, action groups and workbooks from ops/service.yaml.
+module "monitoring" {
+  source = "../modules/azure-monitoring"
+
+  spec_yaml               = file("${path.root}/../../ops/service.yaml")
+  name                    = module.function.function_app_name
+  resource_group_name     = module.function.resource_group_name
+  location                = module.function.location
+  application_insights_id = module.function.application_insights_id
+  alert_emails            = var.alert_emails
+  alert_webhook_url       = var.alert_webhook_url
+  rate_limit_per_minute   = var.rate_limit_per_minute
+  tags                    = var.tags
+}
+
 # After every apply: /health must answer 200 with "UP". A failed check is reported as a warning
 # by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
 check "health" {

@@ -48,3 +48,17 @@ output "scaling" {
     automation_schedules   = module.function.scaling_schedule_names
   }
 }
+
+output "application_insights_name" {
+  description = "The Application Insights component receiving the app's lines (ops/send-test-alert.sh sends a synthetic ERROR trace to it)."
+  value       = module.function.application_insights_name
+}
+
+output "monitoring" {
+  description = "What watches the function: the action group of each severity, every alert rule, the workbooks."
+  value = {
+    action_group_ids = module.monitoring.action_group_ids
+    alert_rule_names = module.monitoring.alert_rule_names
+    workbook_ids     = module.monitoring.workbook_ids
+  }
+}

@@ -230,3 +230,27 @@ variable "artifact_version" {
     error_message = "artifact_version must be 1-64 letters, digits, dots, hyphens or underscores (e.g. a git sha)."
   }
 }
+
+variable "alert_emails" {
+  description = "Addresses told of every alert of ops/service.yaml (page and ticket)."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for e in var.alert_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", e))])
+    error_message = "alert_emails must be e-mail addresses."
+  }
+}
+
+variable "alert_webhook_url" {
+  description = "HTTPS webhook told of page alerts (e.g. a chat's incoming webhook or a relay to it); null for none."
+  type        = string
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.alert_webhook_url == null || can(regex("^https://", var.alert_webhook_url))
+    error_message = "alert_webhook_url must start with https://."
+  }
+}

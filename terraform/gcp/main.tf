@@ -80,6 +80,19 @@ module "function" {
   }
 }
 
+
+# Log-based metrics, alert policies, channels and dashboards from ops/service.yaml.
+module "monitoring" {
+  source = "../modules/gcp-monitoring"
+
+  spec_yaml             = file("${path.root}/../../ops/service.yaml")
+  project_id            = var.project_id
+  service_name          = module.function.function_name
+  alert_emails          = var.alert_emails
+  alert_webhook_url     = var.alert_webhook_url
+  rate_limit_per_minute = var.rate_limit_per_minute
+}
+
 # After every apply: /health must answer 200 with "UP". A failed check is reported as a warning
 # by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
 check "health" {

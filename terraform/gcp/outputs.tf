@@ -47,3 +47,22 @@ output "scaling" {
     scheduler_jobs = module.function.scheduler_job_names
   }
 }
+
+output "project_id" {
+  description = "The project of the function (ops/send-test-alert.sh writes a synthetic ERROR entry there)."
+  value       = var.project_id
+}
+
+output "region" {
+  description = "The region of the function."
+  value       = var.region
+}
+
+output "monitoring" {
+  description = "What watches the function: every alert policy, the log-based metrics, the dashboards."
+  value = {
+    alert_policy_names = module.monitoring.alert_policy_names
+    log_metric_names   = module.monitoring.log_metric_names
+    dashboard_ids      = module.monitoring.dashboard_ids
+  }
+}

@@ -47,3 +47,13 @@ output "scaling_schedule_names" {
   description = "Names of the Azure Automation schedules that set the always-ready instances."
   value       = [for s in azurerm_automation_schedule.scaling : s.name]
 }
+
+output "application_insights_id" {
+  description = "The Application Insights component the app's log lines go to; its alerts and workbooks query it."
+  value       = azurerm_application_insights.this.id
+}
+
+output "location" {
+  description = "The Azure region of the function and its resource group."
+  value       = azurerm_resource_group.this.location
+}

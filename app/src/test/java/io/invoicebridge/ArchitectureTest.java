@@ -46,4 +46,19 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("io.invoicebridge.invoice..")
           .because("ports and stores know nothing of the batch engine");
+
+  @ArchTest
+  static final ArchRule operationalEventsStandAlone =
+      noClasses()
+          .that()
+          .resideInAPackage("io.invoicebridge.metrics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.invoicebridge.invoice..",
+              "io.invoicebridge.freee..",
+              "io.invoicebridge.ledger..",
+              "io.invoicebridge.limit..",
+              "io.invoicebridge.redis..")
+          .because("every capability reports through the metrics port, so it must not know them");
 }

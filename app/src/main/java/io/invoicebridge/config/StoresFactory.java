@@ -12,6 +12,7 @@ import io.invoicebridge.ledger.RedisLedger;
 import io.invoicebridge.limit.InMemoryRateLimiter;
 import io.invoicebridge.limit.RateLimiter;
 import io.invoicebridge.limit.RedisRateLimiter;
+import io.invoicebridge.metrics.OperationalEvents;
 import io.invoicebridge.redis.RedisConfigured;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
@@ -35,8 +36,9 @@ class StoresFactory {
   @Singleton
   @Requires(condition = RedisConfigured.class)
   @Bean(preDestroy = "close")
-  RedisConnections redisConnections(BridgeConfig config, Clock clock) {
-    return new RedisConnections(config.redisUrl().orElseThrow(), RedisTimeouts.DEFAULT, clock);
+  RedisConnections redisConnections(BridgeConfig config, Clock clock, OperationalEvents events) {
+    return new RedisConnections(
+        config.redisUrl().orElseThrow(), RedisTimeouts.DEFAULT, clock, events);
   }
 
   @Singleton

@@ -23,18 +23,21 @@ class FreeeCaller {
   private final FreeeRateLimitTracker rateLimits;
   private final FreeeOutageBreaker breaker;
   private final JsonMapper json;
+  private final FreeeCallEvents callEvents;
 
   FreeeCaller(
       AccessTokenProvider tokens,
       FreeeCallGate gate,
       FreeeRateLimitTracker rateLimits,
       FreeeOutageBreaker breaker,
-      JsonMapper json) {
+      JsonMapper json,
+      FreeeCallEvents callEvents) {
     this.tokens = tokens;
     this.gate = gate;
     this.rateLimits = rateLimits;
     this.breaker = breaker;
     this.json = json;
+    this.callEvents = callEvents;
   }
 
   /**
@@ -90,6 +93,7 @@ class FreeeCaller {
           }
           recordHealth(done);
           FreeeCallLog.log(operation, done);
+          callEvents.record(operation, done);
           return done;
         });
   }

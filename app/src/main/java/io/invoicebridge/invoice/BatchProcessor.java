@@ -4,6 +4,8 @@ import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.limit.RequestDeadlines;
 import io.invoicebridge.logging.LogFields;
+import io.invoicebridge.metrics.InvoiceOutcome;
+import io.invoicebridge.metrics.OperationalEvents;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +36,19 @@ public class BatchProcessor {
   private final DryRun dryRun;
   private final BridgeConfig config;
   private final Clock clock;
+  private final OperationalEvents events;
 
-  public BatchProcessor(InvoiceCreation creation, DryRun dryRun, BridgeConfig config, Clock clock) {
+  public BatchProcessor(
+      InvoiceCreation creation,
+      DryRun dryRun,
+      BridgeConfig config,
+      Clock clock,
+      OperationalEvents events) {
     this.creation = creation;
     this.dryRun = dryRun;
     this.config = config;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Returns one result per item, in order, by {@code deadlines.answer()}. */
@@ -86,11 +95,13 @@ public class BatchProcessor {
     ItemResult result = config.dryRun() ? dryRun.preview(item) : creation.create(item, deadline);
     MDC.put(LogFields.STATUS, result.status().wireName());
     MDC.put(LogFields.ATTEMPT, Integer.toString(result.attempts()));
-    MDC.put(LogFields.DURATION_MS, Long.toString(clock.millis() - started));
+    long durationMs = clock.millis() - started;
+    MDC.put(LogFields.DURATION_MS, Long.toString(durationMs));
     if (result.freeeRequestId() != null) {
       MDC.put(LogFields.FREEE_REQUEST_ID, result.freeeRequestId());
     }
     LOG.info("item {}", result.status().wireName());
+    events.emit(new InvoiceOutcome(result.status().wireName(), result.attempts(), durationMs));
     return result;
   }
 

@@ -40,8 +40,12 @@ public class BridgeLogLayout extends LayoutBase<ILoggingEvent> {
     field(line, googleCloud ? "severity" : "level", severity(event));
     field(line, "logger", event.getLoggerName());
     field(line, "message", event.getFormattedMessage());
+    StructuredFields typed = typedFields(event);
     for (Map.Entry<String, String> entry : new TreeMap<>(event.getMDCPropertyMap()).entrySet()) {
       String name = entry.getKey();
+      if (typed != null && typed.members().containsKey(name)) {
+        continue;
+      }
       if (LogFields.GOOGLE_TRACE.equals(name)) {
         name = googleCloud ? "logging.googleapis.com/trace" : "trace";
       }
@@ -50,6 +54,9 @@ public class BridgeLogLayout extends LayoutBase<ILoggingEvent> {
     IThrowableProxy error = event.getThrowableProxy();
     if (error != null) {
       field(line, "error", error.getClassName() + ": " + error.getMessage());
+    }
+    if (typed != null && !typed.members().isEmpty()) {
+      line.append(typed.jsonMembers()).append(',');
     }
     line.setLength(line.length() - 1);
     return line.append('}').toString();
@@ -72,7 +79,22 @@ public class BridgeLogLayout extends LayoutBase<ILoggingEvent> {
     if (error != null) {
       line.append(" error=").append(error.getClassName()).append(": ").append(error.getMessage());
     }
+    StructuredFields typed = typedFields(event);
+    if (typed != null) {
+      line.append(typed.plainPairs());
+    }
     return line.toString();
+  }
+
+  /** The {@link StructuredFields} passed as the log call's last argument, if any. */
+  private static StructuredFields typedFields(ILoggingEvent event) {
+    Object[] arguments = event.getArgumentArray();
+    if (arguments != null
+        && arguments.length > 0
+        && arguments[arguments.length - 1] instanceof StructuredFields fields) {
+      return fields;
+    }
+    return null;
   }
 
   private static String severity(ILoggingEvent event) {

@@ -1,5 +1,7 @@
 package io.invoicebridge.redis;
 
+import io.invoicebridge.metrics.OperationalEvents;
+import io.invoicebridge.metrics.RedisUnreachable;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -39,6 +41,7 @@ public final class RedisConnections implements AutoCloseable {
   private final RedisURI uri;
   private final RedisTimeouts timeouts;
   private final Clock clock;
+  private final OperationalEvents events;
   private ClientResources resources;
   private RedisClient client;
   private StatefulRedisConnection<String, String> connection;
@@ -47,10 +50,15 @@ public final class RedisConnections implements AutoCloseable {
   private Instant lastUsed = Instant.MIN;
 
   /** {@code redis://} or {@code rediss://} (TLS, e.g. Upstash) with optional user and password. */
-  public RedisConnections(URI url, RedisTimeouts timeouts, Clock clock) {
+  public RedisConnections(URI url, RedisTimeouts timeouts, Clock clock, OperationalEvents events) {
     this.uri = redisUri(url, timeouts);
     this.timeouts = timeouts;
     this.clock = clock;
+    this.events = events;
+  }
+
+  public RedisConnections(URI url, RedisTimeouts timeouts, Clock clock) {
+    this(url, timeouts, clock, OperationalEvents.IGNORED);
   }
 
   public RedisConnections(URI url, RedisTimeouts timeouts) {
@@ -68,16 +76,24 @@ public final class RedisConnections implements AutoCloseable {
    * Runs one command (or script) on the shared connection.
    *
    * @throws RedisException when Redis cannot be reached, does not answer within the command
-   *     timeout, or answers with an error; the connection is dropped unless Redis itself answered
+   *     timeout, or answers with an error; the connection is dropped unless Redis itself answered.
+   *     Every failure but Redis's own error answer is reported as {@link RedisUnreachable}
    */
   public <T> T call(Function<RedisCommands<String, String>, T> command) {
-    StatefulRedisConnection<String, String> used = connection(System.nanoTime());
+    StatefulRedisConnection<String, String> used;
+    try {
+      used = connection(System.nanoTime());
+    } catch (RedisException unreachable) {
+      events.emit(new RedisUnreachable(RedisFailures.describe(unreachable)));
+      throw unreachable;
+    }
     try {
       return command.apply(used.sync());
     } catch (RedisCommandExecutionException answeredWithError) {
       throw answeredWithError;
     } catch (RedisException broken) {
       drop(used);
+      events.emit(new RedisUnreachable(RedisFailures.describe(broken)));
       throw broken;
     }
   }

@@ -19,10 +19,11 @@ final class PlatformVariables {
           "GOOGLE_CLOUD_PROJECT");
 
   /**
-   * Read by the app but provided by the platform itself (Cloud Run sets PORT); Terraform must not
-   * set them.
+   * Read by the app but provided by the platform itself (Cloud Run sets PORT; each platform names
+   * the function: Lambda, Cloud Run and Azure's app service); Terraform must not set them.
    */
-  static final Set<String> PROVIDED_BY_PLATFORM = Set.of("PORT");
+  static final Set<String> PROVIDED_BY_PLATFORM =
+      Set.of("PORT", "AWS_LAMBDA_FUNCTION_NAME", "K_SERVICE", "WEBSITE_SITE_NAME");
 
   private PlatformVariables() {}
 }

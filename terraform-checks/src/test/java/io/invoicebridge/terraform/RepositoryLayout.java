@@ -19,7 +19,11 @@ final class RepositoryLayout {
           "upstash-redis",
           "aws-function",
           "gcp-function",
-          "azure-function");
+          "azure-function",
+          "ops-spec",
+          "aws-monitoring",
+          "gcp-monitoring",
+          "azure-monitoring");
 
   private RepositoryLayout() {}
 

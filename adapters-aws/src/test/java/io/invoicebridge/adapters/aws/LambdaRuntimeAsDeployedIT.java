@@ -34,6 +34,12 @@ class LambdaRuntimeAsDeployedIT extends AsDeployedCases {
     return UUID.randomUUID().toString();
   }
 
+  /** LambdaRuntimeTarget sets AWS_LAMBDA_FUNCTION_NAME, as Lambda does. */
+  @Override
+  protected boolean embeddedMetricFormat() {
+    return true;
+  }
+
   @Override
   protected String name() {
     return "aws-lambda-runtime";

@@ -3,6 +3,8 @@ package io.invoicebridge.freee.token;
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.limit.Sleeper;
+import io.invoicebridge.metrics.OperationalEvents;
+import io.invoicebridge.metrics.RefreshTokenAge;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -40,6 +42,7 @@ public class AccessTokenProvider {
   private final TokenRotation rotation;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final OperationalEvents events;
   private final ReentrantLock localLock = new ReentrantLock();
   private volatile @Nullable TokenRecord cached;
 
@@ -49,8 +52,9 @@ public class AccessTokenProvider {
       TokenLock lock,
       FreeeTokenEndpoint endpoint,
       BridgeConfig config,
-      Clock clock) {
-    this(store, lock, endpoint, config.freee().seedRefreshToken(), clock, Sleeper.SYSTEM);
+      Clock clock,
+      OperationalEvents events) {
+    this(store, lock, endpoint, config.freee().seedRefreshToken(), clock, Sleeper.SYSTEM, events);
   }
 
   public AccessTokenProvider(
@@ -60,6 +64,17 @@ public class AccessTokenProvider {
       @Nullable String seedRefreshToken,
       Clock clock,
       Sleeper sleeper) {
+    this(store, lock, endpoint, seedRefreshToken, clock, sleeper, OperationalEvents.IGNORED);
+  }
+
+  public AccessTokenProvider(
+      TokenStore store,
+      TokenLock lock,
+      FreeeTokenEndpoint endpoint,
+      @Nullable String seedRefreshToken,
+      Clock clock,
+      Sleeper sleeper,
+      OperationalEvents events) {
     this.store = store;
     this.lock = lock;
     this.rotation =
@@ -67,9 +82,11 @@ public class AccessTokenProvider {
             store,
             endpoint,
             seedRefreshToken == null ? null : SeedToken.of(seedRefreshToken),
-            clock);
+            clock,
+            events);
     this.clock = clock;
     this.sleeper = sleeper;
+    this.events = events;
   }
 
   /**
@@ -99,7 +116,11 @@ public class AccessTokenProvider {
    * @throws TokenStoreUnavailableException when the store cannot be reached
    */
   public TokenStatus status() {
-    return TokenStatus.of(store.read().orElse(null), clock.instant(), store.shared());
+    TokenStatus status = TokenStatus.of(store.read().orElse(null), clock.instant(), store.shared());
+    if (status.refreshTokenAge() != null) {
+      events.emit(new RefreshTokenAge(status.refreshTokenAge().toDays()));
+    }
+    return status;
   }
 
   private String renew(@Nullable String rejected, Deadline deadline) {

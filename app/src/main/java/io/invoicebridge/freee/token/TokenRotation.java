@@ -2,6 +2,9 @@ package io.invoicebridge.freee.token;
 
 import io.invoicebridge.freee.token.TokenRecord.RefreshFailure;
 import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.metrics.OperationalEvents;
+import io.invoicebridge.metrics.RefreshTokenAge;
+import io.invoicebridge.metrics.TokenRefresh;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,12 +34,19 @@ final class TokenRotation {
   private final FreeeTokenEndpoint endpoint;
   private final @Nullable SeedToken seed;
   private final Clock clock;
+  private final OperationalEvents events;
 
-  TokenRotation(TokenStore store, FreeeTokenEndpoint endpoint, @Nullable SeedToken seed, Clock c) {
+  TokenRotation(
+      TokenStore store,
+      FreeeTokenEndpoint endpoint,
+      @Nullable SeedToken seed,
+      Clock clock,
+      OperationalEvents events) {
     this.store = store;
     this.endpoint = endpoint;
     this.seed = seed;
-    this.clock = c;
+    this.clock = clock;
+    this.events = events;
   }
 
   /** Whether {@code record} already holds this deployment's seed (or there is none to adopt). */
@@ -125,12 +135,15 @@ final class TokenRotation {
     store.write(fresh);
     LOG.info(
         "refreshed the freee access token; it expires in {} s", granted.expiresIn().toSeconds());
+    events.emit(new TokenRefresh(false));
+    events.emit(new RefreshTokenAge(fresh.refreshTokenAge(now).toDays()));
     return fresh;
   }
 
   private TokenRecord fail(TokenRecord record, String reason) {
     store.write(record.withFailure(new RefreshFailure(reason, clock.instant())));
     LOG.error("freee token refresh failed: {}", reason);
+    events.emit(new TokenRefresh(true));
     throw new TokenRefreshFailedException(reason);
   }
 }

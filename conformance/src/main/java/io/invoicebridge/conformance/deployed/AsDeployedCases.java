@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
@@ -69,6 +70,14 @@ public abstract class AsDeployedCases {
 
   /** The log file's name, one per entry point. */
   protected abstract String name();
+
+  /**
+   * Whether the platform's log service reads CloudWatch's Embedded Metric Format from the lines
+   * (Lambda, which sets {@code AWS_LAMBDA_FUNCTION_NAME}).
+   */
+  protected boolean embeddedMetricFormat() {
+    return false;
+  }
 
   @BeforeAll
   void startEntryPoint() throws Exception {
@@ -159,6 +168,41 @@ public abstract class AsDeployedCases {
         () -> assertEquals(200, liveness.status(), liveness::text),
         () -> assertEquals("UP", liveness.json().path("status").asText(), liveness::text),
         () -> assertEquals(200, recovered.status(), recovered::text));
+  }
+
+  @Test
+  @Order(5)
+  void log_operationalEvents_writtenAsTheCloudsLogServiceReadsThem() throws Exception {
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : log.lines()) {
+      if (line.contains("\"event\":") && line.contains("{")) {
+        events.add(new ObjectMapper().readTree(line.substring(line.indexOf('{'))));
+      }
+    }
+
+    assertAll(
+        () -> assertTrue(hasEvent(events, "invoice_outcome", "Invoices"), log.path().toString()),
+        () -> assertTrue(hasEvent(events, "request", "RequestLatency"), log.path().toString()),
+        () -> assertTrue(hasEvent(events, "freee_call", "FreeeCalls"), log.path().toString()),
+        () ->
+            assertTrue(hasEvent(events, "redis_unreachable", "RedisUnreachable"), "Redis stopped"),
+        () ->
+            assertTrue(
+                events.stream().allMatch(e -> e.has("_aws") == embeddedMetricFormat()),
+                "every event line has an Embedded Metric Format block exactly on Lambda"),
+        () ->
+            assertTrue(
+                events.stream()
+                    .filter(e -> e.has("_aws"))
+                    .allMatch(
+                        e ->
+                            "InvoiceBridge"
+                                .equals(e.at("/_aws/CloudWatchMetrics/0/Namespace").asText()))));
+  }
+
+  private static boolean hasEvent(List<JsonNode> events, String name, String metric) {
+    return events.stream()
+        .anyMatch(e -> name.equals(e.path("event").asText()) && e.path(metric).isNumber());
   }
 
   /** {@code call} with one more header, as a front door adds it. */

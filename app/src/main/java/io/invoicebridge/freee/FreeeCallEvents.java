@@ -1,0 +1,52 @@
+package io.invoicebridge.freee;
+
+import io.invoicebridge.metrics.FreeeCall;
+import io.invoicebridge.metrics.FreeeThrottled;
+import io.invoicebridge.metrics.OperationalEvents;
+import io.invoicebridge.metrics.QuotaUsed;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * Reports each freee call to the operator: the call itself, a throttle (429, or a 403 that names no
+ * permission code: freee's excessive-access block) and the share of freee's windows its rate-limit
+ * headers say is spent. Only statuses, durations and counts: never a body or a token.
+ */
+@Singleton
+class FreeeCallEvents {
+
+  private final OperationalEvents events;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  FreeeCallEvents(OperationalEvents events, JsonMapper json, Clock clock) {
+    this.events = events;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  void record(String operation, FreeeExchange exchange) {
+    if (!(exchange instanceof FreeeExchange.Answered answered)) {
+      events.emit(new FreeeCall(operation, 0, exchange.duration().toMillis()));
+      return;
+    }
+    FreeeAnswer answer = answered.answer();
+    events.emit(new FreeeCall(operation, answer.status(), exchange.duration().toMillis()));
+    if (answer.status() == 429) {
+      events.emit(new FreeeThrottled(operation, 429, FreeeThrottled.RATE_LIMITED));
+    } else if (answer.status() == 403
+        && !FreeeCodes.permissionDenied(FreeeErrorBody.parse(json, answer.body()))) {
+      events.emit(new FreeeThrottled(operation, 403, FreeeThrottled.EXCESSIVE_ACCESS));
+    }
+    FreeeRateLimitSnapshot seen = FreeeRateLimitSnapshot.from(answer, clock.instant());
+    QuotaUsed quota =
+        new QuotaUsed(
+            QuotaUsed.percent(seen.minuteRemaining(), seen.minuteLimit()),
+            QuotaUsed.percent(seen.hourRemaining(), seen.hourLimit()),
+            QuotaUsed.percent(seen.dayRemaining(), seen.dayLimit()));
+    if (!quota.empty()) {
+      events.emit(quota);
+    }
+  }
+}
