@@ -28,7 +28,9 @@ public record BridgeProperties(
     @Nullable String defaultTaxEntryMethod,
     @Nullable String defaultTaxFraction,
     @Nullable String defaultWithholdingTaxEntryMethod,
-    @Nullable String defaultPartnerTitle) {
+    @Nullable String defaultPartnerTitle,
+    @Nullable String rateLimitPerHour,
+    @Nullable String rateLimitPerDay) {
 
   public static final String PREFIX = "bridge";
 }

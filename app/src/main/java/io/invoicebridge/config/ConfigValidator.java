@@ -42,7 +42,9 @@ final class ConfigValidator {
             integer("RETRY_MAX_ATTEMPTS", raw.retryMaxAttempts(), 5, 1, 20),
             Duration.ofMillis(
                 integer("REQUEST_TIMEOUT_MS", raw.requestTimeoutMs(), 30_000, 2_000, 3_600_000)),
-            integer("MAX_BATCH_SIZE", raw.maxBatchSize(), 500, 1, 5_000));
+            integer("MAX_BATCH_SIZE", raw.maxBatchSize(), 500, 1, 5_000),
+            integer("RATE_LIMIT_PER_HOUR", raw.rateLimitPerHour(), 1500, 1, 1_000_000),
+            integer("RATE_LIMIT_PER_DAY", raw.rateLimitPerDay(), 3000, 1, 10_000_000));
     InvoiceDefaults defaults =
         new InvoiceDefaults(
             oneOf("DEFAULT_TAX_ENTRY_METHOD", raw.defaultTaxEntryMethod(), Set.of("in", "out")),

@@ -10,10 +10,14 @@ import java.time.Duration;
  * @param retryMaxAttempts tries per freee call, the first included
  * @param requestTimeout the request's deadline; the response is written before it
  * @param maxBatchSize items accepted in one batch
+ * @param rateLimitPerHour freee calls of all instances together in one clock hour
+ * @param rateLimitPerDay freee calls of all instances together in one UTC day (freee's daily cap)
  */
 public record Limits(
     int rateLimitPerMinute,
     int concurrentFreeeCalls,
     int retryMaxAttempts,
     Duration requestTimeout,
-    int maxBatchSize) {}
+    int maxBatchSize,
+    int rateLimitPerHour,
+    int rateLimitPerDay) {}

@@ -9,9 +9,6 @@ import io.invoicebridge.freee.token.TokenStore;
 import io.invoicebridge.ledger.InMemoryLedger;
 import io.invoicebridge.ledger.Ledger;
 import io.invoicebridge.ledger.RedisLedger;
-import io.invoicebridge.limit.InMemoryRateLimiter;
-import io.invoicebridge.limit.RateLimiter;
-import io.invoicebridge.limit.RedisRateLimiter;
 import io.invoicebridge.redis.RedisConfigured;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
@@ -59,14 +56,6 @@ class StoresFactory {
     return redis.isPresent()
         ? new RedisTokenLock(redis.get(), keys(config))
         : new InMemoryTokenLock(clock);
-  }
-
-  @Singleton
-  RateLimiter rateLimiter(BridgeConfig config, Clock clock, BeanProvider<RedisConnections> redis) {
-    int perMinute = config.limits().rateLimitPerMinute();
-    return redis.isPresent()
-        ? new RedisRateLimiter(redis.get(), keys(config), perMinute, clock)
-        : new InMemoryRateLimiter(clock, perMinute);
   }
 
   private static RedisKeys keys(BridgeConfig config) {

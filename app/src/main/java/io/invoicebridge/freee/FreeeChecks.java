@@ -5,7 +5,9 @@ import io.invoicebridge.freee.token.AccessTokenProvider;
 import io.invoicebridge.freee.token.TokenStatus;
 import io.invoicebridge.health.CheckResult;
 import io.invoicebridge.health.PreflightCheck;
+import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.RateLimitHeldException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,6 +126,7 @@ class FreeeChecks implements PreflightCheck {
       Optional<FreeeExchange> exchange =
           caller.call(
               "probe",
+              CallKind.LOOKUP,
               Deadline.in(PROBE_TIME, clock),
               auth -> api.listInvoices(auth, companyId, today, today, null, 1, 0));
       return exchange
@@ -131,6 +134,8 @@ class FreeeChecks implements PreflightCheck {
           .orElse(
               CheckResult.warn(
                   "freee_probe", "no rate-limit slot within " + PROBE_TIME.toSeconds() + " s"));
+    } catch (RateLimitHeldException e) {
+      return CheckResult.warn("freee_probe", "not sent: " + e.getMessage());
     } catch (RuntimeException e) {
       return CheckResult.fail("freee_probe", e.getMessage());
     }

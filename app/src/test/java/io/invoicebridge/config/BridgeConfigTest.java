@@ -39,9 +39,11 @@ class BridgeConfigTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null));
 
-    assertEquals(new Limits(60, 2, 5, Duration.ofSeconds(30), 500), config.limits());
+    assertEquals(new Limits(60, 2, 5, Duration.ofSeconds(30), 500, 1500, 3000), config.limits());
     assertFalse(config.dryRun());
     assertTrue(config.redisUrl().isEmpty());
     assertEquals("https://api.freee.co.jp", config.freee().apiBaseUrl().toString());
@@ -58,6 +60,8 @@ class BridgeConfigTest {
                 null,
                 null,
                 "true",
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -89,6 +93,8 @@ class BridgeConfigTest {
         "company text|companyId|acme|FREEE_COMPANY_ID must be a positive whole number",
         "rate text|rate|sixty|RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100000",
         "rate zero|rate|0|RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100000",
+        "hour zero|hour|0|RATE_LIMIT_PER_HOUR must be a whole number from 1 to 1000000",
+        "day text|day|3k|RATE_LIMIT_PER_DAY must be a whole number from 1 to 10000000",
         "concurrency|concurrency|100|CONCURRENT_FREEE_CALLS must be a whole number from 1 to 64",
         "attempts|attempts|-1|RETRY_MAX_ATTEMPTS must be a whole number from 1 to 20",
         "timeout|timeout|10ms|REQUEST_TIMEOUT_MS must be a whole number from 2000 to 3600000",
@@ -127,6 +133,8 @@ class BridgeConfigTest {
             null,
             null,
             "0",
+            null,
+            null,
             null,
             null,
             null,
@@ -174,6 +182,8 @@ class BridgeConfigTest {
         field.equals("taxEntry") ? v.apply(null) : p.defaultTaxEntryMethod(),
         p.defaultTaxFraction(),
         p.defaultWithholdingTaxEntryMethod(),
-        p.defaultPartnerTitle());
+        p.defaultPartnerTitle(),
+        field.equals("hour") ? v.apply(null) : p.rateLimitPerHour(),
+        field.equals("day") ? v.apply(null) : p.rateLimitPerDay());
   }
 }

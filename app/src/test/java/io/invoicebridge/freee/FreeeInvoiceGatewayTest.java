@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -130,8 +131,9 @@ class FreeeInvoiceGatewayTest {
               Deadline.in(Duration.ofSeconds(2), clock));
       // then
       CreateOutcome.Throttled throttled = assertInstanceOf(CreateOutcome.Throttled.class, outcome);
-      assertTrue(throttled.retryAt().orElseThrow().isAfter(clock.instant().plusSeconds(50)));
-      assertInstanceOf(CreateOutcome.NotSent.class, next);
+      assertTrue(throttled.hold().until().isAfter(clock.instant().plusSeconds(50)));
+      CreateOutcome.NotSent notSent = assertInstanceOf(CreateOutcome.NotSent.class, next);
+      assertEquals(Optional.of(throttled.hold().until()), notSent.retryAt());
       assertEquals(1, fake.rateLimitedCount());
       assertEquals(2, fake.apiCallTimes().size());
     }

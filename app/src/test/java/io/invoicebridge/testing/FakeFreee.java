@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake freee on 127.0.0.1 (random port) that behaves like freee as NOTES describes it: rotating
- * single-use refresh tokens, 401 {@code expired_access_token}, a per-minute limit answered with 429
- * and freee's rate-limit headers, freee's error bodies, validation of invoice bodies, list paging,
- * and switchable faults. Thread-safe: many app instances may use one fake at once.
+ * single-use refresh tokens, 401 {@code expired_access_token}, freee's minute, hour and day limits
+ * answered with 429 and freee's rate-limit headers, the 403 "excessive access" block, freee's error
+ * bodies, validation of invoice bodies, list paging, and switchable faults. Thread-safe: many app
+ * instances may use one fake at once.
  */
 public final class FakeFreee implements AutoCloseable {
 
@@ -49,8 +50,8 @@ public final class FakeFreee implements AutoCloseable {
   }
 
   /**
-   * A call refused with 429: when it arrived, and the minute reset its {@code
-   * X-Ratelimit-Reset-Minute} header announced (the first instant a call is admitted again).
+   * A call refused with 429: when it arrived, and the reset its headers announced for the window
+   * that refused it (the first instant a call is admitted again).
    */
   public record Refusal(Instant at, Instant announcedReset) {}
 
@@ -115,6 +116,36 @@ public final class FakeFreee implements AutoCloseable {
   public FakeFreee rateLimit(int calls, Duration window) {
     rateLimit.configure(calls, window);
     return this;
+  }
+
+  /** freee's hour window: {@code calls} per {@code length} (freee's: 1,500 per hour). */
+  public FakeFreee hourLimit(int calls, Duration length) {
+    rateLimit.configureHour(calls, length);
+    return this;
+  }
+
+  /** freee's day window: {@code calls} per {@code length} (freee's: 3,000-10,000 per day). */
+  public FakeFreee dayLimit(int calls, Duration length) {
+    rateLimit.configureDay(calls, length);
+    return this;
+  }
+
+  /** Another app of the same company spends what is left of the hour now. */
+  public void spendHour() {
+    rateLimit.spendHour(clock.instant());
+  }
+
+  /**
+   * freee's "excessive access" block starts now: every API call is answered 403 for {@code length}
+   * (freee's lasts about ten minutes and names no end).
+   */
+  public void blockExcessiveAccess(Duration length) {
+    rateLimit.block(clock.instant().plus(length));
+  }
+
+  /** When each call answered 403 by the block arrived. */
+  public List<Instant> blockedCalls() {
+    return rateLimit.blockedCalls();
   }
 
   /**
@@ -287,6 +318,10 @@ public final class FakeFreee implements AutoCloseable {
     apiCallTimes.add(now);
     String body = FakeHttp.body(exchange);
     Thread.sleep(faults.latency);
+    if (rateLimit.blocked(now)) {
+      respond(exchange, 403, error(403, "status", List.of("アクセスが集中しています。しばらくしてから再度お試しください。")));
+      return;
+    }
     if (!rateLimit.admit(now, exchange.getResponseHeaders())) {
       respond(exchange, 429, error(429, "status", List.of("リクエスト数が上限に達しました。")));
       return;

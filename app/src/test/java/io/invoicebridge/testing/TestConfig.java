@@ -30,7 +30,9 @@ public final class TestConfig {
         null,
         null,
         null,
-        null);
+        null,
+        "1500",
+        "3000");
   }
 
   public static BridgeConfig config(boolean dryRun) {
