@@ -65,6 +65,8 @@ public final class FakeFreee implements AutoCloseable {
   private final List<Instant> apiCallTimes = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong requestIds = new AtomicLong();
   private final AtomicInteger createRequests = new AtomicInteger();
+  private final AtomicInteger blockAfterCalls = new AtomicInteger(-1);
+  private volatile Duration blockLength = Duration.ZERO;
   private final HttpServer server;
 
   private FakeFreee() throws IOException {
@@ -141,6 +143,15 @@ public final class FakeFreee implements AutoCloseable {
    */
   public void blockExcessiveAccess(Duration length) {
     rateLimit.block(clock.instant().plus(length));
+  }
+
+  /**
+   * freee's "excessive access" block starts when the API call after the next {@code calls} arrives
+   * (that call is the first answered 403), for {@code length}.
+   */
+  public void blockExcessiveAccessAfter(int calls, Duration length) {
+    blockLength = length;
+    blockAfterCalls.set(apiCallTimes.size() + calls);
   }
 
   /** When each call answered 403 by the block arrived. */
@@ -315,7 +326,14 @@ public final class FakeFreee implements AutoCloseable {
 
   private void api(HttpExchange exchange, String path) throws IOException, InterruptedException {
     Instant now = clock.instant();
-    apiCallTimes.add(now);
+    int arrived;
+    synchronized (apiCallTimes) {
+      apiCallTimes.add(now);
+      arrived = apiCallTimes.size();
+    }
+    if (arrived > blockAfterCalls.get() && blockAfterCalls.getAndSet(-1) >= 0) {
+      rateLimit.block(now.plus(blockLength));
+    }
     String body = FakeHttp.body(exchange);
     Thread.sleep(faults.latency);
     if (rateLimit.blocked(now)) {
