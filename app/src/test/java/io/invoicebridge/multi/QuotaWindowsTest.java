@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.invoice.InvoiceCreation;
 import io.invoicebridge.limit.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -169,6 +171,44 @@ class QuotaWindowsTest {
     }
     assertEquals(18, freee.invoiceCount());
     assertEquals(0, freee.rateLimitedCount(), "refused: " + freee.rateLimitRefusals());
+  }
+
+  @Test
+  void hourNearlySpent_uncertainItemIsStillReconciledWhileNewCreatesWait() {
+    // given: a create whose answer was lost (freee holds it, the bridge cannot know), then other
+    // apps of the company leave one call of the hour, which the next answer reports
+    freee.hourLimit(50, HOUR);
+    Map<String, Object> settings = new HashMap<>(scaled(50, 100_000));
+    settings.put("bridge.concurrent-freee-calls", "1");
+    settings.put("bridge.retry-max-attempts", "1");
+    settings.put(InvoiceCreation.CLAIM_MARGIN_PROPERTY, "1s");
+    BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), settings);
+    awaitRoomInTheHour();
+    freee.dropAfterNextCreates(1);
+    JsonNode lost = json(bridge.postBatch(TestItems.batch("uncertain", 1, 101)));
+    assertEquals("failed", result(lost, "uncertain-0").get("status").getStringValue());
+    freee.spendRateLimit(47);
+    json(bridge.postBatch(TestItems.batch("reported", 1, 102)));
+    // the lost create's claim outlives its request (3 s) by the claim margin (1 s)
+    Instances.pause(Duration.ofSeconds(4));
+
+    // when: the uncertain item is resent with a new one
+    String batch =
+        "{\"invoices\":["
+            + TestItems.json("uncertain-0", 101, "10000")
+            + ","
+            + TestItems.json("new-0", 103, "10000")
+            + "]}";
+    JsonNode answer = json(bridge.postBatch(batch));
+
+    // then: the look-up found the invoice in the reserve; the create waits for the hour
+    String reconciled = result(answer, "uncertain-0").get("status").getStringValue();
+    assertTrue(Set.of("replayed", "created").contains(reconciled), answer.toString());
+    assertEquals(1, freee.invoicesWithMemoContaining("[invoice-bridge:uncertain-0]"));
+    JsonNode held = result(answer, "new-0");
+    assertEquals("not_attempted", held.get("status").getStringValue());
+    assertTrue(held.get("detail").getStringValue().contains("hourly limit"), held.toString());
+    assertEquals(0, freee.rateLimitedCount());
   }
 
   /** Shared through Redis, with the bridge's windows as short as the fake's. */
