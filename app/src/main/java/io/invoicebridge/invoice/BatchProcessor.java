@@ -2,6 +2,7 @@ package io.invoicebridge.invoice;
 
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.ItemsInFlight;
 import io.invoicebridge.limit.RequestDeadlines;
 import io.invoicebridge.logging.LogFields;
 import jakarta.inject.Singleton;
@@ -33,12 +34,19 @@ public class BatchProcessor {
   private final InvoiceCreation creation;
   private final DryRun dryRun;
   private final BridgeConfig config;
+  private final ItemsInFlight inFlight;
   private final Clock clock;
 
-  public BatchProcessor(InvoiceCreation creation, DryRun dryRun, BridgeConfig config, Clock clock) {
+  public BatchProcessor(
+      InvoiceCreation creation,
+      DryRun dryRun,
+      BridgeConfig config,
+      ItemsInFlight inFlight,
+      Clock clock) {
     this.creation = creation;
     this.dryRun = dryRun;
     this.config = config;
+    this.inFlight = inFlight;
     this.clock = clock;
   }
 
@@ -54,7 +62,12 @@ public class BatchProcessor {
       executor.execute(() -> work(items, results, next, deadlines.work(), context, finished));
     }
     executor.shutdown();
-    awaitQuietly(finished, deadlines.answer().remaining());
+    inFlight.started(items.size());
+    try {
+      awaitQuietly(finished, deadlines.answer().remaining());
+    } finally {
+      inFlight.finished(items.size());
+    }
     return collect(items, results, next.get(), creation.claimMargin());
   }
 

@@ -142,6 +142,11 @@ public class FreeeCallGate {
     rateLimiter.pause(hold);
   }
 
+  /** The pause every freee call is held by now, if any. */
+  public Optional<Hold> pauseInForce() {
+    return rateLimiter.pauseInForce();
+  }
+
   /** Each window's limit, remaining calls and reset as the (shared) limiter counts them. */
   public List<WindowHeadroom> headroom() {
     return rateLimiter.headroom();
