@@ -21,6 +21,8 @@ public record BridgeProperties(
     @Nullable String freeeApiBaseUrl,
     @Nullable String freeeTokenUrl,
     @Nullable String rateLimitPerMinute,
+    @Nullable String rateLimitPerHour,
+    @Nullable String rateLimitPerDay,
     @Nullable String concurrentFreeeCalls,
     @Nullable String retryMaxAttempts,
     @Nullable String requestTimeoutMs,
@@ -28,9 +30,7 @@ public record BridgeProperties(
     @Nullable String defaultTaxEntryMethod,
     @Nullable String defaultTaxFraction,
     @Nullable String defaultWithholdingTaxEntryMethod,
-    @Nullable String defaultPartnerTitle,
-    @Nullable String rateLimitPerHour,
-    @Nullable String rateLimitPerDay) {
+    @Nullable String defaultPartnerTitle) {
 
   public static final String PREFIX = "bridge";
 }

@@ -1,6 +1,5 @@
 package io.invoicebridge.config;
 
-import io.invoicebridge.auth.RunToken;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,8 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies the rules of DESIGN section 7 to the raw settings, collecting every problem so the
- * operator fixes them in one go. Problems name the variable and the rule, never the value.
+ * Applies the rules of the README's configuration table to the raw settings, collecting every
+ * problem so the operator fixes them in one go. Problems name the variable and the rule, never the
+ * value.
  */
 final class ConfigValidator {
 
@@ -38,13 +38,14 @@ final class ConfigValidator {
     Limits limits =
         new Limits(
             integer("RATE_LIMIT_PER_MINUTE", raw.rateLimitPerMinute(), 60, 1, 100_000),
+            // at most RATE_LIMIT_PER_MINUTE's bound for every minute of the hour and the day
+            integer("RATE_LIMIT_PER_HOUR", raw.rateLimitPerHour(), 1500, 1, 360_000),
+            integer("RATE_LIMIT_PER_DAY", raw.rateLimitPerDay(), 3000, 1, 8_640_000),
             integer("CONCURRENT_FREEE_CALLS", raw.concurrentFreeeCalls(), 2, 1, 64),
             integer("RETRY_MAX_ATTEMPTS", raw.retryMaxAttempts(), 5, 1, 20),
             Duration.ofMillis(
                 integer("REQUEST_TIMEOUT_MS", raw.requestTimeoutMs(), 30_000, 2_000, 3_600_000)),
-            integer("MAX_BATCH_SIZE", raw.maxBatchSize(), 500, 1, 5_000),
-            integer("RATE_LIMIT_PER_HOUR", raw.rateLimitPerHour(), 1500, 1, 1_000_000),
-            integer("RATE_LIMIT_PER_DAY", raw.rateLimitPerDay(), 3000, 1, 10_000_000));
+            integer("MAX_BATCH_SIZE", raw.maxBatchSize(), 500, 1, 5_000));
     InvoiceDefaults defaults =
         new InvoiceDefaults(
             oneOf("DEFAULT_TAX_ENTRY_METHOD", raw.defaultTaxEntryMethod(), Set.of("in", "out")),

@@ -24,6 +24,11 @@ class LimitsFactory {
   }
 
   @Singleton
+  Sleeper sleeper() {
+    return Sleeper.SYSTEM;
+  }
+
+  @Singleton
   Quota quota(BridgeConfig config, @Value("${" + Quota.SCALE_PROPERTY + ":1}") int scale) {
     return new Quota(
         config.limits().rateLimitPerMinute(),
@@ -34,10 +39,9 @@ class LimitsFactory {
 
   @Singleton
   RateLimiter rateLimiter(
-      BridgeConfig config, Quota quota, Clock clock, BeanProvider<RedisConnections> redis) {
+      Quota quota, Clock clock, RedisKeys keys, BeanProvider<RedisConnections> redis) {
     return redis.isPresent()
-        ? new RedisRateLimiter(
-            redis.get(), new RedisKeys(config.freee().companyNamespace()), quota, clock)
+        ? new RedisRateLimiter(redis.get(), keys, quota, clock)
         : new InMemoryRateLimiter(clock, quota);
   }
 }

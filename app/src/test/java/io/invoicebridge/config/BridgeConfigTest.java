@@ -43,7 +43,7 @@ class BridgeConfigTest {
                 null,
                 null));
 
-    assertEquals(new Limits(60, 2, 5, Duration.ofSeconds(30), 500, 1500, 3000), config.limits());
+    assertEquals(new Limits(60, 1500, 3000, 2, 5, Duration.ofSeconds(30), 500), config.limits());
     assertFalse(config.dryRun());
     assertTrue(config.redisUrl().isEmpty());
     assertEquals("https://api.freee.co.jp", config.freee().apiBaseUrl().toString());
@@ -93,8 +93,8 @@ class BridgeConfigTest {
         "company text|companyId|acme|FREEE_COMPANY_ID must be a positive whole number",
         "rate text|rate|sixty|RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100000",
         "rate zero|rate|0|RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100000",
-        "hour zero|hour|0|RATE_LIMIT_PER_HOUR must be a whole number from 1 to 1000000",
-        "day text|day|3k|RATE_LIMIT_PER_DAY must be a whole number from 1 to 10000000",
+        "hour zero|hour|0|RATE_LIMIT_PER_HOUR must be a whole number from 1 to 360000",
+        "day text|day|3k|RATE_LIMIT_PER_DAY must be a whole number from 1 to 8640000",
         "concurrency|concurrency|100|CONCURRENT_FREEE_CALLS must be a whole number from 1 to 64",
         "attempts|attempts|-1|RETRY_MAX_ATTEMPTS must be a whole number from 1 to 20",
         "timeout|timeout|10ms|REQUEST_TIMEOUT_MS must be a whole number from 2000 to 3600000",
@@ -175,6 +175,8 @@ class BridgeConfigTest {
         field.equals("api") ? v.apply(null) : p.freeeApiBaseUrl(),
         field.equals("token") ? v.apply(null) : p.freeeTokenUrl(),
         field.equals("rate") ? v.apply(null) : p.rateLimitPerMinute(),
+        field.equals("hour") ? v.apply(null) : p.rateLimitPerHour(),
+        field.equals("day") ? v.apply(null) : p.rateLimitPerDay(),
         field.equals("concurrency") ? v.apply(null) : p.concurrentFreeeCalls(),
         field.equals("attempts") ? v.apply(null) : p.retryMaxAttempts(),
         field.equals("timeout") ? v.apply(null) : p.requestTimeoutMs(),
@@ -182,8 +184,6 @@ class BridgeConfigTest {
         field.equals("taxEntry") ? v.apply(null) : p.defaultTaxEntryMethod(),
         p.defaultTaxFraction(),
         p.defaultWithholdingTaxEntryMethod(),
-        p.defaultPartnerTitle(),
-        field.equals("hour") ? v.apply(null) : p.rateLimitPerHour(),
-        field.equals("day") ? v.apply(null) : p.rateLimitPerDay());
+        p.defaultPartnerTitle());
   }
 }

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 10: freee's hour and day windows and its 403 block, across instances sharing one Redis,
- * with the windows shortened in the fake and in the bridge alike (the same code path as an hour of
- * 3600 s). Assertions count calls and compare instants freee announced; none measures elapsed time.
+ * freee's hour and day windows and its 403 block, across instances sharing one Redis, with the
+ * windows shortened in the fake and in the bridge alike (the same code path as an hour of 3600 s).
+ * Assertions count calls and compare instants freee announced; none measures elapsed time.
  */
 @ExtendWith(RedisServerExtension.class)
 class QuotaWindowsTest {

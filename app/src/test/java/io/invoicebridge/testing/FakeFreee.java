@@ -26,11 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fake freee on 127.0.0.1 (random port) that behaves like freee as NOTES describes it: rotating
- * single-use refresh tokens, 401 {@code expired_access_token}, freee's minute, hour and day limits
- * answered with 429 and freee's rate-limit headers, the 403 "excessive access" block, freee's error
- * bodies, validation of invoice bodies, list paging, and switchable faults. Thread-safe: many app
- * instances may use one fake at once.
+ * A fake freee on 127.0.0.1 (random port) that behaves like freee as its API documentation
+ * describes it: rotating single-use refresh tokens, 401 {@code expired_access_token}, freee's
+ * minute, hour and day limits answered with 429 and freee's rate-limit headers, the 403 "excessive
+ * access" block, freee's error bodies, validation of invoice bodies, list paging, and switchable
+ * faults. Thread-safe: many app instances may use one fake at once.
  */
 public final class FakeFreee implements AutoCloseable {
 

@@ -23,6 +23,8 @@ public final class TestConfig {
         "http://127.0.0.1:1",
         "http://127.0.0.1:1/token",
         "60",
+        "1500",
+        "3000",
         "2",
         "3",
         "30000",
@@ -30,9 +32,7 @@ public final class TestConfig {
         null,
         null,
         null,
-        null,
-        "1500",
-        "3000");
+        null);
   }
 
   public static BridgeConfig config(boolean dryRun) {

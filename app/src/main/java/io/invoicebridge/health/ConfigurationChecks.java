@@ -1,7 +1,6 @@
-package io.invoicebridge.config;
+package io.invoicebridge.health;
 
-import io.invoicebridge.health.CheckResult;
-import io.invoicebridge.health.PreflightCheck;
+import io.invoicebridge.config.BridgeConfig;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
