@@ -77,23 +77,36 @@ public class FreeeRateLimitTracker {
     return spentWindow(answer, now);
   }
 
+  /**
+   * A reset that has already passed when the answer is read (freee's clock, or the answer's own
+   * travel time) means the window is open again: the hold then ends now rather than falling back to
+   * a guessed minute.
+   */
   private Hold throttled(FreeeAnswer answer, Instant now) {
     Optional<Instant> retryAfter = RateLimitHeaders.retryAfter(answer, now);
     if (retryAfter.isPresent()) {
       return new Hold(Hold.Cause.ASKED_TO_WAIT, null, retryAfter.get(), 0);
     }
+    Optional<Hold> spent = spentWindow(answer, Instant.MIN);
+    if (spent.isPresent()) {
+      return spent.get().until(latest(spent.get().until(), now));
+    }
     // A 429 whose headers count nothing down to zero was refused by the minute, freee's tightest.
     Instant minuteReset =
         RateLimitHeaders.instant(answer, RateLimitHeaders.MINUTE_RESET)
-            .filter(now::isBefore)
+            .map(reset -> latest(reset, now))
             .orElse(now.plus(UNKNOWN_RESET_PAUSE));
-    return spentWindow(answer, now).orElseGet(() -> Hold.spent(Window.MINUTE, minuteReset, 0));
+    return Hold.spent(Window.MINUTE, minuteReset, 0);
   }
 
-  /** The window freee reports spent with the latest reset still ahead, if any. */
-  private static Optional<Hold> spentWindow(FreeeAnswer answer, Instant now) {
-    return FreeeRateLimitSnapshot.from(answer, now).reports().stream()
-        .filter(report -> report.remaining() <= 0 && report.reset().isAfter(now))
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** The window freee reports spent with the latest reset after {@code after}, if any. */
+  private static Optional<Hold> spentWindow(FreeeAnswer answer, Instant after) {
+    return FreeeRateLimitSnapshot.from(answer, Instant.EPOCH).reports().stream()
+        .filter(report -> report.remaining() <= 0 && report.reset().isAfter(after))
         .max(Comparator.comparing(QuotaReport::reset))
         .map(report -> Hold.spent(report.window(), report.reset(), report.limit()));
   }

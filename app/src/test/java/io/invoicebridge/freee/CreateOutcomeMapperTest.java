@@ -145,6 +145,20 @@ class CreateOutcomeMapperTest {
   }
 
   @Test
+  void map_429WhoseMinuteResetHasPassed_holdsNoLongerThanNow() {
+    // given: the answer took longer to arrive than the rest of freee's minute
+    Map<String, String> headers =
+        Map.of(
+            "X-Ratelimit-Limit-Minute", "30",
+            "X-Ratelimit-Remaining-Minute", "0",
+            "X-Ratelimit-Reset-Minute", "2026-09-30T00:59:59.950Z");
+    // when
+    CreateOutcome outcome = map(429, headers, "");
+    // then: the window is open again; no guessed minute of silence
+    assertEquals(NOW, assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
+  }
+
+  @Test
   void map_429WithoutAnyTime_throttledForOneMinute() {
     // when
     CreateOutcome outcome = map(429, Map.of(), "");
