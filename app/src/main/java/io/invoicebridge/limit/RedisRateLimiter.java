@@ -19,10 +19,10 @@ import java.util.Optional;
  * in all three windows at once.
  *
  * <p>Why a script of our own rather than a library bucket (Bucket4j and the like): one {@code
- * EVALSHA} honours the cluster-wide pause and reserves an evenly spaced slot in three windows, so
- * every freee call costs exactly one round trip and a created invoice stays at three Redis round
- * trips (claim, slot, complete); buckets would need a key and a command per window and the pause,
- * and start full, which allows twice the limit inside one window.
+ * EVALSHA} honours the cluster-wide pause and reserves an evenly spaced slot in three windows, so a
+ * slot costs one round trip and a created invoice three (claim, slot, complete; a fourth, the pause
+ * check, when the call waited for its slot); buckets would need a key and a command per window and
+ * the pause, and start full, which allows twice the limit inside one window.
  *
  * <p>Clocks: all slot arithmetic happens in the script on the Redis server's clock ({@code TIME}),
  * so instances whose clocks disagree still share one timeline. Only durations cross the wire: the
