@@ -115,6 +115,26 @@ class FreeeInvoiceGatewayTest {
   }
 
   @Test
+  void create_breakerOpen_notSentWithTheBreakersReopeningAsRetryAt() {
+    // given: freee down for long enough to open the breaker
+    FreeeOutageBreaker breaker = app.getBean(FreeeOutageBreaker.class);
+    Instant before = clock.instant();
+    for (int i = 0; i < FreeeOutageBreaker.FAILURES_TO_OPEN; i++) {
+      breaker.recordFailure();
+    }
+    Instant after = clock.instant();
+    // when
+    CreateOutcome outcome =
+        gateway.create(TestInvoices.body("k-outage", BILLING_DATE, 101), deadline());
+    // then: the breaker's reopening, not a fixed few seconds
+    CreateOutcome.NotSent notSent = assertInstanceOf(CreateOutcome.NotSent.class, outcome);
+    Instant retryAt = notSent.retryAt().orElseThrow();
+    assertFalse(retryAt.isBefore(before.plus(FreeeOutageBreaker.OPEN_FOR)), retryAt.toString());
+    assertFalse(retryAt.isAfter(after.plus(FreeeOutageBreaker.OPEN_FOR)), retryAt.toString());
+    assertEquals(0, fake.apiCallTimes().size());
+  }
+
+  @Test
   void create_minuteQuotaSpentByAnotherInstance_throttledAndEveryCallPaused() {
     // given
     fake.rateLimit(1, Duration.ofSeconds(60));
