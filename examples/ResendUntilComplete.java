@@ -5,13 +5,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The whole client protocol of invoice-bridge: send the same batch until the answer says
  * "complete": true, waiting as long as Retry-After asks in between. Resending never creates a
- * duplicate, because every invoice carries its own idempotency key.
+ * duplicate, because every invoice carries its own idempotency key. The wait can be long: when
+ * freee's hourly or daily limit is spent, Retry-After is the time until that window resets (up to
+ * the next 00:00Z for the day); resending earlier would only be answered "not attempted" again.
  *
  * <p>Needs only a JDK 21+: java examples/ResendUntilComplete.java URL BATCH_FILE (RUN_TOKEN from
  * the environment), for example java examples/ResendUntilComplete.java http://localhost:8080
@@ -48,7 +51,7 @@ public class ResendUntilComplete {
         return;
       }
       long waitSeconds = response == null ? 5 : response.headers().firstValueAsLong("Retry-After").orElse(5);
-      System.out.println("round " + round + ": incomplete " + (response == null ? "(no answer)" : summary(response.body())) + ", resending in " + waitSeconds + " s");
+      System.out.println("round " + round + ": incomplete " + (response == null ? "(no answer)" : summary(response.body())) + ", resending in " + waitSeconds + " s, at " + Instant.now().plusSeconds(waitSeconds));
       Thread.sleep(Duration.ofSeconds(waitSeconds));
     }
     System.err.println("still incomplete after " + MAX_ROUNDS + " rounds; it is safe to run again later");

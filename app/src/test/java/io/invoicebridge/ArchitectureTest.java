@@ -1,15 +1,33 @@
 package io.invoicebridge;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rules of DESIGN section 1, enforced on every build. */
+/** The dependency rules of ARCHITECTURE.md, enforced on every build. */
 @AnalyzeClasses(packages = "io.invoicebridge", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+  /**
+   * A class of another capability that implements one of the bridge's ports (an adapter such as
+   * {@code RedisLedger} or {@code FreeeInvoiceGateway}); records implementing a sealed outcome
+   * interface are values, not adapters.
+   */
+  private static final DescribedPredicate<JavaClass> PORT_IMPLEMENTATIONS =
+      DescribedPredicate.describe(
+          "implement a port of the bridge",
+          javaClass ->
+              !javaClass.isInterface()
+                  && !javaClass.isAssignableTo(Record.class)
+                  && !javaClass.getPackageName().startsWith("io.invoicebridge.invoice")
+                  && javaClass.getAllRawInterfaces().stream()
+                      .anyMatch(port -> port.getPackageName().startsWith("io.invoicebridge.")));
 
   @ArchTest
   static final ArchRule batchEngineSeesOnlyPorts =
@@ -21,6 +39,25 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "io.lettuce..", "io.micronaut.http.client..", "io.invoicebridge.redis..")
           .because("the batch engine talks to freee, the ledger and the limiter through ports");
+
+  @ArchTest
+  static final ArchRule batchEngineNeverNamesAnAdapter =
+      noClasses()
+          .that()
+          .resideInAPackage("io.invoicebridge.invoice..")
+          .should()
+          .dependOnClassesThat(PORT_IMPLEMENTATIONS)
+          .because(
+              "the engine works on InvoiceGateway, Ledger, RateLimiter and the like; which"
+                  + " implementation runs is chosen by each capability's factory");
+
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices()
+          .matching("io.invoicebridge.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because("config is the base every capability reads; nothing may loop back into it");
 
   @ArchTest
   static final ArchRule appUsesNoCloudSdk =

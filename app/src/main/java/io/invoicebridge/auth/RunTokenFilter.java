@@ -1,6 +1,7 @@
 package io.invoicebridge.auth;
 
 import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.config.RunToken;
 import io.invoicebridge.problem.Problem;
 import io.invoicebridge.problem.ProblemResponses;
 import io.invoicebridge.problem.ProblemType;

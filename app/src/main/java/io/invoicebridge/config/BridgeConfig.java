@@ -1,6 +1,5 @@
 package io.invoicebridge.config;
 
-import io.invoicebridge.auth.RunToken;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 import java.util.Optional;

@@ -1,9 +1,7 @@
 package io.invoicebridge.config;
 
-import io.invoicebridge.limit.Sleeper;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** Builds the validated configuration eagerly, so a bad environment stops startup at once. */
@@ -18,10 +16,5 @@ class ConfigFactory {
   @Context
   Clock clock() {
     return Clock.systemUTC();
-  }
-
-  @Singleton
-  Sleeper sleeper() {
-    return Sleeper.SYSTEM;
   }
 }

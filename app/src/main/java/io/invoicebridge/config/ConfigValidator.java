@@ -1,6 +1,5 @@
 package io.invoicebridge.config;
 
-import io.invoicebridge.auth.RunToken;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 import java.time.Duration;
@@ -35,13 +34,12 @@ final class ConfigValidator {
     Limits limits =
         new Limits(
             number(SettingRules.RATE_LIMIT_PER_MINUTE, raw.rateLimitPerMinute()),
+            number(SettingRules.RATE_LIMIT_PER_HOUR, raw.rateLimitPerHour()),
+            number(SettingRules.RATE_LIMIT_PER_DAY, raw.rateLimitPerDay()),
             number(SettingRules.CONCURRENT_FREEE_CALLS, raw.concurrentFreeeCalls()),
             number(SettingRules.RETRY_MAX_ATTEMPTS, raw.retryMaxAttempts()),
             Duration.ofMillis(number(SettingRules.REQUEST_TIMEOUT_MS, raw.requestTimeoutMs())),
             number(SettingRules.MAX_BATCH_SIZE, raw.maxBatchSize()));
-    // Checked here so a wrong value stops startup; the limiter reads them from the properties.
-    number(SettingRules.RATE_LIMIT_PER_HOUR, raw.rateLimitPerHour());
-    number(SettingRules.RATE_LIMIT_PER_DAY, raw.rateLimitPerDay());
     InvoiceDefaults defaults =
         new InvoiceDefaults(
             value(SettingRules.DEFAULT_TAX_ENTRY_METHOD, raw.defaultTaxEntryMethod()),

@@ -35,6 +35,8 @@ class ConfigurationHealthIndicator implements HealthIndicator {
             .map(url -> "redis (" + url + ")")
             .orElse("in memory: correct for this one instance only"));
     details.put("rate_limit_per_minute", config.limits().rateLimitPerMinute());
+    details.put("rate_limit_per_hour", config.limits().rateLimitPerHour());
+    details.put("rate_limit_per_day", config.limits().rateLimitPerDay());
     details.put("concurrent_freee_calls", config.limits().concurrentFreeeCalls());
     details.put("request_timeout_ms", config.limits().requestTimeout().toMillis());
     return Mono.just(

@@ -3,9 +3,11 @@ package io.invoicebridge.config;
 import java.time.Duration;
 
 /**
- * The limits of DESIGN section 6.
+ * The limits on freee calls, time and batch size (README "Limits, retries, deadline, outages").
  *
  * @param rateLimitPerMinute freee calls of all instances together in any 60-second window
+ * @param rateLimitPerHour freee calls of all instances together in one clock hour
+ * @param rateLimitPerDay freee calls of all instances together in one UTC day (freee's daily cap)
  * @param concurrentFreeeCalls freee calls in flight at once per instance
  * @param retryMaxAttempts tries per freee call, the first included
  * @param requestTimeout the request's deadline; the response is written before it
@@ -13,6 +15,8 @@ import java.time.Duration;
  */
 public record Limits(
     int rateLimitPerMinute,
+    int rateLimitPerHour,
+    int rateLimitPerDay,
     int concurrentFreeeCalls,
     int retryMaxAttempts,
     Duration requestTimeout,

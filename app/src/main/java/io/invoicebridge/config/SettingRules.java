@@ -1,6 +1,5 @@
 package io.invoicebridge.config;
 
-import io.invoicebridge.auth.RunToken;
 import io.invoicebridge.config.SettingConstraint.Flag;
 import io.invoicebridge.config.SettingConstraint.OneOf;
 import io.invoicebridge.config.SettingConstraint.Text;

@@ -30,7 +30,7 @@ class StartupReport {
       LOG.warn("DRY RUN (FREEE_DRY_RUN=true): nothing is sent to freee and nothing is recorded");
     }
     LOG.info(
-        "stores: {}; company: {}; rate limit {}/min; {} concurrent freee calls; timeout {} ms",
+        "stores: {}; company: {}; rate limit {}/min, {}/h, {}/day; {} concurrent freee calls; timeout {} ms",
         config
             .redisUrlRedacted()
             .map(url -> "Redis at " + url)
@@ -38,6 +38,8 @@ class StartupReport {
                 "IN MEMORY (correct for this one instance only; set REDIS_URL when running several)"),
         config.freee().companyNamespace(),
         config.limits().rateLimitPerMinute(),
+        config.limits().rateLimitPerHour(),
+        config.limits().rateLimitPerDay(),
         config.limits().concurrentFreeeCalls(),
         config.limits().requestTimeout().toMillis());
     if (environment.getActiveNames().contains("local")) {

@@ -1,6 +1,7 @@
 package io.invoicebridge.freee;
 
 import io.invoicebridge.ledger.CreatedInvoice;
+import io.invoicebridge.limit.Hold;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +20,11 @@ public sealed interface CreateOutcome {
   record Rejected(int httpStatus, List<String> messages, @Nullable String requestId)
       implements CreateOutcome {}
 
-  /** freee's rate limit answered (429, or 403 excessive access): nothing was created. */
-  record Throttled(Optional<Instant> retryAt, @Nullable String requestId)
-      implements CreateOutcome {}
+  /**
+   * freee said to slow down (429, or 403 excessive access): nothing was created; every freee call
+   * is paused until {@code hold.until()}.
+   */
+  record Throttled(Hold hold, @Nullable String requestId) implements CreateOutcome {}
 
   /**
    * A transient failure.
@@ -32,8 +35,14 @@ public sealed interface CreateOutcome {
   record Failed(String reason, boolean uncertain, @Nullable String requestId)
       implements CreateOutcome {}
 
-  /** No rate-limit slot or no time was left before the deadline: nothing was sent. */
-  record NotSent(String reason) implements CreateOutcome {
+  /**
+   * Nothing was sent: no time was left before the deadline, a window or pause held calls past it,
+   * or the outage breaker was open.
+   *
+   * @param retryAt when a resend may go through (a window's reset, the breaker's reopening), if
+   *     known
+   */
+  record NotSent(String reason, Optional<Instant> retryAt) implements CreateOutcome {
     @Override
     public String requestId() {
       return null;

@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
-/** Maps how a {@code POST /iv/invoices} ended to a {@link CreateOutcome} (DESIGN section 5). */
+/**
+ * Maps how a {@code POST /iv/invoices} ended to a {@link CreateOutcome} (the error mapping in
+ * ARCHITECTURE.md). Throttling answers were already turned into a pause inside the call gate; here
+ * they only become the item's outcome.
+ */
 @Singleton
 class CreateOutcomeMapper {
 
@@ -44,8 +48,8 @@ class CreateOutcomeMapper {
       case 403 ->
           FreeeCodes.permissionDenied(error)
               ? new Rejected(status, messages(status, error), requestId)
-              : new Throttled(rateLimits.blocked(answer), requestId);
-      case 429 -> new Throttled(rateLimits.throttled(answer), requestId);
+              : new Throttled(rateLimits.holdFor(answer).orElseThrow(), requestId);
+      case 429 -> new Throttled(rateLimits.holdFor(answer).orElseThrow(), requestId);
       default -> otherStatus(status, error, requestId);
     };
   }

@@ -1,6 +1,7 @@
 package io.invoicebridge.freee;
 
 import io.invoicebridge.freee.token.AccessTokenProvider;
+import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.limit.FreeeCallGate;
 import io.micronaut.http.HttpResponse;
@@ -11,9 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Makes one authorized freee call: through the {@link FreeeCallGate}, with the current access
- * token, logged, its rate-limit headers observed; after a 401 {@code expired_access_token} it gets
- * another token once and sends once more (through the gate again).
+ * Makes one authorized freee call: through the {@link FreeeCallGate} (every freee call of the
+ * bridge, creates and look-ups alike, passes here), with the current access token, logged, its
+ * rate-limit headers observed; after a 401 {@code expired_access_token} it gets another token once
+ * and sends once more (through the gate again).
  */
 @Singleton
 class FreeeCaller {
@@ -42,33 +44,36 @@ class FreeeCaller {
 
   /**
    * @param request sends the request given the {@code Authorization} header value
-   * @return the last attempt's exchange, or empty when the gate gave it no slot or time
+   * @return the last attempt's exchange, or empty when the gate gave it no permit or time
    * @throws io.invoicebridge.freee.token.TokenRefreshFailedException etc. from {@link
-   *     AccessTokenProvider}, and {@code RateLimiterUnavailableException} from the gate; nothing
-   *     was sent on the attempt that threw
+   *     AccessTokenProvider}, {@code RateLimitHeldException} and {@code
+   *     RateLimiterUnavailableException} from the gate, {@link FreeeOutageException} from the
+   *     breaker; nothing was sent on the attempt that threw
    */
   Optional<FreeeExchange> call(
       String operation,
+      CallKind kind,
       Deadline deadline,
       Function<String, CompletableFuture<HttpResponse<String>>> request) {
     String token = tokens.accessToken(deadline);
-    Optional<FreeeExchange> first = once(operation, token, deadline, request);
+    Optional<FreeeExchange> first = once(operation, kind, token, deadline, request);
     if (first.isEmpty() || !expiredToken(first.get())) {
       return first;
     }
     String renewed = tokens.refreshAfterRejection(token, deadline);
-    return once(operation, renewed, deadline, request);
+    return once(operation, kind, renewed, deadline, request);
   }
 
   private Optional<FreeeExchange> once(
       String operation,
+      CallKind kind,
       String token,
       Deadline deadline,
       Function<String, CompletableFuture<HttpResponse<String>>> request) {
     breaker.admit();
     Optional<FreeeExchange> exchange = Optional.empty();
     try {
-      exchange = send(operation, token, deadline, request);
+      exchange = send(operation, kind, token, deadline, request);
       return exchange;
     } finally {
       if (exchange.isEmpty()) {
@@ -79,12 +84,14 @@ class FreeeCaller {
 
   private Optional<FreeeExchange> send(
       String operation,
+      CallKind kind,
       String token,
       Deadline deadline,
       Function<String, CompletableFuture<HttpResponse<String>>> request) {
     // The headers are observed inside the gate, before its permit is released: a pause they call
     // for must be in force before the next call can take a slot.
     return gate.call(
+        kind,
         deadline,
         () -> {
           FreeeExchange done = FreeeExchanges.await(request.apply("Bearer " + token), deadline);

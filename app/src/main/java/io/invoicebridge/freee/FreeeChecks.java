@@ -5,7 +5,9 @@ import io.invoicebridge.freee.token.AccessTokenProvider;
 import io.invoicebridge.freee.token.TokenStatus;
 import io.invoicebridge.health.CheckResult;
 import io.invoicebridge.health.PreflightCheck;
+import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.RateLimitHeldException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The freee lines of the operations checklist: the refresh token's age, the headroom in freee's
- * last rate-limit headers, and (opt-in, it costs one call of freee's budget) one cheap read with
- * the current token.
+ * The freee lines of the operations checklist: the refresh token's age and (opt-in, it costs one
+ * call of freee's budget) one cheap read with the current token. The headroom is {@link
+ * FreeeQuotaCheck}'s line.
  */
 @Singleton
 class FreeeChecks implements PreflightCheck {
@@ -28,7 +30,6 @@ class FreeeChecks implements PreflightCheck {
 
   private final BridgeConfig config;
   private final AccessTokenProvider tokens;
-  private final FreeeRateLimitTracker rateLimits;
   private final FreeeCaller caller;
   private final FreeeApiClient api;
   private final Clock clock;
@@ -36,13 +37,11 @@ class FreeeChecks implements PreflightCheck {
   FreeeChecks(
       BridgeConfig config,
       AccessTokenProvider tokens,
-      FreeeRateLimitTracker rateLimits,
       FreeeCaller caller,
       FreeeApiClient api,
       Clock clock) {
     this.config = config;
     this.tokens = tokens;
-    this.rateLimits = rateLimits;
     this.caller = caller;
     this.api = api;
     this.clock = clock;
@@ -55,7 +54,6 @@ class FreeeChecks implements PreflightCheck {
     }
     List<CheckResult> checks = new ArrayList<>();
     checks.add(refreshToken());
-    checks.add(headroom());
     if (probeFreee) {
       checks.add(probe());
     }
@@ -84,39 +82,6 @@ class FreeeChecks implements PreflightCheck {
     }
   }
 
-  private CheckResult headroom() {
-    Optional<FreeeRateLimitSnapshot> seen = rateLimits.lastSeen();
-    if (seen.isEmpty()) {
-      return CheckResult.pass("freee_rate_limit", "no freee answer seen by this instance yet");
-    }
-    FreeeRateLimitSnapshot last = seen.get();
-    String detail =
-        "at "
-            + last.seenAt()
-            + ": minute "
-            + last.minuteRemaining()
-            + "/"
-            + last.minuteLimit()
-            + ", hour "
-            + last.hourRemaining()
-            + "/"
-            + last.hourLimit()
-            + ", day "
-            + last.dayRemaining()
-            + "/"
-            + last.dayLimit()
-            + " remaining";
-    boolean low =
-        isZero(last.minuteRemaining())
-            || isZero(last.hourRemaining())
-            || (last.dayRemaining() != null
-                && last.dayLimit() != null
-                && last.dayRemaining() * 10 < last.dayLimit());
-    return low
-        ? CheckResult.warn("freee_rate_limit", detail)
-        : CheckResult.pass("freee_rate_limit", detail);
-  }
-
   private CheckResult probe() {
     String today = LocalDate.now(clock.withZone(TOKYO)).toString();
     long companyId = config.freee().companyId();
@@ -124,6 +89,7 @@ class FreeeChecks implements PreflightCheck {
       Optional<FreeeExchange> exchange =
           caller.call(
               "probe",
+              CallKind.LOOKUP,
               Deadline.in(PROBE_TIME, clock),
               auth -> api.listInvoices(auth, companyId, today, today, null, 1, 0));
       return exchange
@@ -131,6 +97,8 @@ class FreeeChecks implements PreflightCheck {
           .orElse(
               CheckResult.warn(
                   "freee_probe", "no rate-limit slot within " + PROBE_TIME.toSeconds() + " s"));
+    } catch (RateLimitHeldException e) {
+      return CheckResult.warn("freee_probe", "not sent: " + e.getMessage());
     } catch (RuntimeException e) {
       return CheckResult.fail("freee_probe", e.getMessage());
     }
@@ -147,9 +115,5 @@ class FreeeChecks implements PreflightCheck {
       case FreeeExchange.Lost lost -> CheckResult.fail("freee_probe", lost.reason());
       case FreeeExchange.Unreached unreached -> CheckResult.fail("freee_probe", unreached.reason());
     };
-  }
-
-  private static boolean isZero(Integer value) {
-    return value != null && value == 0;
   }
 }

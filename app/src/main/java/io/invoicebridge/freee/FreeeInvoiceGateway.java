@@ -4,13 +4,16 @@ import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.freee.token.TokenDeadlineExceededException;
 import io.invoicebridge.freee.token.TokenRefreshFailedException;
 import io.invoicebridge.freee.token.TokenStoreUnavailableException;
+import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.RateLimitHeldException;
 import io.invoicebridge.limit.RateLimiterUnavailableException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * {@link InvoiceGateway} over freee's HTTP API. Failures to get a token, a rate-limit slot or the
@@ -46,11 +49,19 @@ public class FreeeInvoiceGateway implements InvoiceGateway {
     String payload = serialize(body);
     try {
       return caller
-          .call("POST /iv/invoices", deadline, auth -> api.createInvoice(auth, payload))
+          .call(
+              "POST /iv/invoices",
+              CallKind.CREATE,
+              deadline,
+              auth -> api.createInvoice(auth, payload))
           .map(outcomes::map)
-          .orElseGet(() -> new CreateOutcome.NotSent("no rate-limit slot or time left to create"));
-    } catch (TokenDeadlineExceededException | FreeeOutageException e) {
-      return new CreateOutcome.NotSent(e.getMessage());
+          .orElseGet(() -> new CreateOutcome.NotSent("no time left to create", Optional.empty()));
+    } catch (RateLimitHeldException e) {
+      return new CreateOutcome.NotSent(e.getMessage(), Optional.of(e.hold().until()));
+    } catch (FreeeOutageException e) {
+      return new CreateOutcome.NotSent(e.getMessage(), Optional.of(e.retryAt()));
+    } catch (TokenDeadlineExceededException e) {
+      return new CreateOutcome.NotSent(e.getMessage(), Optional.empty());
     } catch (TokenRefreshFailedException e) {
       return new CreateOutcome.Failed("no freee access token: " + e.getMessage(), false, null);
     } catch (TokenStoreUnavailableException | RateLimiterUnavailableException e) {
@@ -69,6 +80,7 @@ public class FreeeInvoiceGateway implements InvoiceGateway {
         | FreeeOutageException
         | TokenRefreshFailedException
         | TokenStoreUnavailableException
+        | RateLimitHeldException
         | RateLimiterUnavailableException e) {
       return new LookupOutcome.Incomplete(e.getMessage());
     }

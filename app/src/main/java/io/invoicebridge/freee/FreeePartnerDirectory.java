@@ -1,5 +1,6 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.Deadline;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -44,6 +45,7 @@ class FreeePartnerDirectory {
         caller
             .call(
                 "GET /api/1/partners",
+                CallKind.LOOKUP,
                 deadline,
                 auth -> api.listPartners(auth, companyId, code, SEARCH_LIMIT, 0))
             .flatMap(exchange -> exactMatch(exchange, code));

@@ -1,11 +1,15 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.limit.QuotaReport;
+import io.invoicebridge.limit.Window;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The rate-limit headroom freee reported in the last answer that carried its headers, for
- * preflight. A field is null when freee did not send that header.
+ * The rate-limit headroom freee reported in the last answer that carried its headers, for preflight
+ * and health. A field is null when freee did not send that header.
  *
  * @param seenAt when the answer arrived
  */
@@ -16,19 +20,23 @@ public record FreeeRateLimitSnapshot(
     @Nullable Instant minuteReset,
     @Nullable Integer hourRemaining,
     @Nullable Integer hourLimit,
+    @Nullable Instant hourReset,
     @Nullable Integer dayRemaining,
-    @Nullable Integer dayLimit) {
+    @Nullable Integer dayLimit,
+    @Nullable Instant dayReset) {
 
   static FreeeRateLimitSnapshot from(FreeeAnswer answer, Instant seenAt) {
     return new FreeeRateLimitSnapshot(
         seenAt,
-        number(answer, RateLimitHeaders.MINUTE_REMAINING),
-        number(answer, RateLimitHeaders.MINUTE_LIMIT),
+        RateLimitHeaders.number(answer, RateLimitHeaders.MINUTE_REMAINING),
+        RateLimitHeaders.number(answer, RateLimitHeaders.MINUTE_LIMIT),
         RateLimitHeaders.instant(answer, RateLimitHeaders.MINUTE_RESET).orElse(null),
-        number(answer, RateLimitHeaders.HOUR_REMAINING),
-        number(answer, RateLimitHeaders.HOUR_LIMIT),
-        number(answer, RateLimitHeaders.DAY_REMAINING),
-        number(answer, RateLimitHeaders.DAY_LIMIT));
+        RateLimitHeaders.number(answer, RateLimitHeaders.HOUR_REMAINING),
+        RateLimitHeaders.number(answer, RateLimitHeaders.HOUR_LIMIT),
+        RateLimitHeaders.instant(answer, RateLimitHeaders.HOUR_RESET).orElse(null),
+        RateLimitHeaders.number(answer, RateLimitHeaders.DAY_REMAINING),
+        RateLimitHeaders.number(answer, RateLimitHeaders.DAY_LIMIT),
+        RateLimitHeaders.instant(answer, RateLimitHeaders.DAY_RESET).orElse(null));
   }
 
   boolean empty() {
@@ -40,12 +48,23 @@ public record FreeeRateLimitSnapshot(
         && dayLimit == null;
   }
 
-  @Nullable
-  private static Integer number(FreeeAnswer answer, String header) {
-    try {
-      return answer.header(header).map(Integer::valueOf).orElse(null);
-    } catch (NumberFormatException e) {
-      return null;
+  /** The windows whose remaining calls and reset freee reported. */
+  List<QuotaReport> reports() {
+    List<QuotaReport> reports = new ArrayList<>();
+    add(reports, Window.MINUTE, minuteLimit, minuteRemaining, minuteReset);
+    add(reports, Window.HOUR, hourLimit, hourRemaining, hourReset);
+    add(reports, Window.DAY, dayLimit, dayRemaining, dayReset);
+    return reports;
+  }
+
+  private static void add(
+      List<QuotaReport> reports,
+      Window window,
+      @Nullable Integer limit,
+      @Nullable Integer remaining,
+      @Nullable Instant reset) {
+    if (remaining != null && reset != null) {
+      reports.add(new QuotaReport(window, limit == null ? 0 : limit, remaining, reset));
     }
   }
 }

@@ -1,16 +1,23 @@
 package io.invoicebridge.freee;
 
 import io.invoicebridge.limit.FreeeCallGate;
+import io.invoicebridge.limit.Hold;
+import io.invoicebridge.limit.QuotaReport;
+import io.invoicebridge.limit.Window;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads freee's rate-limit headers: keeps the last headroom seen (for preflight) and pauses every
- * freee call through the {@link FreeeCallGate} when freee says its limit is spent.
+ * Reads freee's rate-limit headers: keeps the last figures seen (for preflight and health), hands
+ * them to the {@link FreeeCallGate} to tighten its count, and pauses every freee call when freee
+ * says "slow down": a 429, a 403 "excessive access" block, or any answer that spent a window's last
+ * call.
  */
 @Singleton
 public class FreeeRateLimitTracker {
@@ -18,15 +25,17 @@ public class FreeeRateLimitTracker {
   /** freee documents that a 403 "excessive access" block clears after about ten minutes. */
   static final Duration EXCESSIVE_ACCESS_BLOCK = Duration.ofMinutes(10);
 
-  /** Pause after a 429 that names no time: freee's limit window is one minute. */
+  /** Pause after a 429 that names no time and shows no window spent: the shortest window. */
   static final Duration UNKNOWN_RESET_PAUSE = Duration.ofMinutes(1);
 
   private final FreeeCallGate gate;
+  private final JsonMapper json;
   private final Clock clock;
   private final AtomicReference<FreeeRateLimitSnapshot> last = new AtomicReference<>();
 
-  public FreeeRateLimitTracker(FreeeCallGate gate, Clock clock) {
+  public FreeeRateLimitTracker(FreeeCallGate gate, JsonMapper json, Clock clock) {
     this.gate = gate;
+    this.json = json;
     this.clock = clock;
   }
 
@@ -36,45 +45,69 @@ public class FreeeRateLimitTracker {
   }
 
   /**
-   * Records every answer; a successful one that spent the minute's last call pauses until reset.
+   * Records an answer's figures and pauses every call if it says to slow down. Called inside the
+   * gate, before its permit is released, so the pause is in force before the next call is had.
    */
   void observe(FreeeAnswer answer) {
     FreeeRateLimitSnapshot snapshot = FreeeRateLimitSnapshot.from(answer, clock.instant());
-    if (snapshot.empty()) {
-      return;
+    if (!snapshot.empty()) {
+      last.set(snapshot);
+      gate.observe(snapshot.reports());
     }
-    last.set(snapshot);
-    if (answer.successful()
-        && Integer.valueOf(0).equals(snapshot.minuteRemaining())
-        && snapshot.minuteReset() != null) {
-      gate.pauseUntil(snapshot.minuteReset());
-    }
+    holdFor(answer).ifPresent(gate::pause);
   }
 
   /**
-   * freee throttled a call (429). Pauses every call until freee's time and returns it: {@code
-   * Retry-After}, else the minute reset, else the hour reset; empty when freee named none (the
-   * pause is then one minute).
+   * How long {@code answer} says no call may start. A 429: {@code Retry-After}, else the reset of
+   * the window its headers show spent, else the minute's reset, else one minute. A 403 "excessive
+   * access": {@code Retry-After}, else ten minutes, whatever the counters say. Any other answer:
+   * the reset of a window whose last call it spent.
    */
-  Optional<Instant> throttled(FreeeAnswer answer) {
+  Optional<Hold> holdFor(FreeeAnswer answer) {
     Instant now = clock.instant();
-    Optional<Instant> retryAt =
-        RateLimitHeaders.retryAfter(answer, now)
-            .or(() -> RateLimitHeaders.instant(answer, RateLimitHeaders.MINUTE_RESET))
-            .or(() -> RateLimitHeaders.instant(answer, RateLimitHeaders.HOUR_RESET));
-    gate.pauseUntil(retryAt.orElse(now.plus(UNKNOWN_RESET_PAUSE)));
-    return retryAt;
+    if (answer.status() == 429) {
+      return Optional.of(throttled(answer, now));
+    }
+    if (answer.status() == 403
+        && !FreeeCodes.permissionDenied(FreeeErrorBody.parse(json, answer.body()))) {
+      Instant until =
+          RateLimitHeaders.retryAfter(answer, now).orElse(now.plus(EXCESSIVE_ACCESS_BLOCK));
+      return Optional.of(new Hold(Hold.Cause.BLOCKED, null, until, 0));
+    }
+    return spentWindow(answer, now);
   }
 
   /**
-   * freee blocked for excessive access (403): the block lasts about ten minutes whatever the minute
-   * counters say, so only {@code Retry-After} may shorten it.
+   * A reset that has already passed when the answer is read (freee's clock, or the answer's own
+   * travel time) means the window is open again: the hold then ends now rather than falling back to
+   * a guessed minute.
    */
-  Optional<Instant> blocked(FreeeAnswer answer) {
-    Instant now = clock.instant();
-    Instant retryAt =
-        RateLimitHeaders.retryAfter(answer, now).orElse(now.plus(EXCESSIVE_ACCESS_BLOCK));
-    gate.pauseUntil(retryAt);
-    return Optional.of(retryAt);
+  private Hold throttled(FreeeAnswer answer, Instant now) {
+    Optional<Instant> retryAfter = RateLimitHeaders.retryAfter(answer, now);
+    if (retryAfter.isPresent()) {
+      return new Hold(Hold.Cause.ASKED_TO_WAIT, null, retryAfter.get(), 0);
+    }
+    Optional<Hold> spent = spentWindow(answer, Instant.MIN);
+    if (spent.isPresent()) {
+      return spent.get().until(latest(spent.get().until(), now));
+    }
+    // A 429 whose headers count nothing down to zero was refused by the minute, freee's tightest.
+    Instant minuteReset =
+        RateLimitHeaders.instant(answer, RateLimitHeaders.MINUTE_RESET)
+            .map(reset -> latest(reset, now))
+            .orElse(now.plus(UNKNOWN_RESET_PAUSE));
+    return Hold.spent(Window.MINUTE, minuteReset, 0);
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** The window freee reports spent with the latest reset after {@code after}, if any. */
+  private static Optional<Hold> spentWindow(FreeeAnswer answer, Instant after) {
+    return FreeeRateLimitSnapshot.from(answer, Instant.EPOCH).reports().stream()
+        .filter(report -> report.remaining() <= 0 && report.reset().isAfter(after))
+        .max(Comparator.comparing(QuotaReport::reset))
+        .map(report -> Hold.spent(report.window(), report.reset(), report.limit()));
   }
 }

@@ -1,5 +1,6 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.Deadline;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -23,14 +24,11 @@ class InvoicePages {
 
   private final FreeeCaller caller;
   private final FreeeApiClient api;
-  private final FreeeRateLimitTracker rateLimits;
   private final JsonMapper json;
 
-  InvoicePages(
-      FreeeCaller caller, FreeeApiClient api, FreeeRateLimitTracker rateLimits, JsonMapper json) {
+  InvoicePages(FreeeCaller caller, FreeeApiClient api, JsonMapper json) {
     this.caller = caller;
     this.api = api;
-    this.rateLimits = rateLimits;
     this.json = json;
   }
 
@@ -45,13 +43,12 @@ class InvoicePages {
     Optional<FreeeExchange> exchange =
         caller.call(
             "GET /iv/invoices",
+            CallKind.LOOKUP,
             deadline,
             auth ->
                 api.listInvoices(
                     auth, companyId, date, date, partners, FreeeInvoiceFinder.PAGE_SIZE, offset));
-    return exchange
-        .map(this::read)
-        .orElseGet(() -> Page.failed("no rate-limit slot or time left to read invoices"));
+    return exchange.map(this::read).orElseGet(() -> Page.failed("no time left to read invoices"));
   }
 
   private Page read(FreeeExchange exchange) {
@@ -64,12 +61,8 @@ class InvoicePages {
   }
 
   private Page refused(FreeeAnswer answer) {
+    // A 429 or 403 block has already paused every call (inside the gate); the page just failed.
     FreeeErrorBody error = FreeeErrorBody.parse(json, answer.body());
-    if (answer.status() == 429) {
-      rateLimits.throttled(answer);
-    } else if (answer.status() == 403 && !FreeeCodes.permissionDenied(error)) {
-      rateLimits.blocked(answer);
-    }
     String detail = error.messages().isEmpty() ? "" : ": " + String.join("; ", error.messages());
     return Page.failed("freee answered " + answer.status() + " to an invoice lookup" + detail);
   }

@@ -1,5 +1,6 @@
 package io.invoicebridge.freee;
 
+import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,6 +21,7 @@ final class RateLimitHeaders {
   static final String HOUR_RESET = "X-RateLimit-Reset";
   static final String DAY_LIMIT = "X-RateLimit-Limit-Day";
   static final String DAY_REMAINING = "X-RateLimit-Remaining-Day";
+  static final String DAY_RESET = "X-RateLimit-Reset-Day";
 
   private RateLimitHeaders() {}
 
@@ -35,6 +37,15 @@ final class RateLimitHeaders {
                 return httpDate(value);
               }
             });
+  }
+
+  @Nullable
+  static Integer number(FreeeAnswer answer, String header) {
+    try {
+      return answer.header(header).map(Integer::valueOf).orElse(null);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   static Optional<Instant> instant(FreeeAnswer answer, String header) {

@@ -28,6 +28,8 @@ class HealthIndicatorChecks implements PreflightCheck {
   public List<CheckResult> run(boolean probeFreee) {
     return indicators.stream()
         .filter(indicator -> indicator.getClass().getName().startsWith(OWN_PACKAGE))
+        // an indicator that is also a preflight check reports there itself, in its own words
+        .filter(indicator -> !(indicator instanceof PreflightCheck))
         .map(HealthIndicatorChecks::evaluate)
         .toList();
   }

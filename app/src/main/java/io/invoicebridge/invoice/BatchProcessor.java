@@ -2,6 +2,7 @@ package io.invoicebridge.invoice;
 
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.ItemsInFlight;
 import io.invoicebridge.limit.RequestDeadlines;
 import io.invoicebridge.logging.LogFields;
 import io.invoicebridge.metrics.InvoiceOutcome;
@@ -35,6 +36,7 @@ public class BatchProcessor {
   private final InvoiceCreation creation;
   private final DryRun dryRun;
   private final BridgeConfig config;
+  private final ItemsInFlight inFlight;
   private final Clock clock;
   private final OperationalEvents events;
 
@@ -42,11 +44,13 @@ public class BatchProcessor {
       InvoiceCreation creation,
       DryRun dryRun,
       BridgeConfig config,
+      ItemsInFlight inFlight,
       Clock clock,
       OperationalEvents events) {
     this.creation = creation;
     this.dryRun = dryRun;
     this.config = config;
+    this.inFlight = inFlight;
     this.clock = clock;
     this.events = events;
   }
@@ -63,7 +67,12 @@ public class BatchProcessor {
       executor.execute(() -> work(items, results, next, deadlines.work(), context, finished));
     }
     executor.shutdown();
-    awaitQuietly(finished, deadlines.answer().remaining());
+    inFlight.started(items.size());
+    try {
+      awaitQuietly(finished, deadlines.answer().remaining());
+    } finally {
+      inFlight.finished(items.size());
+    }
     return collect(items, results, next.get(), creation.claimMargin());
   }
 

@@ -20,12 +20,16 @@ public record BatchResponse(
     return new BatchResponse(complete, dryRun, BatchSummary.of(results), results);
   }
 
-  /** When resending is worth it: the longest wait any resendable item asked for. */
+  /**
+   * When resending is worth it: the earliest any resendable item asked for, so the items that can
+   * go through then are not kept waiting for the slowest window (the others are answered again
+   * without a freee call).
+   */
   @JsonIgnore
   public Optional<Duration> retryAfter() {
     return results.stream()
         .filter(result -> result.status().resendable())
         .map(result -> result.retryAfter() == null ? Duration.ofSeconds(1) : result.retryAfter())
-        .max(Duration::compareTo);
+        .min(Duration::compareTo);
   }
 }

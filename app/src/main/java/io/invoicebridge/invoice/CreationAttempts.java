@@ -83,7 +83,7 @@ final class CreationAttempts {
       Optional<Instant> next =
           with.retryPolicy().nextAttemptAt(failures, step.notBefore(), deadline);
       if (next.isEmpty() || !waitUntil(next.get())) {
-        return giveUp(step.reason());
+        return giveUp(step.reason(), step.notBefore());
       }
     }
   }
@@ -115,7 +115,7 @@ final class CreationAttempts {
           Step.done(complete(created.invoice(), ItemStatus.CREATED));
       case CreateOutcome.Rejected rejected -> Step.done(reject(rejected));
       case CreateOutcome.Throttled throttled ->
-          Step.again("freee's rate limit was reached", throttled.retryAt());
+          Step.again(throttled.hold().detail(), Optional.of(throttled.hold().until()));
       case CreateOutcome.Failed failed -> {
         uncertain = failed.uncertain();
         yield Step.again(failed.reason(), Optional.empty());
@@ -125,7 +125,7 @@ final class CreationAttempts {
         // After failed tries, the failure that used up the time is the reason worth reporting.
         String reason =
             lastFailure == null ? notSent.reason() : lastFailure + ", then " + notSent.reason();
-        yield Step.done(giveUp(reason));
+        yield Step.done(giveUp(reason, notSent.retryAt()));
       }
     };
   }
@@ -152,7 +152,11 @@ final class CreationAttempts {
         .withRequestId(requestId);
   }
 
-  private ItemResult giveUp(String reason) {
+  /**
+   * @param comeBackAt when freee may take the call (a window's reset, a block's end, the breaker's
+   *     reopening), if known: the item's {@code Retry-After}
+   */
+  private ItemResult giveUp(String reason, Optional<Instant> comeBackAt) {
     ItemStatus status = attempts == 0 && !uncertain ? ItemStatus.NOT_ATTEMPTED : ItemStatus.FAILED;
     Duration retryAfter;
     String detail;
@@ -162,7 +166,10 @@ final class CreationAttempts {
       detail = reason + "; freee may have created it, a resend checks freee first";
     } else {
       release();
-      retryAfter = InvoiceCreation.STORE_RETRY_AFTER;
+      retryAfter =
+          comeBackAt
+              .map(at -> Duration.between(with.clock().instant(), at))
+              .orElse(InvoiceCreation.STORE_RETRY_AFTER);
       detail = reason + "; nothing was created, safe to resend";
     }
     return ItemResult.of(item.key(), status, attempts, detail)

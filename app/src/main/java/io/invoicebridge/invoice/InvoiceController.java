@@ -27,7 +27,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.util.List;
 
-/** The v1 invoice API (DESIGN section 2). Authentication is the {@code RunTokenFilter}'s job. */
+/** The v1 invoice API (README "API (v1)"). Authentication is the {@code RunTokenFilter}'s job. */
 @Controller("/v1/invoices")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InvoiceController {

@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Creates one item in freee at most once (DESIGN section 3): claim the key before any freee call,
- * answer from the ledger when the key is already known, otherwise hand over to {@link
+ * Creates one item in freee at most once (ARCHITECTURE.md "Exactly once"): claim the key before any
+ * freee call, answer from the ledger when the key is already known, otherwise hand over to {@link
  * CreationAttempts} for the create, retry and reconcile loop.
  */
 @Singleton

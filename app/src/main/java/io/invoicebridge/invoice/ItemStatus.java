@@ -3,7 +3,7 @@ package io.invoicebridge.invoice;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** What happened to one item (DESIGN section 2). */
+/** What happened to one item (README "API (v1)"). */
 @Serdeable
 public enum ItemStatus {
   CREATED(false),

@@ -6,27 +6,44 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one door every freee API call goes through: at most {@code CONCURRENT_FREEE_CALLS} in flight
- * on this instance, each started at a rate-limiter slot, none started without room to finish before
- * the deadline. The slot is reserved only after the concurrency permit is held, so calls start at
- * their slot and never bunch up behind the permit (which could overfill a 60-second window). A call
- * cut off by the deadline would leave its outcome uncertain, so a slot must leave the room {@link
- * CallDurationEstimate} asks for.
+ * on this instance, each started at a slot of the {@link RateLimiter} (all three windows and any
+ * pause), none started without room to finish before the deadline, and none started after a pause
+ * began while it waited for its slot. The slot is reserved only after the concurrency permit is
+ * held, so calls start at their slot and never bunch up behind the permit. A call cut off by the
+ * deadline would leave its outcome uncertain, so a slot must leave the room {@link
+ * CallDurationEstimate} asks for. What freee's headers say comes back through {@link #observe} and
+ * {@link #pause} while the permit is still held.
  */
 @Singleton
 public class FreeeCallGate {
+
+  /**
+   * A call that waited at least this long for its slot asks the limiter again whether a pause began
+   * meanwhile. A shorter wait gains nothing from asking: the question takes a round trip itself.
+   */
+  static final Duration RECHECK_AFTER = Duration.ofMillis(20);
+
+  private static final Logger LOG = LoggerFactory.getLogger(FreeeCallGate.class);
 
   private final RateLimiter rateLimiter;
   private final Semaphore inFlight;
   private final CallDurationEstimate durations;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final Map<Window, QuotaReport> seen = new EnumMap<>(Window.class);
 
   @Inject
   public FreeeCallGate(
@@ -55,9 +72,11 @@ public class FreeeCallGate {
    * Runs {@code call} when a permit and a slot are had early enough to finish before {@code
    * deadline}.
    *
-   * @return the call's result, or empty when no permit or slot was had in time (nothing was called)
+   * @return the call's result, or empty when no permit or time was left (nothing was called)
+   * @throws RateLimitHeldException when a window or a pause holds calls past the deadline
+   * @throws RateLimiterUnavailableException when the shared limiter cannot be reached
    */
-  public <T> Optional<T> call(Deadline deadline, Supplier<T> call) {
+  public <T> Optional<T> call(CallKind kind, Deadline deadline, Supplier<T> call) {
     try {
       if (!inFlight.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
         return Optional.empty();
@@ -68,13 +87,7 @@ public class FreeeCallGate {
     }
     try {
       Deadline latestStart = deadline.minus(durations.roomForOneCall());
-      Optional<Instant> slot =
-          latestStart.passed() ? Optional.empty() : rateLimiter.reserve(latestStart.at());
-      if (slot.isEmpty()) {
-        return Optional.empty();
-      }
-      sleeper.sleep(Duration.between(clock.instant(), slot.get()));
-      if (latestStart.passed()) {
+      if (!waitForSlot(kind, latestStart)) {
         return Optional.empty();
       }
       Instant started = clock.instant();
@@ -89,8 +102,59 @@ public class FreeeCallGate {
     }
   }
 
-  /** Holds every freee call until {@code resumeAt}: freee reported its limit spent. */
-  public void pauseUntil(Instant resumeAt) {
-    rateLimiter.pauseUntil(resumeAt);
+  /** Reserves and waits for a slot; again after a pause that began while waiting. */
+  private boolean waitForSlot(CallKind kind, Deadline latestStart) throws InterruptedException {
+    while (!latestStart.passed()) {
+      Reservation reservation = rateLimiter.reserve(kind, latestStart.at(), seen());
+      if (reservation instanceof Reservation.HeldBack held) {
+        throw new RateLimitHeldException(held.hold());
+      }
+      if (!(reservation instanceof Reservation.Slot slot)) {
+        return false;
+      }
+      Duration wait = Duration.between(clock.instant(), slot.at());
+      sleeper.sleep(wait);
+      if (wait.compareTo(RECHECK_AFTER) < 0 || rateLimiter.pauseInForce().isEmpty()) {
+        return !latestStart.passed();
+      }
+    }
+    return false;
+  }
+
+  /** Records freee's latest figures per window; the next reservation tightens its count by them. */
+  public void observe(List<QuotaReport> reports) {
+    synchronized (seen) {
+      reports.forEach(report -> seen.put(report.window(), report));
+    }
+  }
+
+  /** Holds every freee call until {@code hold.until()}: freee said a window is spent or blocked. */
+  public void pause(Hold hold) {
+    if (!hold.until().isAfter(clock.instant())) {
+      return;
+    }
+    LOG.warn(
+        "freee calls paused until {} ({} {}): {}",
+        hold.until(),
+        hold.cause().name().toLowerCase(Locale.ROOT),
+        hold.window() == null ? "" : hold.window().adjective(),
+        hold.detail());
+    rateLimiter.pause(hold);
+  }
+
+  /** The pause every freee call is held by now, if any. */
+  public Optional<Hold> pauseInForce() {
+    return rateLimiter.pauseInForce();
+  }
+
+  /** Each window's limit, remaining calls and reset as the (shared) limiter counts them. */
+  public List<WindowHeadroom> headroom() {
+    return rateLimiter.headroom();
+  }
+
+  private List<QuotaReport> seen() {
+    synchronized (seen) {
+      return List.copyOf(seen.values());
+    }
   }
 }

@@ -3,11 +3,17 @@ package io.invoicebridge.limit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Even pacing for one instance: slots one {@code 60 s / limit} apart (a generic cell rate algorithm
- * with no burst), so any 60-second window holds at most {@code limit} calls.
+ * The limiter for one instance, the same rules as {@code rate-reserve.lua}: the minute paced by a
+ * generic cell rate algorithm with no burst (slots one {@code minute / limit} apart), the hour and
+ * the day counted in epoch-aligned periods whose remaining calls are spread over their remaining
+ * time.
  */
 public final class InMemoryRateLimiter implements RateLimiter {
 
@@ -15,40 +21,158 @@ public final class InMemoryRateLimiter implements RateLimiter {
   public static final int PACING_MARGIN_PERCENT = 2;
 
   private final Clock clock;
-  private final Duration interval;
-  private Instant nextSlot = Instant.MIN;
+  private final Quota quota;
+  private final Duration minuteInterval;
+  private final Map<Window, Period> periods = new EnumMap<>(Window.class);
+  private Instant nextMinuteSlot = Instant.MIN;
+  private Hold pause;
+
+  /**
+   * One window's current period: calls counted, its (possibly tightened) limit, next paced slot.
+   */
+  private static final class Period {
+    Instant start;
+    Instant end;
+    int used;
+    int limit;
+    Instant next = Instant.MIN;
+  }
+
+  public InMemoryRateLimiter(Clock clock, Quota quota) {
+    this.clock = clock;
+    this.quota = quota;
+    this.minuteInterval = intervalFor(quota.perMinute(), quota.length(Window.MINUTE));
+  }
 
   public InMemoryRateLimiter(Clock clock, int callsPerMinute) {
-    this.clock = clock;
-    this.interval = intervalFor(callsPerMinute);
+    this(clock, Quota.perMinuteOnly(callsPerMinute));
+  }
+
+  /** {@link #intervalFor(int, Duration)} for a 60-second minute. */
+  public static Duration intervalFor(int callsPerMinute) {
+    return intervalFor(callsPerMinute, Duration.ofMinutes(1));
   }
 
   /**
-   * The spacing between slots: {@code 60 s / limit}, widened by {@value #PACING_MARGIN_PERCENT}%
+   * The spacing between slots: {@code minute / limit}, widened by {@value #PACING_MARGIN_PERCENT}%
    * and rounded up to the millisecond. Pacing fixes when calls start; a few milliseconds of network
    * jitter on arrival would otherwise put one call too many into some window of freee's, so the
    * bridge runs at 98% of {@code RATE_LIMIT_PER_MINUTE} (measured by the rate-limit benchmark: 0
    * 429s instead of 6 in 600 calls, at 0.97 of the limit).
    */
-  public static Duration intervalFor(int callsPerMinute) {
+  public static Duration intervalFor(int callsPerMinute, Duration minute) {
     long micros =
-        Math.ceilDiv(60_000_000L * 100, (long) callsPerMinute * (100 - PACING_MARGIN_PERCENT));
+        Math.ceilDiv(
+            minute.toNanos() / 1000 * 100, (long) callsPerMinute * (100 - PACING_MARGIN_PERCENT));
     return Duration.ofMillis(Math.ceilDiv(micros, 1000));
   }
 
   @Override
-  public synchronized Optional<Instant> reserve(Instant notAfter) {
-    Instant slot = max(clock.instant(), nextSlot);
-    if (slot.isAfter(notAfter)) {
-      return Optional.empty();
+  public synchronized Reservation reserve(CallKind kind, Instant notAfter, List<QuotaReport> seen) {
+    Instant now = clock.instant();
+    for (Window window : Window.values()) {
+      rollTo(window, now);
     }
-    nextSlot = slot.plus(interval);
-    return Optional.of(slot);
+    seen.forEach(this::tighten);
+    Instant slot = now;
+    Hold binding = null;
+    if (pause != null && pause.until().isAfter(slot)) {
+      slot = pause.until();
+      binding = pause;
+    }
+    if (nextMinuteSlot.isAfter(slot)) {
+      slot = nextMinuteSlot;
+      binding = Hold.paced(Window.MINUTE, slot, quota.perMinute());
+    }
+    for (Window window : List.of(Window.HOUR, Window.DAY)) {
+      Hold hold = earliest(window, kind, now);
+      if (hold != null && hold.until().isAfter(slot)) {
+        slot = hold.until();
+        binding = hold;
+      }
+    }
+    if (slot.isAfter(notAfter)) {
+      return binding == null ? new Reservation.NoTime() : new Reservation.HeldBack(binding);
+    }
+    commit(kind, slot);
+    return new Reservation.Slot(slot);
+  }
+
+  /** When {@code window} lets a call of {@code kind} start; null when it does not bind. */
+  private Hold earliest(Window window, CallKind kind, Instant now) {
+    Period period = periods.get(window);
+    int cap = period.limit - (kind == CallKind.CREATE ? Quota.reserveOf(period.limit) : 0);
+    if (period.used >= cap) {
+      return Hold.spent(window, period.end, period.limit);
+    }
+    if (kind == CallKind.CREATE) {
+      return Hold.paced(window, max(now, period.next), period.limit);
+    }
+    return null;
+  }
+
+  private void commit(CallKind kind, Instant slot) {
+    nextMinuteSlot = slot.plus(minuteInterval);
+    for (Window window : Window.values()) {
+      Period period = rollTo(window, slot);
+      period.used++;
+      if (window != Window.MINUTE && kind == CallKind.CREATE) {
+        // What remains for creates, this call included, spread evenly over what remains of time.
+        int left = Math.max(1, period.limit - Quota.reserveOf(period.limit) - period.used + 1);
+        period.next = slot.plus(Duration.between(slot, period.end).dividedBy(left));
+      }
+    }
+  }
+
+  private void tighten(QuotaReport report) {
+    Period period = periods.get(report.window());
+    Duration tolerance = quota.length(report.window()).dividedBy(100);
+    if (Duration.between(period.end, report.reset()).abs().compareTo(tolerance) > 0) {
+      return; // freee's figures describe another period than the one counted here
+    }
+    if (report.limit() > 0 && report.limit() < period.limit) {
+      period.limit = report.limit();
+    }
+    period.used = Math.max(period.used, period.limit - report.remaining());
+  }
+
+  /** The period holding {@code at}; moves forward only, so a later period already begun stays. */
+  private Period rollTo(Window window, Instant at) {
+    Instant start = quota.periodStart(window, at);
+    Period period = periods.get(window);
+    if (period == null || period.start.isBefore(start)) {
+      period = new Period();
+      period.start = start;
+      period.end = start.plus(quota.length(window));
+      period.limit = quota.limit(window);
+      periods.put(window, period);
+    }
+    return period;
   }
 
   @Override
-  public synchronized void pauseUntil(Instant resumeAt) {
-    nextSlot = max(nextSlot, resumeAt);
+  public synchronized void pause(Hold hold) {
+    if (pause == null || hold.until().isAfter(pause.until())) {
+      pause = hold;
+    }
+  }
+
+  @Override
+  public synchronized Optional<Hold> pauseInForce() {
+    return Optional.ofNullable(pause).filter(hold -> hold.until().isAfter(clock.instant()));
+  }
+
+  @Override
+  public synchronized List<WindowHeadroom> headroom() {
+    Instant now = clock.instant();
+    List<WindowHeadroom> windows = new ArrayList<>();
+    for (Window window : Window.values()) {
+      Period period = rollTo(window, now);
+      windows.add(
+          new WindowHeadroom(
+              window, period.limit, Math.max(0, period.limit - period.used), period.end));
+    }
+    return windows;
   }
 
   @Override

@@ -1,15 +1,47 @@
 package io.invoicebridge.limit;
 
 import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.redis.RedisConnections;
+import io.invoicebridge.redis.RedisKeys;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
-/** The retry policy every freee call follows, from {@code RETRY_MAX_ATTEMPTS}. */
+/**
+ * The limiter and the retry policy every freee call follows: freee's three windows from {@code
+ * RATE_LIMIT_PER_MINUTE}, {@code RATE_LIMIT_PER_HOUR} and {@code RATE_LIMIT_PER_DAY}, shared
+ * through Redis when {@code REDIS_URL} is set (a configured Redis that is down fails closed: no
+ * slot, no call), per instance otherwise; retries from {@code RETRY_MAX_ATTEMPTS}.
+ */
 @Factory
 class LimitsFactory {
 
   @Singleton
   RetryPolicy retryPolicy(BridgeConfig config) {
     return RetryPolicy.of(config.limits().retryMaxAttempts());
+  }
+
+  @Singleton
+  Sleeper sleeper() {
+    return Sleeper.SYSTEM;
+  }
+
+  @Singleton
+  Quota quota(BridgeConfig config, @Value("${" + Quota.SCALE_PROPERTY + ":1}") int scale) {
+    return new Quota(
+        config.limits().rateLimitPerMinute(),
+        config.limits().rateLimitPerHour(),
+        config.limits().rateLimitPerDay(),
+        scale);
+  }
+
+  @Singleton
+  RateLimiter rateLimiter(
+      Quota quota, Clock clock, RedisKeys keys, BeanProvider<RedisConnections> redis) {
+    return redis.isPresent()
+        ? new RedisRateLimiter(redis.get(), keys, quota, clock)
+        : new InMemoryRateLimiter(clock, quota);
   }
 }

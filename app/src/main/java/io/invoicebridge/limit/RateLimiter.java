@@ -1,29 +1,50 @@
 package io.invoicebridge.limit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Paces freee calls so that no 60-second window holds more than the configured number, evenly
- * spaced rather than in bursts; shared by every instance when backed by Redis.
+ * Paces freee calls within freee's three windows (minute, hour, day), shared by every instance when
+ * backed by Redis. The minute is paced evenly (no 60-second span holds more than its limit); the
+ * hour's and the day's remaining calls are spread evenly over their remaining time; freee's own
+ * figures only ever tighten the count; a pause holds every call until it ends.
  */
 public interface RateLimiter {
 
   /**
-   * Reserves the next free call slot, no earlier than any pause in force.
+   * Reserves the next call slot allowed by every window and any pause in force, in one step.
    *
    * @param notAfter the latest acceptable slot (the caller's deadline)
-   * @return when the reserved call may start, or empty when the next slot lies after {@code
-   *     notAfter} (nothing is reserved then)
+   * @param seen freee's latest figures per window, which tighten the count of the window they
+   *     describe (never loosen it)
+   * @return the slot, or why none lies before {@code notAfter} (nothing is reserved then)
    * @throws RateLimiterUnavailableException when the shared store cannot be reached
    */
-  Optional<Instant> reserve(Instant notAfter);
+  Reservation reserve(CallKind kind, Instant notAfter, List<QuotaReport> seen);
 
   /**
-   * Holds every call (on every instance sharing the limiter) until {@code resumeAt}: freee said the
-   * limit is spent. A pause never shortens one already in force.
+   * Holds every call (on every instance sharing the limiter) until {@code hold.until()}. A pause
+   * never shortens one already in force.
+   *
+   * @throws RateLimiterUnavailableException when the shared store cannot be reached
    */
-  void pauseUntil(Instant resumeAt);
+  void pause(Hold hold);
+
+  /**
+   * The pause in force now, if any: checked again just before a call that waited for its slot is
+   * sent.
+   *
+   * @throws RateLimiterUnavailableException when the shared store cannot be reached
+   */
+  Optional<Hold> pauseInForce();
+
+  /**
+   * Each window's limit, remaining calls and reset as this limiter counts them.
+   *
+   * @throws RateLimiterUnavailableException when the shared store cannot be reached
+   */
+  List<WindowHeadroom> headroom();
 
   /** Whether the pacing is shared by every instance (false in memory). */
   boolean shared();

@@ -8,65 +8,145 @@ import io.lettuce.core.ScriptOutputType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Even pacing shared by every instance: a GCRA Lua script over one key ({@code ib:{ns}:rate}, the
- * next free slot) that freee 429 pauses are folded into.
+ * The limiter shared by every instance: one hash ({@code ib:{ns}:rate}) holding the pause, the
+ * minute's next slot and the hour's and the day's counts, and a Lua script ({@code
+ * rate-reserve.lua}, the rules of {@link InMemoryRateLimiter}) that checks the pause and reserves
+ * in all three windows at once.
  *
  * <p>Why a script of our own rather than a library bucket (Bucket4j and the like): one {@code
- * EVALSHA} both honours the cluster-wide pause and reserves an evenly spaced slot, so every freee
- * call costs exactly one round trip and a created invoice stays at three or four Redis commands
- * (claim, slot, complete); a bucket would need a second key and command for the pause, and starts
- * full, which allows twice the limit inside one window.
+ * EVALSHA} honours the cluster-wide pause and reserves an evenly spaced slot in three windows, so a
+ * slot costs one round trip and a created invoice three (claim, slot, complete; a fourth, the pause
+ * check, when the call waited for its slot); buckets would need a key and a command per window and
+ * the pause, and start full, which allows twice the limit inside one window.
  *
  * <p>Clocks: all slot arithmetic happens in the script on the Redis server's clock ({@code TIME}),
- * so instances whose clocks disagree still get slots one interval apart in one timeline. Only
- * durations cross the wire: the caller's deadline goes in as the longest acceptable wait, and the
- * wait comes back and is added to this instance's clock when the reply arrives. A slot is thus
- * never earlier than the server reserved it; it is late by the reply's latency at most.
+ * so instances whose clocks disagree still share one timeline. Only durations cross the wire: the
+ * caller's deadline goes in as the longest acceptable wait, and waits come back and are added to
+ * this instance's clock when the reply arrives.
  */
 public final class RedisRateLimiter implements RateLimiter {
 
   private static final RedisScript RESERVE = script("rate-reserve.lua");
   private static final RedisScript PAUSE = script("rate-pause.lua");
+  private static final RedisScript PAUSED = script("rate-paused.lua");
+  private static final RedisScript HEADROOM = script("rate-headroom.lua");
+  private static final Hold.Cause[] CAUSES = Hold.Cause.values();
 
   private final RedisConnections redis;
   private final String[] rateKey;
+  private final Quota quota;
   private final String intervalMs;
   private final Clock clock;
 
-  public RedisRateLimiter(RedisConnections redis, RedisKeys keys, int callsPerMinute, Clock clock) {
+  public RedisRateLimiter(RedisConnections redis, RedisKeys keys, Quota quota, Clock clock) {
     this.redis = redis;
     this.rateKey = new String[] {keys.rate()};
-    this.intervalMs = Long.toString(InMemoryRateLimiter.intervalFor(callsPerMinute).toMillis());
+    this.quota = quota;
+    this.intervalMs =
+        Long.toString(
+            InMemoryRateLimiter.intervalFor(quota.perMinute(), quota.length(Window.MINUTE))
+                .toMillis());
     this.clock = clock;
   }
 
+  public RedisRateLimiter(RedisConnections redis, RedisKeys keys, int callsPerMinute, Clock clock) {
+    this(redis, keys, Quota.perMinuteOnly(callsPerMinute), clock);
+  }
+
   @Override
-  public Optional<Instant> reserve(Instant notAfter) {
-    long maxWaitMs = Duration.between(clock.instant(), notAfter).toMillis();
-    Long waitMs = run("reserve", RESERVE, intervalMs, Long.toString(maxWaitMs));
-    if (waitMs < 0) {
-      return Optional.empty();
+  public Reservation reserve(CallKind kind, Instant notAfter, List<QuotaReport> seen) {
+    Instant now = clock.instant();
+    List<String> args = new ArrayList<>();
+    args.add(kind == CallKind.CREATE ? "1" : "0");
+    args.add(Long.toString(Duration.between(now, notAfter).toMillis()));
+    args.add(intervalMs);
+    for (Window window : Window.values()) {
+      args.add(Long.toString(quota.length(window).toMillis()));
     }
-    return Optional.of(clock.instant().plusMillis(waitMs));
+    for (Window window : Window.values()) {
+      args.add(Integer.toString(quota.limit(window)));
+    }
+    for (Window window : Window.values()) {
+      addReport(args, seen, window, now);
+    }
+    List<Object> reply = run("reserve", RESERVE, args.toArray(String[]::new));
+    long code = (Long) reply.getFirst();
+    if (code == 1) {
+      return new Reservation.Slot(clock.instant().plusMillis((Long) reply.get(1)));
+    }
+    if (code == 2) {
+      return new Reservation.NoTime();
+    }
+    return new Reservation.HeldBack(hold(reply, 1));
+  }
+
+  private static void addReport(
+      List<String> args, List<QuotaReport> seen, Window window, Instant now) {
+    Optional<QuotaReport> report = seen.stream().filter(r -> r.window() == window).findFirst();
+    if (report.isEmpty()) {
+      args.addAll(List.of("-", "-", "-"));
+      return;
+    }
+    args.add(Integer.toString(report.get().limit()));
+    args.add(Integer.toString(report.get().remaining()));
+    args.add(Long.toString(Duration.between(now, report.get().reset()).toMillis()));
   }
 
   /**
    * {@inheritDoc}
    *
-   * @throws RateLimiterUnavailableException when the shared store cannot be reached
+   * <p>Sent as a delay so the pause ends at the same moment on the server's clock for everyone;
+   * rounded up: a pause that ends a millisecond early can still meet freee's closed window.
    */
   @Override
-  public void pauseUntil(Instant resumeAt) {
-    // Sent as a delay so the pause ends at the same moment on the server's clock for everyone.
-    // Rounded up: a pause that ends a millisecond early can still meet freee's closed window.
-    Duration delay = Duration.between(clock.instant(), resumeAt);
+  public void pause(Hold hold) {
+    Duration delay = Duration.between(clock.instant(), hold.until());
     long delayMs = (delay.toNanos() + 999_999) / 1_000_000;
     if (delayMs > 0) {
-      run("pause", PAUSE, Long.toString(delayMs));
+      run(
+          "pause",
+          PAUSE,
+          Long.toString(delayMs),
+          Integer.toString(hold.cause().ordinal() + 1),
+          Integer.toString(hold.window() == null ? 0 : hold.window().ordinal() + 1),
+          Integer.toString(hold.limit()),
+          Long.toString(2 * quota.length(Window.DAY).toMillis()));
     }
+  }
+
+  @Override
+  public Optional<Hold> pauseInForce() {
+    List<Object> reply = run("pause check", PAUSED);
+    return reply.isEmpty() ? Optional.empty() : Optional.of(hold(reply, 0));
+  }
+
+  @Override
+  public List<WindowHeadroom> headroom() {
+    List<String> args = new ArrayList<>();
+    for (Window window : Window.values()) {
+      args.add(Long.toString(quota.length(window).toMillis()));
+    }
+    for (Window window : Window.values()) {
+      args.add(Integer.toString(quota.limit(window)));
+    }
+    List<Object> reply = run("headroom", HEADROOM, args.toArray(String[]::new));
+    Instant now = clock.instant();
+    List<WindowHeadroom> windows = new ArrayList<>();
+    for (Window window : Window.values()) {
+      int at = 3 * window.ordinal();
+      windows.add(
+          new WindowHeadroom(
+              window,
+              ((Long) reply.get(at)).intValue(),
+              ((Long) reply.get(at + 1)).intValue(),
+              now.plusMillis((Long) reply.get(at + 2))));
+    }
+    return windows;
   }
 
   @Override
@@ -74,9 +154,20 @@ public final class RedisRateLimiter implements RateLimiter {
     return true;
   }
 
-  private Long run(String step, RedisScript script, String... args) {
+  /** Reads {@code until - now, cause, window, limit} from {@code reply} at {@code from}. */
+  private Hold hold(List<Object> reply, int from) {
+    Instant until = clock.instant().plusMillis((Long) reply.get(from));
+    int window = ((Long) reply.get(from + 2)).intValue();
+    return new Hold(
+        CAUSES[((Long) reply.get(from + 1)).intValue() - 1],
+        window == 0 ? null : Window.values()[window - 1],
+        until,
+        ((Long) reply.get(from + 3)).intValue());
+  }
+
+  private List<Object> run(String step, RedisScript script, String... args) {
     try {
-      return redis.call(r -> script.run(r, ScriptOutputType.INTEGER, rateKey, args));
+      return redis.call(r -> script.run(r, ScriptOutputType.MULTI, rateKey, args));
     } catch (RedisException e) {
       throw new RateLimiterUnavailableException(step, e);
     }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN section 8: tokens, secrets and invoice bodies never reach the logs. */
+/** README "Logs": tokens, secrets and invoice bodies never reach the logs. */
 class LogSecrecyTest {
 
   @Test

@@ -3,12 +3,17 @@ package io.invoicebridge.freee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.limit.CallDurationEstimate;
+import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.limit.FreeeCallGate;
+import io.invoicebridge.limit.Hold;
 import io.invoicebridge.limit.InMemoryRateLimiter;
+import io.invoicebridge.limit.RateLimitHeldException;
+import io.invoicebridge.limit.Window;
 import io.micronaut.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +21,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** freee's answers to a create, mapped per DESIGN section 5, at a fixed time. */
+/**
+ * freee's answers to a create, observed as the call gate observes them and mapped to an outcome, at
+ * a fixed time.
+ */
 class CreateOutcomeMapperTest {
 
   private static final Instant NOW = Instant.parse("2026-09-30T01:00:00Z");
@@ -28,7 +35,8 @@ class CreateOutcomeMapperTest {
   private final FreeeCallGate gate =
       new FreeeCallGate(
           new InMemoryRateLimiter(clock, 60), 2, new CallDurationEstimate(), clock, duration -> {});
-  private final FreeeRateLimitTracker tracker = new FreeeRateLimitTracker(gate, clock);
+  private final FreeeRateLimitTracker tracker =
+      new FreeeRateLimitTracker(gate, JsonMapper.createDefault(), clock);
   private final CreateOutcomeMapper mapper =
       new CreateOutcomeMapper(JsonMapper.createDefault(), tracker, clock);
 
@@ -84,8 +92,9 @@ class CreateOutcomeMapperTest {
     CreateOutcome outcome = map(403, Map.of(), "<html>excessive access</html>");
     // then
     CreateOutcome.Throttled throttled = assertInstanceOf(CreateOutcome.Throttled.class, outcome);
-    assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(10))), throttled.retryAt());
-    assertTrue(gate.call(Deadline.in(Duration.ofMinutes(9), clock), () -> "sent").isEmpty());
+    assertEquals(NOW.plus(Duration.ofMinutes(10)), throttled.hold().until());
+    assertEquals(Hold.Cause.BLOCKED, throttled.hold().cause());
+    assertHeld(Duration.ofMinutes(9));
   }
 
   @Test
@@ -98,9 +107,9 @@ class CreateOutcomeMapperTest {
             "");
     // then
     assertEquals(
-        Optional.of(NOW.plusSeconds(30)),
-        assertInstanceOf(CreateOutcome.Throttled.class, outcome).retryAt());
-    assertTrue(gate.call(Deadline.in(Duration.ofSeconds(29), clock), () -> "sent").isEmpty());
+        NOW.plusSeconds(30),
+        assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
+    assertHeld(Duration.ofSeconds(29));
   }
 
   @Test
@@ -110,8 +119,53 @@ class CreateOutcomeMapperTest {
         map(429, Map.of("x-ratelimit-reset-minute", "2026-09-30T01:00:50.000000Z"), "");
     // then
     assertEquals(
-        Optional.of(Instant.parse("2026-09-30T01:00:50Z")),
-        assertInstanceOf(CreateOutcome.Throttled.class, outcome).retryAt());
+        Instant.parse("2026-09-30T01:00:50Z"),
+        assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
+  }
+
+  @Test
+  void map_429WithHourSpent_throttledUntilTheHourResetNotTheMinute() {
+    // given: freee's answer shows the hour spent and the minute not
+    Map<String, String> headers =
+        Map.of(
+            "X-Ratelimit-Remaining-Minute", "12",
+            "X-Ratelimit-Reset-Minute", "2026-09-30T01:00:50Z",
+            "X-RateLimit-Limit", "1500",
+            "X-RateLimit-Remaining", "0",
+            "X-RateLimit-Reset", "2026-09-30T02:00:00Z");
+    // when
+    CreateOutcome outcome = map(429, headers, "");
+    // then
+    Hold hold = assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold();
+    assertEquals(Instant.parse("2026-09-30T02:00:00Z"), hold.until());
+    assertEquals(Window.HOUR, hold.window());
+    assertEquals(
+        "freee's hourly limit of 1500 is spent; it resets at 2026-09-30T02:00:00Z", hold.detail());
+    assertHeld(Duration.ofMinutes(59));
+  }
+
+  @Test
+  void map_429WhoseMinuteResetHasPassed_holdsNoLongerThanNow() {
+    // given: the answer took longer to arrive than the rest of freee's minute
+    Map<String, String> headers =
+        Map.of(
+            "X-Ratelimit-Limit-Minute", "30",
+            "X-Ratelimit-Remaining-Minute", "0",
+            "X-Ratelimit-Reset-Minute", "2026-09-30T00:59:59.950Z");
+    // when
+    CreateOutcome outcome = map(429, headers, "");
+    // then: the window is open again; no guessed minute of silence
+    assertEquals(NOW, assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
+  }
+
+  @Test
+  void map_429WithoutAnyTime_throttledForOneMinute() {
+    // when
+    CreateOutcome outcome = map(429, Map.of(), "");
+    // then
+    assertEquals(
+        NOW.plus(Duration.ofMinutes(1)),
+        assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
   }
 
   @Test
@@ -120,8 +174,8 @@ class CreateOutcomeMapperTest {
     CreateOutcome outcome = map(429, Map.of("Retry-After", "Wed, 30 Sep 2026 01:02:00 GMT"), "");
     // then
     assertEquals(
-        Optional.of(Instant.parse("2026-09-30T01:02:00Z")),
-        assertInstanceOf(CreateOutcome.Throttled.class, outcome).retryAt());
+        Instant.parse("2026-09-30T01:02:00Z"),
+        assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
   }
 
   @Test
@@ -153,13 +207,41 @@ class CreateOutcomeMapperTest {
     // when
     tracker.observe(new FreeeAnswer(201, headers, "", Duration.ZERO));
     // then
-    assertTrue(gate.call(Deadline.in(Duration.ofSeconds(39), clock), () -> "sent").isEmpty());
+    assertHeld(Duration.ofSeconds(39));
     assertEquals(30, tracker.lastSeen().orElseThrow().minuteLimit());
     assertEquals(0, tracker.lastSeen().orElseThrow().minuteRemaining());
   }
 
+  @Test
+  void observe_successSpendingTheDay_pausesUntilTheDayReset() {
+    // given
+    Map<String, String> headers =
+        Map.of(
+            "X-RateLimit-Limit-Day", "3000",
+            "X-RateLimit-Remaining-Day", "0",
+            "X-RateLimit-Reset-Day", "2026-10-01T00:00:00Z");
+    // when
+    tracker.observe(new FreeeAnswer(201, headers, "", Duration.ZERO));
+    // then
+    RateLimitHeldException held =
+        assertThrows(
+            RateLimitHeldException.class,
+            () -> gate.call(CallKind.LOOKUP, Deadline.in(Duration.ofHours(22), clock), () -> "x"));
+    assertEquals(Window.DAY, held.hold().window());
+    assertEquals(Instant.parse("2026-10-01T00:00:00Z"), held.hold().until());
+  }
+
+  /** The answer as the gate sees it (observed while the call's permit is held), then mapped. */
   private CreateOutcome map(int status, Map<String, String> headers, String body) {
-    return mapper.map(
-        new FreeeExchange.Answered(new FreeeAnswer(status, headers, body, Duration.ZERO)));
+    FreeeAnswer answer = new FreeeAnswer(status, headers, body, Duration.ZERO);
+    tracker.observe(answer);
+    return mapper.map(new FreeeExchange.Answered(answer));
+  }
+
+  /** No call, not even a look-up, is sent within {@code within} from now. */
+  private void assertHeld(Duration within) {
+    assertThrows(
+        RateLimitHeldException.class,
+        () -> gate.call(CallKind.LOOKUP, Deadline.in(within, clock), () -> "sent"));
   }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +115,26 @@ class FreeeInvoiceGatewayTest {
   }
 
   @Test
+  void create_breakerOpen_notSentWithTheBreakersReopeningAsRetryAt() {
+    // given: freee down for long enough to open the breaker
+    FreeeOutageBreaker breaker = app.getBean(FreeeOutageBreaker.class);
+    Instant before = clock.instant();
+    for (int i = 0; i < FreeeOutageBreaker.FAILURES_TO_OPEN; i++) {
+      breaker.recordFailure();
+    }
+    Instant after = clock.instant();
+    // when
+    CreateOutcome outcome =
+        gateway.create(TestInvoices.body("k-outage", BILLING_DATE, 101), deadline());
+    // then: the breaker's reopening, not a fixed few seconds
+    CreateOutcome.NotSent notSent = assertInstanceOf(CreateOutcome.NotSent.class, outcome);
+    Instant retryAt = notSent.retryAt().orElseThrow();
+    assertFalse(retryAt.isBefore(before.plus(FreeeOutageBreaker.OPEN_FOR)), retryAt.toString());
+    assertFalse(retryAt.isAfter(after.plus(FreeeOutageBreaker.OPEN_FOR)), retryAt.toString());
+    assertEquals(0, fake.apiCallTimes().size());
+  }
+
+  @Test
   void create_minuteQuotaSpentByAnotherInstance_throttledAndEveryCallPaused() {
     // given
     fake.rateLimit(1, Duration.ofSeconds(60));
@@ -130,8 +151,9 @@ class FreeeInvoiceGatewayTest {
               Deadline.in(Duration.ofSeconds(2), clock));
       // then
       CreateOutcome.Throttled throttled = assertInstanceOf(CreateOutcome.Throttled.class, outcome);
-      assertTrue(throttled.retryAt().orElseThrow().isAfter(clock.instant().plusSeconds(50)));
-      assertInstanceOf(CreateOutcome.NotSent.class, next);
+      assertTrue(throttled.hold().until().isAfter(clock.instant().plusSeconds(50)));
+      CreateOutcome.NotSent notSent = assertInstanceOf(CreateOutcome.NotSent.class, next);
+      assertEquals(Optional.of(throttled.hold().until()), notSent.retryAt());
       assertEquals(1, fake.rateLimitedCount());
       assertEquals(2, fake.apiCallTimes().size());
     }

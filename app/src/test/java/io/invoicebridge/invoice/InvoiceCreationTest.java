@@ -10,7 +10,9 @@ import io.invoicebridge.ledger.CreatedInvoice;
 import io.invoicebridge.ledger.InMemoryLedger;
 import io.invoicebridge.ledger.LedgerRecord;
 import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.limit.Hold;
 import io.invoicebridge.limit.RetryPolicy;
+import io.invoicebridge.limit.Window;
 import io.invoicebridge.testing.MutableClock;
 import io.invoicebridge.testing.TestConfig;
 import io.invoicebridge.testing.TestItems;
@@ -156,13 +158,43 @@ class InvoiceCreationTest {
   void create_throttled_waitsForFreeesResetThenSucceeds() {
     Instant reset = clock.instant().plusSeconds(20);
     gateway
-        .thenCreate(new CreateOutcome.Throttled(Optional.of(reset), "req-429"))
+        .thenCreate(new CreateOutcome.Throttled(Hold.spent(Window.MINUTE, reset, 30), "req-429"))
         .thenCreate(created(8));
 
     ItemResult result = creation.create(item, deadline());
 
     assertEquals(ItemStatus.CREATED, result.status());
     assertTrue(!clock.instant().isBefore(reset));
+  }
+
+  @Test
+  void create_throttledUntilAfterTheDeadline_retryAfterIsTheResetAndDetailNamesTheWindow() {
+    Instant reset = clock.instant().plus(Duration.ofMinutes(10));
+    gateway.thenCreate(
+        new CreateOutcome.Throttled(Hold.spent(Window.HOUR, reset, 1500), "req-429"));
+
+    ItemResult result = creation.create(item, deadline());
+
+    assertEquals(ItemStatus.FAILED, result.status());
+    assertEquals(Duration.ofMinutes(10), result.retryAfter());
+    assertTrue(
+        result.detail().startsWith("freee's hourly limit of 1500 is spent; it resets at " + reset),
+        result.detail());
+    assertEquals(1, gateway.sent.size(), "no call after freee said the hour is spent");
+  }
+
+  @Test
+  void create_heldBackByAWindow_notAttemptedWithRetryAfterAtItsReset() {
+    Instant reset = clock.instant().plus(Duration.ofMinutes(30));
+    gateway.thenCreate(
+        new CreateOutcome.NotSent(
+            Hold.spent(Window.DAY, reset, 3000).detail(), Optional.of(reset)));
+
+    ItemResult result = creation.create(item, deadline());
+
+    assertEquals(ItemStatus.NOT_ATTEMPTED, result.status());
+    assertEquals(Duration.ofMinutes(30), result.retryAfter());
+    assertTrue(result.detail().startsWith("freee's daily limit of 3000 is spent"), result.detail());
   }
 
   @Test
@@ -181,7 +213,7 @@ class InvoiceCreationTest {
 
   @Test
   void create_noSlotBeforeDeadline_isNotAttemptedAndReleased() {
-    gateway.thenCreate(new CreateOutcome.NotSent("no rate-limit slot before the deadline"));
+    gateway.thenCreate(new CreateOutcome.NotSent("no time left to create", Optional.empty()));
 
     ItemResult result = creation.create(item, deadline());
 
@@ -194,7 +226,7 @@ class InvoiceCreationTest {
   void create_noSlotLeftAfterTransientFailures_failsNamingTheFailure() {
     gateway
         .thenCreate(new CreateOutcome.Failed("rate limiter reserve failed: X", false, null))
-        .thenCreate(new CreateOutcome.NotSent("no rate-limit slot or time left to create"));
+        .thenCreate(new CreateOutcome.NotSent("no time left to create", Optional.empty()));
 
     ItemResult result = creation.create(item, deadline());
 

@@ -1,6 +1,7 @@
 package io.invoicebridge.limit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The {@link RateLimiter} contract, run against every implementation. Reserving never waits, so the
@@ -31,10 +34,29 @@ abstract class AbstractRateLimiterContractTest {
   static final Duration WINDOW = Duration.ofSeconds(60);
 
   /** A new limiter with an empty shared state at the start of each test. */
-  protected abstract RateLimiter limiter(int callsPerMinute);
+  protected abstract RateLimiter limiter(Quota quota);
 
   /** Another instance sharing {@code limiter}'s pacing, as a second cloud instance would. */
-  protected abstract RateLimiter peerOf(RateLimiter limiter, int callsPerMinute);
+  protected abstract RateLimiter peerOf(RateLimiter limiter, Quota quota);
+
+  protected RateLimiter limiter(int callsPerMinute) {
+    return limiter(Quota.perMinuteOnly(callsPerMinute));
+  }
+
+  protected RateLimiter peerOf(RateLimiter limiter, int callsPerMinute) {
+    return peerOf(limiter, Quota.perMinuteOnly(callsPerMinute));
+  }
+
+  /** A create's slot, or empty when none lies before {@code notAfter}. */
+  static Optional<Instant> slot(RateLimiter limiter, Instant notAfter) {
+    return slot(limiter, CallKind.CREATE, notAfter);
+  }
+
+  static Optional<Instant> slot(RateLimiter limiter, CallKind kind, Instant notAfter) {
+    return limiter.reserve(kind, notAfter, List.of()) instanceof Reservation.Slot slot
+        ? Optional.of(slot.at())
+        : Optional.empty();
+  }
 
   protected abstract Clock clock();
 
@@ -52,7 +74,7 @@ abstract class AbstractRateLimiterContractTest {
     RateLimiter limiter = limiter(PER_MINUTE);
     Instant before = clock().instant();
 
-    Instant slot = limiter.reserve(far()).orElseThrow();
+    Instant slot = slot(limiter, far()).orElseThrow();
 
     assertNear(before, slot);
   }
@@ -61,9 +83,9 @@ abstract class AbstractRateLimiterContractTest {
   void reserve_consecutive_slotsOneIntervalApart() {
     RateLimiter limiter = limiter(PER_MINUTE);
 
-    Instant first = limiter.reserve(far()).orElseThrow();
-    Instant second = limiter.reserve(far()).orElseThrow();
-    Instant third = limiter.reserve(far()).orElseThrow();
+    Instant first = slot(limiter, far()).orElseThrow();
+    Instant second = slot(limiter, far()).orElseThrow();
+    Instant third = slot(limiter, far()).orElseThrow();
 
     assertNear(first.plus(INTERVAL), second);
     assertNear(first.plus(INTERVAL.multipliedBy(2)), third);
@@ -72,10 +94,10 @@ abstract class AbstractRateLimiterContractTest {
   @Test
   void reserve_slotAfterNotAfter_reservesNothing() {
     RateLimiter limiter = limiter(PER_MINUTE);
-    Instant first = limiter.reserve(far()).orElseThrow();
+    Instant first = slot(limiter, far()).orElseThrow();
 
-    Optional<Instant> tooLate = limiter.reserve(clock().instant().plus(INTERVAL.dividedBy(2)));
-    Instant next = limiter.reserve(far()).orElseThrow();
+    Optional<Instant> tooLate = slot(limiter, clock().instant().plus(INTERVAL.dividedBy(2)));
+    Instant next = slot(limiter, far()).orElseThrow();
 
     assertEquals(Optional.empty(), tooLate);
     assertNear(first.plus(INTERVAL), next);
@@ -85,8 +107,8 @@ abstract class AbstractRateLimiterContractTest {
   void reserve_notAfterInThePast_reservesNothing() {
     RateLimiter limiter = limiter(PER_MINUTE);
 
-    Optional<Instant> slot = limiter.reserve(clock().instant().minusSeconds(1));
-    Instant next = limiter.reserve(far()).orElseThrow();
+    Optional<Instant> slot = slot(limiter, clock().instant().minusSeconds(1));
+    Instant next = slot(limiter, far()).orElseThrow();
 
     assertEquals(Optional.empty(), slot);
     assertNear(clock().instant(), next);
@@ -116,10 +138,10 @@ abstract class AbstractRateLimiterContractTest {
     RateLimiter two = peerOf(one, PER_MINUTE);
     Instant resumeAt = clock().instant().plusSeconds(30);
 
-    one.pauseUntil(resumeAt);
+    one.pause(Hold.spent(Window.MINUTE, resumeAt, PER_MINUTE));
 
-    assertEquals(Optional.empty(), two.reserve(clock().instant().plusSeconds(20)));
-    assertNear(resumeAt, two.reserve(far()).orElseThrow());
+    assertEquals(Optional.empty(), slot(two, clock().instant().plusSeconds(20)));
+    assertNear(resumeAt, slot(two, far()).orElseThrow());
   }
 
   @Test
@@ -127,25 +149,162 @@ abstract class AbstractRateLimiterContractTest {
     RateLimiter one = limiter(PER_MINUTE);
     RateLimiter two = peerOf(one, PER_MINUTE);
     Instant resumeAt = clock().instant().plusSeconds(30);
-    one.pauseUntil(resumeAt);
+    one.pause(Hold.spent(Window.MINUTE, resumeAt, PER_MINUTE));
 
-    two.pauseUntil(clock().instant().plusSeconds(5));
+    two.pause(Hold.spent(Window.MINUTE, clock().instant().plusSeconds(5), PER_MINUTE));
 
-    assertNear(resumeAt, one.reserve(far()).orElseThrow());
+    assertNear(resumeAt, slot(one, far()).orElseThrow());
   }
 
   @Test
   void pauseUntil_inThePast_changesNothing() {
     RateLimiter limiter = limiter(PER_MINUTE);
 
-    limiter.pauseUntil(clock().instant().minusSeconds(30));
+    limiter.pause(Hold.spent(Window.MINUTE, clock().instant().minusSeconds(30), PER_MINUTE));
 
-    assertNear(clock().instant(), limiter.reserve(far()).orElseThrow());
+    assertNear(clock().instant(), slot(limiter, far()).orElseThrow());
   }
 
   @Test
   void shared_isTrueOnlyForPacingSharedByInstances() {
     assertEquals(expectedShared(), limiter(PER_MINUTE).shared());
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Window.class,
+      names = {"HOUR", "DAY"})
+  void reserve_windowSpent_heldBackUntilItsResetOnEveryInstance(Window window) {
+    RateLimiter one = limiter(quotaWith(window, 5));
+    RateLimiter two = peerOf(one, quotaWith(window, 5));
+    for (int i = 0; i < 5; i++) {
+      slot(i % 2 == 0 ? one : two, CallKind.LOOKUP, far()).orElseThrow();
+    }
+
+    Reservation held = two.reserve(CallKind.LOOKUP, soon(), List.of());
+
+    Hold hold = assertInstanceOf(Reservation.HeldBack.class, held).hold();
+    assertEquals(Hold.Cause.SPENT, hold.cause());
+    assertEquals(window, hold.window());
+    assertEquals(5, hold.limit());
+    assertNear(periodEnd(window), hold.until());
+  }
+
+  @Test
+  void reserve_createsNearTheCap_leaveTheReserveToLookups() {
+    RateLimiter limiter = limiter(quotaWith(Window.HOUR, 100));
+    for (int i = 0; i < 100 - Quota.reserveOf(100); i++) {
+      slot(limiter, CallKind.LOOKUP, far()).orElseThrow();
+    }
+
+    Reservation create = limiter.reserve(CallKind.CREATE, soon(), List.of());
+    Optional<Instant> lookup = slot(limiter, CallKind.LOOKUP, far());
+
+    assertEquals(
+        Hold.Cause.SPENT,
+        assertInstanceOf(Reservation.HeldBack.class, create).hold().cause(),
+        "creates stop short of the reserve");
+    assertTrue(lookup.isPresent(), "a reconciliation look-up still finds budget");
+  }
+
+  @Test
+  void reserve_creates_spreadWhatRemainsOverWhatRemainsOfTheHour() {
+    RateLimiter limiter = limiter(quotaWith(Window.HOUR, 100));
+    int forCreates = 100 - Quota.reserveOf(100);
+
+    Instant first = slot(limiter, far()).orElseThrow();
+    Instant second = slot(limiter, far()).orElseThrow();
+
+    Duration spread = Duration.between(first, periodEnd(Window.HOUR)).dividedBy(forCreates);
+    assertNear(first.plus(spread), second);
+  }
+
+  @Test
+  void reserve_createsPaced_heldBackByThePacingWithItsNextSlot() {
+    RateLimiter limiter = limiter(quotaWith(Window.HOUR, 100));
+    Instant first = slot(limiter, far()).orElseThrow();
+
+    Reservation second = limiter.reserve(CallKind.CREATE, first.plusSeconds(1), List.of());
+
+    Hold hold = assertInstanceOf(Reservation.HeldBack.class, second).hold();
+    assertEquals(Hold.Cause.PACED, hold.cause());
+    assertEquals(Window.HOUR, hold.window());
+    assertTrue(hold.until().isAfter(first.plusSeconds(1)), hold.toString());
+  }
+
+  @Test
+  void reserve_freeeReportsFewerRemaining_tightensTheCount() {
+    RateLimiter limiter = limiter(quotaWith(Window.HOUR, 1500));
+    QuotaReport oneLeft = new QuotaReport(Window.HOUR, 1500, 1, periodEnd(Window.HOUR));
+
+    Reservation last = limiter.reserve(CallKind.LOOKUP, far(), List.of(oneLeft));
+    Reservation after = limiter.reserve(CallKind.LOOKUP, soon(), List.of(oneLeft));
+
+    assertInstanceOf(Reservation.Slot.class, last);
+    assertEquals(Window.HOUR, assertInstanceOf(Reservation.HeldBack.class, after).hold().window());
+  }
+
+  @Test
+  void reserve_reportOfAnotherPeriod_changesNothing() {
+    RateLimiter limiter = limiter(quotaWith(Window.HOUR, 5));
+    QuotaReport stale =
+        new QuotaReport(Window.HOUR, 5, 0, periodEnd(Window.HOUR).minus(Window.HOUR.length()));
+
+    Reservation reservation = limiter.reserve(CallKind.LOOKUP, far(), List.of(stale));
+
+    assertInstanceOf(Reservation.Slot.class, reservation);
+  }
+
+  @Test
+  void pause_heldBackNamesThePause() {
+    RateLimiter one = limiter(PER_MINUTE);
+    RateLimiter two = peerOf(one, PER_MINUTE);
+    Instant resumeAt = clock().instant().plusSeconds(600);
+    one.pause(Hold.spent(Window.HOUR, resumeAt, 1500));
+
+    Reservation held = two.reserve(CallKind.LOOKUP, clock().instant().plusSeconds(60), List.of());
+
+    Hold hold = assertInstanceOf(Reservation.HeldBack.class, held).hold();
+    assertEquals(Window.HOUR, hold.window());
+    assertEquals(1500, hold.limit());
+    assertNear(resumeAt, hold.until());
+    assertNear(resumeAt, two.pauseInForce().orElseThrow().until());
+  }
+
+  @Test
+  void pauseInForce_noPause_isEmpty() {
+    assertEquals(Optional.empty(), limiter(PER_MINUTE).pauseInForce());
+  }
+
+  @Test
+  void headroom_afterCalls_showsEachWindowsLimitRemainingAndReset() {
+    RateLimiter limiter = limiter(new Quota(600, 50, 80, 1));
+    for (int i = 0; i < 3; i++) {
+      slot(limiter, CallKind.LOOKUP, far()).orElseThrow();
+    }
+
+    List<WindowHeadroom> headroom = limiter.headroom();
+
+    assertEquals(
+        List.of(Window.MINUTE, Window.HOUR, Window.DAY),
+        headroom.stream().map(WindowHeadroom::window).toList());
+    assertEquals(List.of(600, 50, 80), headroom.stream().map(WindowHeadroom::limit).toList());
+    assertEquals(
+        List.of(47, 77), headroom.subList(1, 3).stream().map(WindowHeadroom::remaining).toList());
+    assertNear(periodEnd(Window.DAY), headroom.get(2).resetsAt());
+  }
+
+  private static Quota quotaWith(Window window, int limit) {
+    return new Quota(
+        100_000,
+        window == Window.HOUR ? limit : 1_000_000,
+        window == Window.DAY ? limit : 1_000_000,
+        1);
+  }
+
+  private Instant periodEnd(Window window) {
+    Quota full = Quota.perMinuteOnly(1);
+    return full.periodStart(window, clock().instant()).plus(window.length());
   }
 
   private List<Instant> reserveConcurrently(List<RateLimiter> limiters, int threads, int each)
@@ -172,9 +331,14 @@ abstract class AbstractRateLimiterContractTest {
   private List<Instant> reserveMany(RateLimiter limiter, int count) {
     List<Instant> slots = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      slots.add(limiter.reserve(far()).orElseThrow());
+      slots.add(slot(limiter, far()).orElseThrow());
     }
     return slots;
+  }
+
+  /** Long before any window's reset (unless a test runs within a second of one). */
+  private Instant soon() {
+    return clock().instant().plusSeconds(1);
   }
 
   private Instant far() {

@@ -1,6 +1,7 @@
 package io.invoicebridge.limit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.testing.MutableClock;
@@ -32,7 +33,7 @@ class FreeeCallGateTest {
     Deadline deadline = Deadline.in(Duration.ofMinutes(1), clock);
 
     for (int i = 0; i < 3; i++) {
-      gate.call(deadline, () -> starts.add(clock.instant()));
+      gate.call(CallKind.CREATE, deadline, () -> starts.add(clock.instant()));
     }
 
     long interval = InMemoryRateLimiter.intervalFor(30).toMillis();
@@ -48,7 +49,7 @@ class FreeeCallGateTest {
   }
 
   @Test
-  void call_slotAfterDeadline_callsNothing() {
+  void call_slotAfterDeadline_heldBackByThePacingAndCallsNothing() {
     FreeeCallGate gate =
         new FreeeCallGate(
             new InMemoryRateLimiter(clock, 1),
@@ -57,11 +58,68 @@ class FreeeCallGateTest {
             clock,
             clock::advance);
     Deadline deadline = Deadline.in(Duration.ofSeconds(30), clock);
-    gate.call(deadline, () -> "first");
+    gate.call(CallKind.CREATE, deadline, () -> "first");
 
-    Optional<String> second = gate.call(deadline, () -> "second");
+    RateLimitHeldException held =
+        assertThrows(
+            RateLimitHeldException.class, () -> gate.call(CallKind.CREATE, deadline, () -> "x"));
 
-    assertEquals(Optional.empty(), second);
+    assertEquals(
+        Hold.paced(Window.MINUTE, clock.instant().plus(InMemoryRateLimiter.intervalFor(1)), 1),
+        held.hold());
+  }
+
+  @Test
+  void call_pauseBeganWhileWaitingForItsSlot_isNotSent() {
+    // given: the second call waits ~2 s for its slot; meanwhile a peer is answered 403
+    InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock, 30);
+    Instant blockEnds = clock.instant().plus(Duration.ofMinutes(10));
+    Sleeper peerBlockedMeanwhile =
+        wait -> {
+          clock.advance(wait);
+          if (wait.isPositive()) {
+            limiter.pause(new Hold(Hold.Cause.BLOCKED, null, blockEnds, 0));
+          }
+        };
+    FreeeCallGate gate =
+        new FreeeCallGate(limiter, 1, new CallDurationEstimate(), clock, peerBlockedMeanwhile);
+    Deadline deadline = Deadline.in(Duration.ofMinutes(1), clock);
+    AtomicInteger sent = new AtomicInteger();
+    gate.call(CallKind.CREATE, deadline, sent::incrementAndGet);
+
+    // when
+    RateLimitHeldException held =
+        assertThrows(
+            RateLimitHeldException.class,
+            () -> gate.call(CallKind.CREATE, deadline, sent::incrementAndGet));
+
+    // then
+    assertEquals(1, sent.get(), "the call that had its slot was not sent into the block");
+    assertEquals(Hold.Cause.BLOCKED, held.hold().cause());
+    assertEquals(blockEnds, held.hold().until());
+  }
+
+  @Test
+  void call_lookupWhileCreatesAreHeldByTheHour_stillFindsBudget() {
+    // given: the hour's calls for creates are spent; the reserve is left
+    InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock, new Quota(600, 100, 3000, 1));
+    FreeeCallGate gate =
+        new FreeeCallGate(limiter, 1, new CallDurationEstimate(), clock, clock::advance);
+    Deadline deadline = Deadline.in(Duration.ofMinutes(5), clock);
+    for (int i = 0; i < 100 - Quota.reserveOf(100); i++) {
+      gate.call(CallKind.LOOKUP, deadline, () -> "spent");
+    }
+
+    // when
+    RateLimitHeldException create =
+        assertThrows(
+            RateLimitHeldException.class,
+            () -> gate.call(CallKind.CREATE, deadline, () -> "create"));
+    Optional<String> lookup = gate.call(CallKind.LOOKUP, deadline, () -> "reconciled");
+
+    // then
+    assertEquals(Window.HOUR, create.hold().window());
+    assertEquals(Optional.of("reconciled"), lookup);
   }
 
   @Test
@@ -74,13 +132,14 @@ class FreeeCallGateTest {
             clock,
             clock::advance);
 
-    Optional<String> answer = gate.call(Deadline.in(Duration.ofMillis(900), clock), () -> "late");
+    Optional<String> answer =
+        gate.call(CallKind.CREATE, Deadline.in(Duration.ofMillis(900), clock), () -> "late");
 
     assertEquals(Optional.empty(), answer);
   }
 
   @Test
-  void pauseUntil_holdsNextCallUntilResume() {
+  void pause_holdsNextCallUntilResume() {
     FreeeCallGate gate =
         new FreeeCallGate(
             new InMemoryRateLimiter(clock, 600),
@@ -89,10 +148,11 @@ class FreeeCallGateTest {
             clock,
             clock::advance);
     Instant resume = clock.instant().plusSeconds(20);
-    gate.pauseUntil(resume);
+    gate.pause(Hold.spent(Window.MINUTE, resume, 600));
 
     Instant started =
-        gate.call(Deadline.in(Duration.ofMinutes(1), clock), clock::instant).orElseThrow();
+        gate.call(CallKind.CREATE, Deadline.in(Duration.ofMinutes(1), clock), clock::instant)
+            .orElseThrow();
 
     assertEquals(resume, started);
   }
@@ -115,6 +175,7 @@ class FreeeCallGateTest {
         executor.execute(
             () -> {
               gate.call(
+                  CallKind.CREATE,
                   Deadline.in(Duration.ofSeconds(30), systemClock),
                   () -> {
                     highest.accumulateAndGet(inFlight.incrementAndGet(), Math::max);

@@ -10,13 +10,13 @@ class InMemoryRateLimiterContractTest extends AbstractRateLimiterContractTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
 
   @Override
-  protected RateLimiter limiter(int callsPerMinute) {
-    return new InMemoryRateLimiter(clock, callsPerMinute);
+  protected RateLimiter limiter(Quota quota) {
+    return new InMemoryRateLimiter(clock, quota);
   }
 
   /** One instance's limiter is shared by all its callers: its "peer" is itself. */
   @Override
-  protected RateLimiter peerOf(RateLimiter limiter, int callsPerMinute) {
+  protected RateLimiter peerOf(RateLimiter limiter, Quota quota) {
     return limiter;
   }
 

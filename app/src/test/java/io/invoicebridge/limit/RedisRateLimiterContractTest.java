@@ -28,14 +28,14 @@ class RedisRateLimiterContractTest extends AbstractRateLimiterContractTest {
   }
 
   @Override
-  protected RateLimiter limiter(int callsPerMinute) {
-    return new RedisRateLimiter(newInstance(), KEYS, callsPerMinute, Clock.systemUTC());
+  protected RateLimiter limiter(Quota quota) {
+    return new RedisRateLimiter(newInstance(), KEYS, quota, Clock.systemUTC());
   }
 
   /** A second instance: its own connection to the same Redis and company. */
   @Override
-  protected RateLimiter peerOf(RateLimiter limiter, int callsPerMinute) {
-    return limiter(callsPerMinute);
+  protected RateLimiter peerOf(RateLimiter limiter, Quota quota) {
+    return limiter(quota);
   }
 
   @Override
@@ -58,20 +58,21 @@ class RedisRateLimiterContractTest extends AbstractRateLimiterContractTest {
     RateLimiter mine = limiter(PER_MINUTE);
     RateLimiter theirs =
         new RedisRateLimiter(newInstance(), new RedisKeys("2002"), PER_MINUTE, clock());
-    mine.reserve(Instant.now().plusSeconds(3600));
+    slot(mine, Instant.now().plusSeconds(3600));
 
-    Instant theirSlot = theirs.reserve(Instant.now().plusSeconds(3600)).orElseThrow();
+    Instant theirSlot = slot(theirs, Instant.now().plusSeconds(3600)).orElseThrow();
 
     assertTrue(Duration.between(Instant.now(), theirSlot).compareTo(jitter()) < 0);
   }
 
   @Test
-  void reserve_slot_keyExpiresWhenTheNextSlotIsFree() {
-    limiter(PER_MINUTE).reserve(Instant.now().plusSeconds(3600));
+  void reserve_slot_keyOutlivesTheDayItCounts() {
+    slot(limiter(PER_MINUTE), Instant.now().plusSeconds(3600));
 
     Duration ttl = RedisServerExtension.admin().pttl(KEYS.rate());
 
-    assertTrue(ttl.compareTo(INTERVAL) <= 0 && ttl.compareTo(INTERVAL.minus(jitter())) > 0);
+    Duration twoDays = Duration.ofDays(2);
+    assertTrue(ttl.compareTo(twoDays) <= 0 && ttl.compareTo(twoDays.minus(jitter())) > 0);
   }
 
   private RedisConnections newInstance() {

@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 3 point 6: two or three bridge instances, each its own application context with its own
- * in-process caches, share one real Redis and one fake freee, as a scaled-out deployment shares
- * Upstash and freee. Everything goes through real HTTP.
+ * Two or three bridge instances, each its own application context with its own in-process caches,
+ * share one real Redis and one fake freee, as a scaled-out deployment shares Upstash and freee.
+ * Everything goes through real HTTP.
  */
 @ExtendWith(RedisServerExtension.class)
 class MultiInstanceTest {

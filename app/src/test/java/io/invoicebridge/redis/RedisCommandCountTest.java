@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.invoicebridge.ledger.CreatedInvoice;
 import io.invoicebridge.ledger.Ledger;
 import io.invoicebridge.ledger.RedisLedger;
+import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.RateLimiter;
 import io.invoicebridge.limit.RedisRateLimiter;
 import io.invoicebridge.testing.RedisAdmin;
@@ -13,6 +14,7 @@ import io.invoicebridge.testing.RedisServerExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +47,7 @@ class RedisCommandCountTest {
   void cacheScriptsAsARunningServerWould() {
     ledger.claim("warm-up", "h", "owner", CLAIM_TTL);
     ledger.complete("warm-up", "owner", INVOICE);
-    limiter.reserve(Instant.now());
+    limiter.reserve(CallKind.CREATE, Instant.now(), List.of());
   }
 
   @AfterEach
@@ -78,12 +80,14 @@ class RedisCommandCountTest {
   }
 
   @Test
-  void reserve_oneSlot_oneRoundTrip() {
+  void reserve_oneSlotInAllThreeWindows_oneRoundTrip() {
     admin.resetStats();
 
-    limiter.reserve(Instant.now().plusSeconds(60));
+    limiter.reserve(CallKind.CREATE, Instant.now().plusSeconds(60), List.of());
 
-    assertEquals(Map.of("evalsha", 1L, "time", 1L, "get", 1L, "set", 1L), commandsSinceReset());
+    assertEquals(
+        Map.of("evalsha", 1L, "time", 1L, "hgetall", 1L, "hset", 1L, "pexpire", 1L),
+        commandsSinceReset());
   }
 
   @Test
@@ -91,7 +95,7 @@ class RedisCommandCountTest {
     admin.resetStats();
 
     ledger.claim("2026-11/ACME/2", "h", "owner", CLAIM_TTL);
-    limiter.reserve(Instant.now().plusSeconds(60));
+    limiter.reserve(CallKind.CREATE, Instant.now().plusSeconds(60), List.of());
     ledger.complete("2026-11/ACME/2", "owner", INVOICE);
 
     Map<String, Long> calls = commandsSinceReset();

@@ -16,9 +16,12 @@ import io.invoicebridge.ledger.CreatedInvoice;
 import io.invoicebridge.ledger.Ledger;
 import io.invoicebridge.ledger.LedgerUnavailableException;
 import io.invoicebridge.ledger.RedisLedger;
+import io.invoicebridge.limit.CallKind;
+import io.invoicebridge.limit.Hold;
 import io.invoicebridge.limit.RateLimiter;
 import io.invoicebridge.limit.RateLimiterUnavailableException;
 import io.invoicebridge.limit.RedisRateLimiter;
+import io.invoicebridge.limit.Window;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
@@ -158,7 +161,7 @@ class RedisFailClosedTest {
     ledger.complete(owner, owner, INVOICE);
     tokens.read();
     lock.tryAcquire(Duration.ofSeconds(5)).ifPresent(lock::release);
-    limiter.reserve(Instant.now().plusSeconds(60));
+    limiter.reserve(CallKind.CREATE, Instant.now().plusSeconds(60), List.of());
   }
 
   private static void assertEveryStoreUnavailable(
@@ -174,8 +177,12 @@ class RedisFailClosedTest {
     assertUnavailable(tokenDown, () -> lock.tryAcquire(Duration.ofSeconds(5)));
     assertUnavailable(tokenDown, () -> lock.release(new TokenLock.Lease("o")));
     Class<RateLimiterUnavailableException> limiterDown = RateLimiterUnavailableException.class;
-    assertUnavailable(limiterDown, () -> limiter.reserve(Instant.now().plusSeconds(60)));
-    assertUnavailable(limiterDown, () -> limiter.pauseUntil(Instant.now().plusSeconds(60)));
+    assertUnavailable(
+        limiterDown,
+        () -> limiter.reserve(CallKind.CREATE, Instant.now().plusSeconds(60), List.of()));
+    assertUnavailable(
+        limiterDown,
+        () -> limiter.pause(Hold.spent(Window.MINUTE, Instant.now().plusSeconds(60), 600)));
   }
 
   private static <E extends RuntimeException> E assertUnavailable(Class<E> type, Executable call) {

@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fake freee on 127.0.0.1 (random port) that behaves like freee as NOTES describes it: rotating
- * single-use refresh tokens, 401 {@code expired_access_token}, a per-minute limit answered with 429
- * and freee's rate-limit headers, freee's error bodies, validation of invoice bodies, list paging,
- * and switchable faults. Thread-safe: many app instances may use one fake at once.
+ * A fake freee on 127.0.0.1 (random port) that behaves like freee as its API documentation
+ * describes it: rotating single-use refresh tokens, 401 {@code expired_access_token}, freee's
+ * minute, hour and day limits answered with 429 and freee's rate-limit headers, the 403 "excessive
+ * access" block, freee's error bodies, validation of invoice bodies, list paging, and switchable
+ * faults. Thread-safe: many app instances may use one fake at once.
  */
 public final class FakeFreee implements AutoCloseable {
 
@@ -49,8 +50,8 @@ public final class FakeFreee implements AutoCloseable {
   }
 
   /**
-   * A call refused with 429: when it arrived, and the minute reset its {@code
-   * X-Ratelimit-Reset-Minute} header announced (the first instant a call is admitted again).
+   * A call refused with 429: when it arrived, and the reset its headers announced for the window
+   * that refused it (the first instant a call is admitted again).
    */
   public record Refusal(Instant at, Instant announcedReset) {}
 
@@ -64,6 +65,8 @@ public final class FakeFreee implements AutoCloseable {
   private final List<Instant> apiCallTimes = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong requestIds = new AtomicLong();
   private final AtomicInteger createRequests = new AtomicInteger();
+  private final AtomicInteger blockAfterCalls = new AtomicInteger(-1);
+  private volatile Duration blockLength = Duration.ZERO;
   private final HttpServer server;
 
   private FakeFreee() throws IOException {
@@ -115,6 +118,45 @@ public final class FakeFreee implements AutoCloseable {
   public FakeFreee rateLimit(int calls, Duration window) {
     rateLimit.configure(calls, window);
     return this;
+  }
+
+  /** freee's hour window: {@code calls} per {@code length} (freee's: 1,500 per hour). */
+  public FakeFreee hourLimit(int calls, Duration length) {
+    rateLimit.configureHour(calls, length);
+    return this;
+  }
+
+  /** freee's day window: {@code calls} per {@code length} (freee's: 3,000-10,000 per day). */
+  public FakeFreee dayLimit(int calls, Duration length) {
+    rateLimit.configureDay(calls, length);
+    return this;
+  }
+
+  /** Another app of the same company spends what is left of the hour now. */
+  public void spendHour() {
+    rateLimit.spendHour(clock.instant());
+  }
+
+  /**
+   * freee's "excessive access" block starts now: every API call is answered 403 for {@code length}
+   * (freee's lasts about ten minutes and names no end).
+   */
+  public void blockExcessiveAccess(Duration length) {
+    rateLimit.block(clock.instant().plus(length));
+  }
+
+  /**
+   * freee's "excessive access" block starts when the API call after the next {@code calls} arrives
+   * (that call is the first answered 403), for {@code length}.
+   */
+  public void blockExcessiveAccessAfter(int calls, Duration length) {
+    blockLength = length;
+    blockAfterCalls.set(apiCallTimes.size() + calls);
+  }
+
+  /** When each call answered 403 by the block arrived. */
+  public List<Instant> blockedCalls() {
+    return rateLimit.blockedCalls();
   }
 
   /**
@@ -284,9 +326,20 @@ public final class FakeFreee implements AutoCloseable {
 
   private void api(HttpExchange exchange, String path) throws IOException, InterruptedException {
     Instant now = clock.instant();
-    apiCallTimes.add(now);
+    int arrived;
+    synchronized (apiCallTimes) {
+      apiCallTimes.add(now);
+      arrived = apiCallTimes.size();
+    }
+    if (arrived > blockAfterCalls.get() && blockAfterCalls.getAndSet(-1) >= 0) {
+      rateLimit.block(now.plus(blockLength));
+    }
     String body = FakeHttp.body(exchange);
     Thread.sleep(faults.latency);
+    if (rateLimit.blocked(now)) {
+      respond(exchange, 403, error(403, "status", List.of("アクセスが集中しています。しばらくしてから再度お試しください。")));
+      return;
+    }
     if (!rateLimit.admit(now, exchange.getResponseHeaders())) {
       respond(exchange, 429, error(429, "status", List.of("リクエスト数が上限に達しました。")));
       return;

@@ -105,6 +105,44 @@ class FakeFreeeTest {
   }
 
   @Test
+  void api_hourSpent_answers429WithTheHourAlignedResetAndAllThreeWindowsHeaders() throws Exception {
+    // given: an hour of 2 calls, 10 s long and aligned on the epoch like freee's clock hour
+    fake.hourLimit(2, Duration.ofSeconds(10)).dayLimit(100, Duration.ofSeconds(240));
+    String access = accessToken();
+    String path = "/api/1/partners?company_id=" + FakeFreee.COMPANY_ID + "&keyword=CUST";
+    // when
+    fake.spendHour();
+    HttpResponse<String> refused = get(path, access);
+    // then
+    assertEquals(429, refused.statusCode());
+    Instant reset = Instant.parse(refused.headers().firstValue("X-RateLimit-Reset").orElseThrow());
+    assertEquals(0, reset.toEpochMilli() % 10_000);
+    assertEquals("0", refused.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+    assertEquals("2", refused.headers().firstValue("X-RateLimit-Limit").orElseThrow());
+    assertEquals("100", refused.headers().firstValue("X-RateLimit-Limit-Day").orElseThrow());
+    Instant dayReset =
+        Instant.parse(refused.headers().firstValue("X-RateLimit-Reset-Day").orElseThrow());
+    assertEquals(0, dayReset.toEpochMilli() % 240_000);
+    assertEquals(reset, fake.rateLimitRefusals().getFirst().announcedReset());
+  }
+
+  @Test
+  void api_excessiveAccessBlock_answers403UntilItEnds() throws Exception {
+    // given
+    String access = accessToken();
+    String path = "/api/1/partners?company_id=" + FakeFreee.COMPANY_ID + "&keyword=CUST";
+    fake.blockExcessiveAccessAfter(1, Duration.ofMinutes(5));
+    // when
+    HttpResponse<String> before = get(path, access);
+    HttpResponse<String> blocked = get(path, access);
+    // then
+    assertEquals(200, before.statusCode());
+    assertEquals(403, blocked.statusCode());
+    assertEquals(1, fake.blockedCalls().size());
+    assertEquals(403, json(blocked.body()).get("status_code").getIntValue());
+  }
+
+  @Test
   void createInvoice_invalidFields_answers400WithEveryMessage() throws Exception {
     // given
     String body =

@@ -35,6 +35,10 @@ public abstract class FreeeConformanceCases extends ConformanceTarget {
     settings.put("micronaut.http.services.freee-token.url", freee.tokenUrl());
     // the fake's own 30/min limit paces these few calls; the bridge's pacing would only slow them
     settings.put("bridge.rate-limit-per-minute", "6000");
+    // the hour and the day would spread the calls over the hour and the day: not these cases'
+    // subject
+    settings.put("bridge.rate-limit-per-hour", "360000");
+    settings.put("bridge.rate-limit-per-day", "8640000");
     // one attempt: a failed create is reported at once instead of after backoff sleeps
     settings.put("bridge.retry-max-attempts", "1");
     return settings;

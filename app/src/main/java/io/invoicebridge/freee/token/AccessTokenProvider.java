@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out freee access tokens (DESIGN section 4). The token is cached in-process with its expiry,
- * so the happy path touches no store; the store is read once when the cached token is near expiry
- * or was rejected, and a refresh happens only under the shared {@link TokenLock}, by one thread of
- * this instance at a time.
+ * Hands out freee access tokens (README "freee tokens"). The token is cached in-process with its
+ * expiry, so the happy path touches no store; the store is read once when the cached token is near
+ * expiry or was rejected, and a refresh happens only under the shared {@link TokenLock}, by one
+ * thread of this instance at a time.
  */
 @Singleton
 public class AccessTokenProvider {

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps taken while holding the {@link TokenLock} (DESIGN section 4): re-read the record, adopt
- * a new seed, skip the refresh when another instance already rotated, refresh once, and persist the
- * rotated refresh token before anyone uses the new access token.
+ * The steps taken while holding the {@link TokenLock} (README "freee tokens"): re-read the record,
+ * adopt a new seed, skip the refresh when another instance already rotated, refresh once, and
+ * persist the rotated refresh token before anyone uses the new access token.
  */
 final class TokenRotation {
 

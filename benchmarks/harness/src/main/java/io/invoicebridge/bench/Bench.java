@@ -24,7 +24,7 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       throw new IllegalArgumentException(
-          "usage: Bench throughput|fidelity|memory [--name value]...");
+          "usage: Bench throughput|fidelity|hour-fidelity|memory [--name value]...");
     }
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i + 1 < args.length; i += 2) {
@@ -38,6 +38,7 @@ public final class Bench {
     switch (args[0]) {
       case "throughput" -> Throughput.run(opts);
       case "fidelity" -> RateLimitFidelity.run(opts);
+      case "hour-fidelity" -> HourFidelity.run(opts);
       case "memory" -> MemoryFloor.run(opts);
       default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
     }

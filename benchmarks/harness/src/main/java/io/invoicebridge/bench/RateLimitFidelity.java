@@ -103,7 +103,7 @@ final class RateLimitFidelity {
   }
 
   /** Posts batch after batch until {@code stopAt}; returns when the last answer arrived. */
-  private static Instant keepBusy(
+  static Instant keepBusy(
       BridgeServer bridge, String prefix, int batchSize, long stopAt, AtomicInteger created) {
     int batch = 0;
     while (System.nanoTime() < stopAt) {

@@ -28,10 +28,11 @@ public final class StackEnvironment {
     env.put("ENABLE_STRUCTURED_LOGGING", "true");
     env.put("FREEE_API_BASE_URL", freee.apiBaseUrl());
     env.put("FREEE_TOKEN_URL", freee.tokenUrl());
-    // Above the fake's own 30/min so its limit, not the bridge's pacing, sets the pace of a test.
+    // Above the fake's own 30/min so its limit, not the bridge's pacing, sets the pace of a test:
+    // the hour and the day at their highest, or the day's spread would space calls seconds apart.
     env.put("RATE_LIMIT_PER_MINUTE", "600");
-    env.put("RATE_LIMIT_PER_HOUR", "1500");
-    env.put("RATE_LIMIT_PER_DAY", "3000");
+    env.put("RATE_LIMIT_PER_HOUR", "360000");
+    env.put("RATE_LIMIT_PER_DAY", "8640000");
     env.put("CONCURRENT_FREEE_CALLS", "2");
     env.put("RETRY_MAX_ATTEMPTS", "3");
     env.put("REQUEST_TIMEOUT_MS", "25000");

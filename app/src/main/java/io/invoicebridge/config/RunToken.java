@@ -1,10 +1,13 @@
-package io.invoicebridge.auth;
+package io.invoicebridge.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** The shared secret every {@code /v1} caller presents as a bearer token. Never printed. */
+/**
+ * The shared secret every {@code /v1} caller presents as a bearer token ({@code RUN_TOKEN}), kept
+ * as configuration; the {@code auth} package checks requests against it. Never printed.
+ */
 public final class RunToken {
 
   public static final int MIN_LENGTH = 32;

@@ -1,4 +1,4 @@
-package io.invoicebridge.config;
+package io.invoicebridge.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RedisServerExtension.class)
-class StoresFactoryTest {
+class StateStoresTest {
 
   @Test
   void stores_noRedisUrl_inMemoryAndNoRedisHealth() {

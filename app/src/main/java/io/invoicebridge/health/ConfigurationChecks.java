@@ -1,7 +1,6 @@
-package io.invoicebridge.config;
+package io.invoicebridge.health;
 
-import io.invoicebridge.health.CheckResult;
-import io.invoicebridge.health.PreflightCheck;
+import io.invoicebridge.config.BridgeConfig;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +54,20 @@ class ConfigurationChecks implements PreflightCheck {
             "run_token", "RUN_TOKEN has few distinct characters; use e.g. openssl rand -hex 32");
   }
 
+  /** freee請求書's limits per company and app: 30 a minute, 1,500 an hour, 10,000 a day at most. */
   private CheckResult rateLimit() {
-    int limit = config.limits().rateLimitPerMinute();
-    return limit <= 30
-        ? CheckResult.pass("rate_limit", limit + " freee calls per minute (freee allows 30)")
-        : CheckResult.warn(
-            "rate_limit",
-            "RATE_LIMIT_PER_MINUTE=" + limit + " is above freee's 30 per minute: expect 429s");
+    int minute = config.limits().rateLimitPerMinute();
+    int hour = config.limits().rateLimitPerHour();
+    int day = config.limits().rateLimitPerDay();
+    String set = minute + " a minute, " + hour + " an hour, " + day + " a day";
+    if (minute > 30 || hour > 1500 || day > 10_000) {
+      return CheckResult.warn(
+          "rate_limit",
+          set
+              + ": above freee's 30 a minute, 1,500 an hour or 10,000 a day (the largest plan):"
+              + " expect 429s");
+    }
+    return CheckResult.pass(
+        "rate_limit", set + " (freee allows 30, 1,500 and 3,000-10,000 by plan)");
   }
 }

@@ -1,0 +1,50 @@
+package io.invoicebridge.limit;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+
+/**
+ * Why no freee call may start before {@code until}: a window spent, a window's pacing, freee's 403
+ * block or a {@code Retry-After}. {@code window} is set for {@link Cause#SPENT} and {@link
+ * Cause#PACED}; {@code limit} is that window's limit (0 when unknown).
+ */
+public record Hold(Cause cause, @Nullable Window window, Instant until, int limit) {
+
+  public enum Cause {
+    /** The window's calls are used up until its reset. */
+    SPENT,
+    /** The window's remaining calls are spread evenly over its remaining time. */
+    PACED,
+    /** freee answered 403 for excessive access. */
+    BLOCKED,
+    /** freee answered 429 with a {@code Retry-After}. */
+    ASKED_TO_WAIT
+  }
+
+  public static Hold spent(Window window, Instant until, int limit) {
+    return new Hold(Cause.SPENT, window, until, limit);
+  }
+
+  public static Hold paced(Window window, Instant until, int limit) {
+    return new Hold(Cause.PACED, window, until, limit);
+  }
+
+  public Hold until(Instant later) {
+    return new Hold(cause, window, later, limit);
+  }
+
+  /** For the item's {@code detail} and the pause's log line; names the window and the instant. */
+  public String detail() {
+    return switch (cause) {
+      case SPENT -> limitName() + " is spent; it resets at " + until;
+      case PACED -> limitName() + " spreads calls over the window; the next may start at " + until;
+      case BLOCKED -> "freee blocked calls for excessive access (403) until " + until;
+      case ASKED_TO_WAIT -> "freee answered 429 and asked to wait until " + until;
+    };
+  }
+
+  private String limitName() {
+    String name = "freee's " + (window == null ? "" : window.adjective() + " ") + "limit";
+    return limit > 0 ? name + " of " + limit : name;
+  }
+}

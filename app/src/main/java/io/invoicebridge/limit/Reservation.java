@@ -1,0 +1,16 @@
+package io.invoicebridge.limit;
+
+import java.time.Instant;
+
+/** The answer to a {@link RateLimiter#reserve}: a slot, or why none came early enough. */
+public sealed interface Reservation {
+
+  /** A call may start at {@code at}; it is counted in every window. */
+  record Slot(Instant at) implements Reservation {}
+
+  /** The earliest slot lies after the caller's limit because of {@code hold}; nothing reserved. */
+  record HeldBack(Hold hold) implements Reservation {}
+
+  /** The caller's limit had already passed; nothing reserved. */
+  record NoTime() implements Reservation {}
+}

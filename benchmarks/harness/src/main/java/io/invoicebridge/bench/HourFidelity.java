@@ -1,0 +1,115 @@
+package io.invoicebridge.bench;
+
+import static io.invoicebridge.bench.Bench.progress;
+import static io.invoicebridge.bench.Bench.result;
+
+import io.invoicebridge.limit.Quota;
+import io.invoicebridge.testing.BridgeServer;
+import io.invoicebridge.testing.FakeFreee;
+import io.invoicebridge.testing.RedisServerExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hour-window fidelity: the rate-limit fidelity run for freee's hour, with every window shortened
+ * by the same scale in the fake and in the bridges (the code path of a real hour). Three instances
+ * share one redis-server and a fake freee with freee's 30 a minute and 1,500 an hour; each is kept
+ * busy through one whole aligned hour, and the share of the hour's limit freee answered in that
+ * hour is counted from the fake's own arrival times, its 429s from its own counter.
+ */
+final class HourFidelity {
+
+  private HourFidelity() {}
+
+  static void run(Bench.Options options) throws Exception {
+    int instances = options.integer("instances", 3);
+    int scale = options.integer("scale", 120);
+    int perMinute = options.integer("per-minute", 30);
+    int perHour = options.integer("per-hour", 1500);
+    int latencyMs = options.integer("latency-ms", 50);
+    int concurrency = options.integer("concurrency", 2);
+    int batchSize = options.integer("batch", 40);
+    Duration hour = Duration.ofHours(1).dividedBy(scale);
+
+    try (FakeFreee fake = FakeFreee.start()) {
+      fake.rateLimit(perMinute, Duration.ofMinutes(1).dividedBy(scale))
+          .hourLimit(perHour, hour)
+          .latency(Duration.ofMillis(latencyMs));
+      RedisServerExtension.admin().flushAll();
+      Map<String, Object> overrides = new HashMap<>();
+      overrides.put("bridge.redis-url", RedisServerExtension.url().toString());
+      overrides.put("bridge.rate-limit-per-minute", Integer.toString(perMinute));
+      overrides.put("bridge.rate-limit-per-hour", Integer.toString(perHour));
+      overrides.put("bridge.rate-limit-per-day", "8640000");
+      overrides.put(Quota.SCALE_PROPERTY, Integer.toString(scale));
+      overrides.put("bridge.concurrent-freee-calls", Integer.toString(concurrency));
+      overrides.put("bridge.request-timeout-ms", "20000");
+      String seed = fake.issueRefreshToken();
+      List<BridgeServer> bridges = new ArrayList<>();
+      ExecutorService drivers = Executors.newFixedThreadPool(instances);
+      try {
+        for (int i = 0; i < instances; i++) {
+          bridges.add(BridgeServer.start(fake, seed, overrides));
+        }
+        // The measured hour is the first whole one after the instances are busy.
+        Instant hourStart = nextPeriodStart(Instant.now().plusSeconds(1), hour);
+        Instant hourEnd = hourStart.plus(hour);
+        progress("hour fidelity: " + instances + " instances, hour of " + hour.toSeconds() + " s");
+        long stopAt = System.nanoTime() + Duration.between(Instant.now(), hourEnd).toNanos();
+        AtomicInteger created = new AtomicInteger();
+        List<Future<Instant>> done = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+          BridgeServer bridge = bridges.get(i);
+          String prefix = "h" + i;
+          done.add(
+              drivers.submit(
+                  () -> RateLimitFidelity.keepBusy(bridge, prefix, batchSize, stopAt, created)));
+        }
+        for (Future<Instant> last : done) {
+          last.get();
+        }
+        report(options.text("label", "hour"), fake, perHour, hour, hourStart, hourEnd);
+      } finally {
+        drivers.shutdownNow();
+        bridges.forEach(BridgeServer::close);
+      }
+    }
+  }
+
+  private static Instant nextPeriodStart(Instant after, Duration period) {
+    long ms = period.toMillis();
+    long at = after.toEpochMilli();
+    return Instant.ofEpochMilli(at - Math.floorMod(at, ms) + ms);
+  }
+
+  private static void report(
+      String label,
+      FakeFreee fake,
+      int perHour,
+      Duration hour,
+      Instant hourStart,
+      Instant hourEnd) {
+    long arrived =
+        fake.apiCallTimes().stream()
+            .filter(t -> !t.isBefore(hourStart) && t.isBefore(hourEnd))
+            .count();
+    long refusedInHour =
+        fake.rateLimitRefusals().stream()
+            .filter(r -> !r.at().isBefore(hourStart) && r.at().isBefore(hourEnd))
+            .count();
+    long answered = arrived - refusedInHour;
+    result(label + ".per_hour", perHour);
+    result(label + ".hour_seconds", hour.toSeconds());
+    result(label + ".answered_in_hour", answered);
+    result(label + ".share_of_hour_limit", String.format("%.3f", (double) answered / perHour));
+    result(label + ".rate_limited_429", fake.rateLimitedCount());
+  }
+}
