@@ -57,7 +57,7 @@ class RedisCostPerInvoiceTest {
                 // length), so no call waits for its slot long enough to ask again whether a pause
                 // began (FreeeCallGate.RECHECK_AFTER)
                 "bridge.rate-limit-per-minute",
-                "100000",
+                "6000",
                 Quota.SCALE_PROPERTY,
                 "1000",
                 // the periodic health check would add a PING and a token read at some moment
