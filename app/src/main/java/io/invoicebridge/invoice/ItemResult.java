@@ -2,6 +2,7 @@ package io.invoicebridge.invoice;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.invoicebridge.ledger.CreatedInvoice;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
@@ -16,7 +17,8 @@ import java.util.List;
  * @param detail why a resendable or refused item ended as it did, in words
  * @param errors freee's own messages for a rejected item
  * @param wouldSend in dry run, the exact body the bridge would send to freee
- * @param retryAfter for resendable items, when a resend may succeed
+ * @param retryAfter for resendable items, when a resend may succeed (in the JSON as {@code
+ *     retry_after}, whole seconds like the {@code Retry-After} header)
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -49,6 +51,13 @@ public record ItemResult(
         null,
         null,
         null);
+  }
+
+  /** {@link #retryAfter} as the {@code Retry-After} header gives it: whole seconds, at least 1. */
+  @JsonProperty("retry_after")
+  @Nullable
+  public Long getRetryAfterSeconds() {
+    return retryAfter == null ? null : Long.valueOf(RetryAfter.seconds(retryAfter));
   }
 
   public ItemResult withRetryAfter(Duration wait) {
