@@ -1,7 +1,6 @@
 package io.invoicebridge.adapters.aws;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.util.Map;
 
 /**
@@ -33,7 +32,7 @@ public final class ColdStart {
                     .build())
             .build();
     int status =
-        new APIGatewayV2HTTPEventFunction()
+        new InvoiceBridgeHandler()
             .handleRequest(event, new InvocationContext("cold-start"))
             .getStatusCode();
     System.out.println("status " + status);

@@ -33,8 +33,7 @@ final class LambdaRuntimeTarget implements HttpTarget {
   /** Test-only: the Lambda request id the stand-in gives the invocation. */
   static final String REQUEST_ID_HEADER = "X-Stand-In-Request-Id";
 
-  static final String HANDLER =
-      "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+  static final String HANDLER = InvoiceBridgeHandler.class.getName();
   private static final Duration INVOCATION_LIMIT = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,6 +1,8 @@
 package io.invoicebridge.bench.coldstart;
 
-import io.invoicebridge.bench.coldstart.Entry.Platform;
+import static io.invoicebridge.bench.coldstart.Entry.Platform.AWS_LAMBDA;
+import static io.invoicebridge.bench.coldstart.Entry.Platform.GCP_INVOKER;
+
 import io.invoicebridge.bench.coldstart.Entry.Request;
 import io.invoicebridge.conformance.Invoices;
 import io.invoicebridge.conformance.deployed.LambdaSandbox;
@@ -8,10 +10,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Cold start as each platform starts a function: AWS's runtime interface client (against the
@@ -27,12 +30,22 @@ public final class FunctionColdStart {
 
   static final String RUN_TOKEN = "cold-start-run-token-0123456789abcdef";
 
+  /** The handler a Micronaut Launch function for a function URL names (the minimal function's). */
+  static final String MICRONAUT_HANDLER =
+      "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+
+  /** Ours (adapters-aws): a subclass of {@link #MICRONAUT_HANDLER}; the Terraform module's. */
+  static final String OUR_HANDLER = "io.invoicebridge.adapters.aws.InvoiceBridgeHandler";
+
+  static final String GCP_TARGET = "io.micronaut.gcp.function.http.HttpFunction";
+
   private FunctionColdStart() {}
 
   /**
    * Runs the rounds and prints the markdown table. {@code paths}: {@code lambda-runtime}, {@code
    * aws-package}, {@code aws-minimal}, {@code invoker}, {@code gcp-package}, {@code gcp-minimal},
-   * {@code out}.
+   * {@code out}; optional {@code extra-jvm-options}, added to every JVM for a breakdown (such as
+   * {@code -Xlog:class+load:file=/tmp/{entry}.classes}; {@code {entry}} becomes the row's name).
    */
   public static void run(Map<String, String> paths, int runs, List<String> optionSets)
       throws Exception {
@@ -66,8 +79,13 @@ public final class FunctionColdStart {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("RUN_TOKEN", RUN_TOKEN);
     env.put("FREEE_DRY_RUN", "true");
-    if (options.equals("deployed")) {
-      env.put("JAVA_TOOL_OPTIONS", DEPLOYED_OPTIONS);
+    String toolOptions =
+        ((options.equals("deployed") ? DEPLOYED_OPTIONS : "")
+                + " "
+                + paths.getOrDefault("extra-jvm-options", "").replace("{entry}", entry.name()))
+            .strip();
+    if (!toolOptions.isEmpty()) {
+      env.put("JAVA_TOOL_OPTIONS", toolOptions);
     }
     Path log = out.resolve(entry.name() + ".log");
     return switch (entry.platform()) {
@@ -75,15 +93,21 @@ public final class FunctionColdStart {
           LambdaColdRun.run(
               Path.of(paths.get("lambda-runtime")),
               roots.get(entry.name()),
+              entry.entryPoint(),
               entry.request(),
               env,
               log);
       case GCP_INVOKER -> {
         env.put("K_SERVICE", "invoice-bridge");
         env.put("K_REVISION", "invoice-bridge-00001-abc");
-        env.put("FUNCTION_TARGET", "io.micronaut.gcp.function.http.HttpFunction");
+        env.put("FUNCTION_TARGET", entry.entryPoint());
         yield InvokerColdRun.run(
-            Path.of(paths.get("invoker")), entry.functionPackage(), entry.request(), env, log);
+            Path.of(paths.get("invoker")),
+            entry.functionPackage(),
+            entry.entryPoint(),
+            entry.request(),
+            env,
+            log);
       }
     };
   }
@@ -91,28 +115,17 @@ public final class FunctionColdStart {
   private static List<Entry> entries(Map<String, String> paths) {
     Path aws = Path.of(paths.get("aws-package"));
     Path gcp = Path.of(paths.get("gcp-package"));
+    Path awsMinimal = Path.of(paths.get("aws-minimal"));
+    Path gcpMinimal = Path.of(paths.get("gcp-minimal"));
+    Request health = Request.health();
     Request batch = firstBatch();
-    List<Entry> entries = new ArrayList<>();
-    entries.add(
-        new Entry(
-            "aws-minimal",
-            Platform.AWS_LAMBDA,
-            Path.of(paths.get("aws-minimal")),
-            Request.health(),
-            "aws-minimal"));
-    entries.add(new Entry("aws-health", Platform.AWS_LAMBDA, aws, Request.health(), "aws-minimal"));
-    entries.add(new Entry("aws-batch", Platform.AWS_LAMBDA, aws, batch, "aws-minimal"));
-    entries.add(
-        new Entry(
-            "gcp-minimal",
-            Platform.GCP_INVOKER,
-            Path.of(paths.get("gcp-minimal")),
-            Request.health(),
-            "gcp-minimal"));
-    entries.add(
-        new Entry("gcp-health", Platform.GCP_INVOKER, gcp, Request.health(), "gcp-minimal"));
-    entries.add(new Entry("gcp-batch", Platform.GCP_INVOKER, gcp, batch, "gcp-minimal"));
-    return entries;
+    return List.of(
+        new Entry("aws-minimal", AWS_LAMBDA, awsMinimal, MICRONAUT_HANDLER, health, "aws-minimal"),
+        new Entry("aws-health", AWS_LAMBDA, aws, OUR_HANDLER, health, "aws-minimal"),
+        new Entry("aws-batch", AWS_LAMBDA, aws, OUR_HANDLER, batch, "aws-minimal"),
+        new Entry("gcp-minimal", GCP_INVOKER, gcpMinimal, GCP_TARGET, health, "gcp-minimal"),
+        new Entry("gcp-health", GCP_INVOKER, gcp, GCP_TARGET, health, "gcp-minimal"),
+        new Entry("gcp-batch", GCP_INVOKER, gcp, GCP_TARGET, batch, "gcp-minimal"));
   }
 
   /** A dry-run batch of two invoices: what a first caller of a new deployment sends. */
@@ -127,14 +140,22 @@ public final class FunctionColdStart {
   /** Each AWS package unpacked once, as Lambda unpacks it into /var/task. */
   private static Map<String, Path> unpackLambdaPackages(List<Entry> entries, Path out)
       throws IOException {
+    Path tasks = out.resolve("tasks");
+    if (Files.exists(tasks)) {
+      try (Stream<Path> old = Files.walk(tasks)) {
+        for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
     Map<String, Path> roots = new LinkedHashMap<>();
     Map<Path, Path> byPackage = new LinkedHashMap<>();
     for (Entry entry : entries) {
-      if (entry.platform() == Platform.AWS_LAMBDA) {
+      if (entry.platform() == AWS_LAMBDA) {
         Path jar = entry.functionPackage();
         Path root =
             byPackage.computeIfAbsent(
-                jar, j -> LambdaSandbox.unpack(j, out.resolve("task-" + byPackage.size())));
+                jar, j -> LambdaSandbox.unpack(j, tasks.resolve("task-" + byPackage.size())));
         roots.put(entry.name(), root);
       }
     }

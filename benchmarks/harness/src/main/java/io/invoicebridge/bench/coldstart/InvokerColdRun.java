@@ -17,14 +17,18 @@ import java.util.Map;
  */
 final class InvokerColdRun {
 
-  private static final String TARGET = "io.micronaut.gcp.function.http.HttpFunction";
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private InvokerColdRun() {}
 
   static ColdRun run(
-      Path invoker, Path functionJar, Entry.Request request, Map<String, String> env, Path log)
+      Path invoker,
+      Path functionJar,
+      String target,
+      Entry.Request request,
+      Map<String, String> env,
+      Path log)
       throws Exception {
     int port = ChildProcess.freePort();
     List<String> command =
@@ -35,7 +39,7 @@ final class InvokerColdRun {
             "--classpath",
             functionJar.toString(),
             "--target",
-            TARGET,
+            target,
             "--port",
             Integer.toString(port));
     long start = System.nanoTime();

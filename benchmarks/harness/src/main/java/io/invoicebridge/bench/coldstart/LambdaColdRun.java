@@ -22,25 +22,28 @@ import java.util.concurrent.TimeUnit;
  */
 final class LambdaColdRun {
 
-  static final String HANDLER =
-      "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
   private static final Duration LIMIT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LambdaColdRun() {}
 
   static ColdRun run(
-      Path runtimeDir, Path taskRoot, Entry.Request request, Map<String, String> env, Path log)
+      Path runtimeDir,
+      Path taskRoot,
+      String handler,
+      Entry.Request request,
+      Map<String, String> env,
+      Path log)
       throws Exception {
     try (LambdaRuntimeApi api = LambdaRuntimeApi.start()) {
       String requestId = UUID.randomUUID().toString();
       var answer = api.invoke(requestId, event(request, requestId), LIMIT);
       Map<String, String> environment = new LinkedHashMap<>(env);
-      environment.putAll(LambdaSandbox.environment(api, runtimeDir, taskRoot, HANDLER));
+      environment.putAll(LambdaSandbox.environment(api, runtimeDir, taskRoot, handler));
       long start = System.nanoTime();
       try (ChildProcess function =
           ChildProcess.start(
-              LambdaSandbox.command(runtimeDir, taskRoot, HANDLER), environment, log)) {
+              LambdaSandbox.command(runtimeDir, taskRoot, handler), environment, log)) {
         String response = answer.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
         long end = System.nanoTime();
         requireOk(response, log);
