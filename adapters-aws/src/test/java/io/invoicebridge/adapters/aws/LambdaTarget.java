@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
+import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +75,11 @@ final class LambdaTarget implements HttpTarget {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The handler's application context, to see which beans a request built. */
+  ApplicationContext context() {
+    return handler.getApplicationContext();
   }
 
   @Override
