@@ -3,6 +3,7 @@ package io.invoicebridge.adapters.aws;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.invoicebridge.invoice.InvoiceCreation;
 import io.invoicebridge.redis.RedisConnections;
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
@@ -75,7 +76,17 @@ final class SnapStartPriming implements Resource {
         LOG.warn("SnapStart priming request {} failed: {}", requestId, e.toString());
       }
     }
+    buildCreationPath();
     return statuses;
+  }
+
+  /** The beans a batch that creates invoices needs; building them sends nothing. */
+  private void buildCreationPath() {
+    try {
+      context.getBean(InvoiceCreation.class);
+    } catch (RuntimeException e) {
+      LOG.warn("SnapStart priming could not build the creation path: {}", e.toString());
+    }
   }
 
   /** Closes the Redis client if there is one; it reconnects at its next command. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.invoice.InvoiceController;
+import io.invoicebridge.invoice.InvoiceCreation;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.micronaut.context.ApplicationContext;
@@ -39,7 +40,7 @@ class SnapStartPrimingTest {
   }
 
   @Test
-  void beforeCheckpoint_servesPrimingRequestsThroughTheRouter() {
+  void beforeCheckpoint_servesPrimingRequestsAndBuildsTheCreationPath() {
     handler = start(Map.of());
 
     List<Integer> statuses = handler.priming().prime();
@@ -47,6 +48,7 @@ class SnapStartPrimingTest {
     assertEquals(List.of(422, 200), statuses, "an invalid batch, then liveness");
     assertTrue(built(InvoiceController.class), "the batch path is in the snapshot");
     assertTrue(built(HealthEndpoint.class), "the health endpoint is in the snapshot");
+    assertTrue(built(InvoiceCreation.class), "the creation path is in the snapshot");
   }
 
   @Test
