@@ -40,9 +40,9 @@ started=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if $quick; then
-  cold_runs=3; cold_sets="fast"; fidelity_s=30
+  cold_runs=3; cold_sets="fast"; fidelity_s=30; function_runs=3; function_sets=deployed
 else
-  cold_runs=5; cold_sets="plain fast"; fidelity_s=60
+  cold_runs=5; cold_sets="plain fast"; fidelity_s=60; function_runs=7; function_sets=deployed,none
 fi
 
 step() { echo "[bench] $(date +%T) $*" >&2; }
@@ -51,7 +51,7 @@ step() { echo "[bench] $(date +%T) $*" >&2; }
 if $build; then
   step "building (./mvnw -DskipTests package)"
   if ! ./mvnw -q -DskipTests package \
-      -pl app,adapters-aws,adapters-gcp,adapters-azure,benchmarks/minimal-micronaut,benchmarks/harness -am \
+      -pl app,adapters-aws,adapters-gcp,adapters-azure,benchmarks/minimal-micronaut,benchmarks/minimal-aws-function,benchmarks/minimal-gcp-function,benchmarks/harness -am \
       >"$out/build.log" 2>&1; then
     tail -40 "$out/build.log" >&2; exit 1
   fi
@@ -74,8 +74,15 @@ harness() {
 }
 
 # ---- 1. cold start ----
+# AWS and GCP as their platforms start them, each beside a minimal function of its own platform.
+step "function cold start: $function_runs interleaved runs per row, option sets: $function_sets"
+SKIP_BUILD=1 RUNS=$function_runs OPTION_SETS=$function_sets scripts/function-cold-start.sh \
+  >"$out/function-cold-start.md" 2>"$out/function-cold-start.err" \
+  || { tail -20 "$out/function-cold-start.err" >&2; exit 1; }
+# Netty like for like with a minimal Netty app; Azure in process (no Functions host installs here).
 step "cold start: $cold_runs interleaved runs per entry point, option sets: $cold_sets"
-SKIP_BUILD=1 RUNS=$cold_runs OPTION_SETS="$cold_sets" FORMAT=tsv scripts/cold-start.sh \
+SKIP_BUILD=1 RUNS=$cold_runs OPTION_SETS="$cold_sets" FORMAT=tsv \
+  ENTRIES="netty azure micronaut-minimal jdk-httpserver" scripts/cold-start.sh \
   >"$out/cold-start.tsv" 2>"$out/cold-start.err" || { tail -20 "$out/cold-start.err" >&2; exit 1; }
 
 # ---- 2-4. throughput (and the Redis cost in the Redis run) ----
@@ -144,14 +151,12 @@ for set in $cold_sets; do
   jdk=${cold_median[jdk-httpserver.$set]:-n/a}
   echo "| cold start, minimal Micronaut app (one controller, Netty; nothing of ours), $(option_label "$set") | median $base ms (min ${cold_min[micronaut-minimal.$set]:-n/a}) | baseline | |"
   echo "| cold start, bare JDK HTTP server, $(option_label "$set") | median $jdk ms (min ${cold_min[jdk-httpserver.$set]:-n/a}) | floor | |"
-  for entry in netty aws gcp azure; do
+  for entry in netty azure; do
     median=${cold_median[$entry.$set]:-n/a}
     x=$(ratio "$median" "$base")
     x_min=$(ratio "${cold_min[$entry.$set]:-n/a}" "${cold_min[micronaut-minimal.$set]:-n/a}")
     case $entry in
       netty) what="Netty (\`Application\`, like for like with the minimal app)" ;;
-      aws) what="AWS handler (construct + one function URL event, in process)" ;;
-      gcp) what="GCP function (Functions Framework invoker + function jar, over HTTP)" ;;
       azure) what="Azure function (construct + one request, in process)" ;;
     esac
     echo "| cold start, $what, $(option_label "$set") | median $median ms (min ${cold_min[$entry.$set]:-n/a}) = ${x}× minimal Micronaut's median (min to min: ${x_min}×) | median ≤ 1.3× minimal Micronaut's | $(le "$x" 1.3) |"
@@ -181,5 +186,9 @@ echo "| artifact: AWS \`$aws_jar\` | $(mb "$aws_bytes") MB | < 25 MB | $(le "$(m
 echo "| artifact: GCP \`$gcp_jar\` | $(mb "$gcp_bytes") MB | < 25 MB | $(le "$(mb "$gcp_bytes")" 25) |"
 echo "| artifact: Azure \`$azure_dir/\` (zipped for upload: $(mb "$azure_zip_bytes") MB) | $(mb "$azure_bytes") MB | < 25 MB | $(le "$(mb "$azure_bytes")" 25) |"
 echo
-echo "Raw output: \`bench-out/bench/\` (table.md, results.txt, cold-start.tsv, one log per benchmark)."
+echo "Cold start as each platform starts the function (\`scripts/function-cold-start.sh\`):"
+echo
+sed -n '/^Runs per row/,$p' "$out/function-cold-start.md"
+echo
+echo "Raw output: \`bench-out/bench/\` (table.md, results.txt, cold-start.tsv, function-cold-start.md, one log per benchmark)."
 } | tee "$out/table.md"

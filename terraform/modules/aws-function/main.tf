@@ -8,8 +8,9 @@
 # module's customer-managed KMS key. See README.md.
 
 locals {
-  # Micronaut's handler for API Gateway payload 2.0 events, which function URLs also send.
-  handler = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction"
+  # Micronaut's handler for API Gateway payload 2.0 events (which function URLs also send),
+  # lazy, primed before a SnapStart snapshot: adapters-aws InvoiceBridgeHandler.
+  handler = "io.invoicebridge.adapters.aws.InvoiceBridgeHandler"
 
   alias_name = "live"
 

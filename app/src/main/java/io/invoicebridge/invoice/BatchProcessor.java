@@ -7,6 +7,7 @@ import io.invoicebridge.limit.RequestDeadlines;
 import io.invoicebridge.logging.LogFields;
 import io.invoicebridge.metrics.InvoiceOutcome;
 import io.invoicebridge.metrics.OperationalEvents;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,7 +35,9 @@ public class BatchProcessor {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
 
-  private final InvoiceCreation creation;
+  // Resolved at the first item it creates: a dry run never builds the freee call path and its HTTP
+  // client (a cold start's first batch pays for nothing it does not use).
+  private final BeanProvider<InvoiceCreation> creation;
   private final DryRun dryRun;
   private final BridgeConfig config;
   private final ItemsInFlight inFlight;
@@ -41,7 +45,7 @@ public class BatchProcessor {
   private final OperationalEvents events;
 
   public BatchProcessor(
-      InvoiceCreation creation,
+      BeanProvider<InvoiceCreation> creation,
       DryRun dryRun,
       BridgeConfig config,
       ItemsInFlight inFlight,
@@ -73,7 +77,7 @@ public class BatchProcessor {
     } finally {
       inFlight.finished(items.size());
     }
-    return collect(items, results, next.get(), creation.claimMargin());
+    return collect(items, results, next.get(), () -> creation.get().claimMargin());
   }
 
   private void work(
@@ -101,7 +105,8 @@ public class BatchProcessor {
     }
     MDC.put(LogFields.KEY, item.key());
     long started = clock.millis();
-    ItemResult result = config.dryRun() ? dryRun.preview(item) : creation.create(item, deadline);
+    ItemResult result =
+        config.dryRun() ? dryRun.preview(item) : creation.get().create(item, deadline);
     MDC.put(LogFields.STATUS, result.status().wireName());
     MDC.put(LogFields.ATTEMPT, Integer.toString(result.attempts()));
     long durationMs = clock.millis() - started;
@@ -118,7 +123,7 @@ public class BatchProcessor {
       List<InvoiceItem> items,
       AtomicReferenceArray<ItemResult> results,
       int started,
-      Duration claimMargin) {
+      Supplier<Duration> claimMargin) {
     List<ItemResult> ordered = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       ItemResult result = results.get(i);
@@ -130,7 +135,7 @@ public class BatchProcessor {
                         ItemStatus.IN_PROGRESS,
                         0,
                         "still running when the deadline came; resend later")
-                    .withRetryAfter(claimMargin)
+                    .withRetryAfter(claimMargin.get())
                 : ItemResult.of(
                         items.get(i).key(),
                         ItemStatus.NOT_ATTEMPTED,

@@ -6,13 +6,13 @@ import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.deployed.ChildProcess;
+import io.invoicebridge.conformance.deployed.LambdaRuntimeApi;
+import io.invoicebridge.conformance.deployed.LambdaSandbox;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * The Lambda deployment package as Lambda's java21 runtime runs it: the jar unpacked into a task
@@ -36,10 +33,7 @@ final class LambdaRuntimeTarget implements HttpTarget {
   /** Test-only: the Lambda request id the stand-in gives the invocation. */
   static final String REQUEST_ID_HEADER = "X-Stand-In-Request-Id";
 
-  static final String HANDLER =
-      "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
-  private static final String RUNTIME_CLIENT =
-      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  static final String HANDLER = InvoiceBridgeHandler.class.getName();
   private static final Duration INVOCATION_LIMIT = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,22 +56,8 @@ final class LambdaRuntimeTarget implements HttpTarget {
   static LambdaRuntimeTarget start(Map<String, String> environment, Path log) {
     LambdaRuntimeApi runtimeApi = LambdaRuntimeApi.start();
     Map<String, String> env = new LinkedHashMap<>(environment);
-    env.putAll(lambdaEnvironment(runtimeApi));
-    List<String> command = new ArrayList<>();
-    command.add(ChildProcess.java());
-    // What Lambda's java21 bootstrap passes for a 512 MB function (the stack's JAVA_TOOL_OPTIONS
-    // arrive through the environment, as on Lambda).
-    command.addAll(
-        List.of(
-            "-XX:MaxHeapSize=445645k",
-            "-XX:+UseSerialGC",
-            "-Xshare:auto",
-            "-XX:-UsePerfData",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "-cp",
-            classpath(),
-            RUNTIME_CLIENT,
-            HANDLER));
+    env.putAll(LambdaSandbox.environment(runtimeApi, runtimeDir(), taskRoot(), HANDLER));
+    List<String> command = LambdaSandbox.command(runtimeDir(), taskRoot(), HANDLER);
     return new LambdaRuntimeTarget(runtimeApi, ChildProcess.start(command, env, log));
   }
 
@@ -123,37 +103,6 @@ final class LambdaRuntimeTarget implements HttpTarget {
     throw new IllegalStateException("no answer within " + INVOCATION_LIMIT);
   }
 
-  /** The variables Lambda sets in every sandbox, besides the function's own. */
-  private static Map<String, String> lambdaEnvironment(LambdaRuntimeApi runtimeApi) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
-    env.put("_HANDLER", HANDLER);
-    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-    env.put("AWS_REGION", "ap-northeast-1");
-    env.put("AWS_DEFAULT_REGION", "ap-northeast-1");
-    env.put("AWS_LAMBDA_FUNCTION_NAME", "invoice-bridge");
-    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/invoice-bridge");
-    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/28/[$LATEST]0123456789abcdef");
-    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-    env.put("LAMBDA_TASK_ROOT", taskRoot().toString());
-    env.put("LAMBDA_RUNTIME_DIR", runtimeDir().toString());
-    env.put("TZ", ":UTC");
-    return env;
-  }
-
-  /** Lambda's order: the runtime's own jars, then the task root. */
-  private static String classpath() {
-    try (Stream<Path> jars = Files.list(runtimeDir())) {
-      List<String> entries = new ArrayList<>(jars.map(Path::toString).sorted().toList());
-      entries.add(taskRoot().toString());
-      return String.join(java.io.File.pathSeparator, entries);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static Path runtimeDir() {
     return Path.of(required("lambda.runtime.dir"));
   }
@@ -165,30 +114,9 @@ final class LambdaRuntimeTarget implements HttpTarget {
   private static synchronized Path taskRoot() {
     if (unpacked == null) {
       Path task = Path.of("target", "lambda-task-" + ProcessHandle.current().pid());
-      unzip(Path.of(required("function.jar")), task.toAbsolutePath());
-      unpacked = task.toAbsolutePath();
+      unpacked = LambdaSandbox.unpack(Path.of(required("function.jar")), task);
     }
     return unpacked;
-  }
-
-  private static void unzip(Path jar, Path into) {
-    try (InputStream in = Files.newInputStream(jar);
-        ZipInputStream zip = new ZipInputStream(in)) {
-      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-        Path target = into.resolve(entry.getName()).normalize();
-        if (!target.startsWith(into)) {
-          throw new IllegalStateException("entry outside the task root: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(zip, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack " + jar, e);
-    }
   }
 
   private static String required(String property) {

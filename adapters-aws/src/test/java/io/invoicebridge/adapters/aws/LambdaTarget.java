@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,18 +34,18 @@ final class LambdaTarget implements HttpTarget {
   private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
       LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, LOADER);
 
-  private final APIGatewayV2HTTPEventFunction handler;
+  private final InvoiceBridgeHandler handler;
   private final ObjectNode template;
 
-  private LambdaTarget(APIGatewayV2HTTPEventFunction handler, ObjectNode template) {
+  private LambdaTarget(InvoiceBridgeHandler handler, ObjectNode template) {
     this.handler = handler;
     this.template = template;
   }
 
   static LambdaTarget start(Map<String, String> properties, String eventSample) {
     var context =
-        new LambdaApplicationContextBuilder().properties(new HashMap<>(properties)).build();
-    return new LambdaTarget(new APIGatewayV2HTTPEventFunction(context), sample(eventSample));
+        InvoiceBridgeHandler.contextBuilder().properties(new HashMap<>(properties)).build();
+    return new LambdaTarget(new InvoiceBridgeHandler(context), sample(eventSample));
   }
 
   @Override
@@ -76,6 +75,11 @@ final class LambdaTarget implements HttpTarget {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The handler's application context, to see which beans a request built. */
+  ApplicationContext context() {
+    return handler.getApplicationContext();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.invoicebridge.freee.token;
 
 import io.invoicebridge.config.BridgeConfig;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -21,9 +22,11 @@ import reactor.core.publisher.Mono;
 class TokenHealthIndicator implements HealthIndicator {
 
   private final BridgeConfig config;
-  private final AccessTokenProvider tokens;
+  // Resolved only with freee credentials: a dry run's /health never builds the token path and the
+  // HTTP client behind it (a cold start's first /health pays for nothing it does not use).
+  private final BeanProvider<AccessTokenProvider> tokens;
 
-  TokenHealthIndicator(BridgeConfig config, AccessTokenProvider tokens) {
+  TokenHealthIndicator(BridgeConfig config, BeanProvider<AccessTokenProvider> tokens) {
     this.config = config;
     this.tokens = tokens;
   }
@@ -40,7 +43,7 @@ class TokenHealthIndicator implements HealthIndicator {
       return HealthResult.builder("freee-token", HealthStatus.UP).details(details).build();
     }
     try {
-      TokenStatus status = tokens.status();
+      TokenStatus status = tokens.get().status();
       details.put("seeded", status.seeded());
       details.put("shared", status.shared());
       if (status.seeded()) {

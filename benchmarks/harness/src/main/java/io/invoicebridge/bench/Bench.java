@@ -1,7 +1,9 @@
 package io.invoicebridge.bench;
 
+import io.invoicebridge.bench.coldstart.FunctionColdStart;
 import io.invoicebridge.testing.RedisServerExtension;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +13,9 @@ import java.util.Map;
  *   java -cp ... io.invoicebridge.bench.Bench throughput [--redis true] [--items 500] ...
  *   java -cp ... io.invoicebridge.bench.Bench fidelity [--duration-s 60] ...
  *   java -cp ... io.invoicebridge.bench.Bench memory --bridge-classpath CP [--xmx-mb 32,48,...] ...
+ *   java -cp ... io.invoicebridge.bench.Bench cold-start --lambda-runtime DIR --aws-package JAR
+ *       --aws-minimal JAR --invoker JAR --gcp-package JAR --gcp-minimal JAR --out DIR [--runs 7]
+ *       [--option-sets deployed,none]
  * </pre>
  *
  * Results are lines {@code BENCH name=value} on stdout (the bridge's own log lines go there too);
@@ -40,6 +45,11 @@ public final class Bench {
       case "fidelity" -> RateLimitFidelity.run(opts);
       case "hour-fidelity" -> HourFidelity.run(opts);
       case "memory" -> MemoryFloor.run(opts);
+      case "cold-start" ->
+          FunctionColdStart.run(
+              options,
+              opts.integer("runs", 7),
+              List.of(opts.text("option-sets", "deployed,none").split(",")));
       default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
     }
     // Lettuce, Netty and the fake leave non-daemon threads behind: end here, hooks included.

@@ -63,6 +63,11 @@ public final class ChildProcess implements AutoCloseable {
 
   /** Returns once {@code port} accepts connections; fails early if the process exits. */
   public void awaitListening(int port) {
+    awaitListening(port, Duration.ofMillis(100));
+  }
+
+  /** As {@link #awaitListening(int)}, trying every {@code poll} (a benchmark polls finely). */
+  public void awaitListening(int port, Duration poll) {
     Instant limit = Instant.now().plus(STARTUP_LIMIT);
     while (Instant.now().isBefore(limit)) {
       requireAlive();
@@ -70,7 +75,7 @@ public final class ChildProcess implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
         return;
       } catch (IOException notYet) {
-        pause(Duration.ofMillis(100));
+        pause(poll);
       }
     }
     close();

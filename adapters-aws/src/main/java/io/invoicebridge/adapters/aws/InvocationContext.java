@@ -6,7 +6,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context of one invocation, as the Java runtime hands it to the handler. */
+/**
+ * The Lambda context of one invocation, as the Java runtime hands it to the handler; for requests
+ * this code serves itself (SnapStart priming) and for tests.
+ */
 record InvocationContext(String awsRequestId) implements Context {
 
   private static final LambdaLogger STDOUT =

@@ -1,4 +1,4 @@
-package io.invoicebridge.adapters.aws;
+package io.invoicebridge.conformance.deployed;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,12 +21,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * A stand-in for the Lambda Runtime API on 127.0.0.1, the interface AWS's runtime interface client
  * polls inside every Lambda sandbox: {@code GET /2018-06-01/runtime/invocation/next} hands out one
  * queued event with Lambda's headers, and the client posts the handler's answer to {@code
- * .../invocation/{id}/response} (or {@code /error}; an init failure to {@code /init/error}).
+ * .../invocation/{id}/response} (or {@code /error}; an init failure to {@code /init/error}). Used
+ * by the as-deployed tests and by the cold-start benchmark, which reads {@link #firstPollNanos} as
+ * the end of the function's init (the client polls for its first event once the handler is built).
  */
-final class LambdaRuntimeApi implements AutoCloseable {
+public final class LambdaRuntimeApi implements AutoCloseable {
 
   private static final String BASE = "/2018-06-01/runtime/";
-  static final String FUNCTION_ARN =
+  public static final String FUNCTION_ARN =
       "arn:aws:lambda:ap-northeast-1:123456789012:function:invoice-bridge";
 
   private final HttpServer server;
@@ -34,6 +36,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
   private final BlockingQueue<Invocation> queued = new LinkedBlockingQueue<>();
   private final Map<String, CompletableFuture<String>> answers = new ConcurrentHashMap<>();
   private final CompletableFuture<String> initError = new CompletableFuture<>();
+  private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
 
   /** One event for the function, answered through {@link #answers}. */
   private record Invocation(String requestId, String event, Duration timeout) {}
@@ -42,7 +45,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
     this.server = server;
   }
 
-  static LambdaRuntimeApi start() {
+  public static LambdaRuntimeApi start() {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -57,12 +60,12 @@ final class LambdaRuntimeApi implements AutoCloseable {
   }
 
   /** The value of {@code AWS_LAMBDA_RUNTIME_API}: host and port. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Queues {@code event}; the future completes with the response body the function posted. */
-  CompletableFuture<String> invoke(String requestId, String event, Duration timeout) {
+  public CompletableFuture<String> invoke(String requestId, String event, Duration timeout) {
     CompletableFuture<String> answer = new CompletableFuture<>();
     answers.put(requestId, answer);
     queued.add(new Invocation(requestId, event, timeout));
@@ -70,8 +73,13 @@ final class LambdaRuntimeApi implements AutoCloseable {
   }
 
   /** Completes when the runtime client reports that the handler could not be initialised. */
-  CompletableFuture<String> initError() {
+  public CompletableFuture<String> initError() {
     return initError;
+  }
+
+  /** Completes with {@link System#nanoTime()} of the client's first poll for an event. */
+  public CompletableFuture<Long> firstPollNanos() {
+    return firstPoll;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -94,6 +102,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
   }
 
   private void next(HttpExchange exchange) throws IOException {
+    firstPoll.complete(System.nanoTime());
     Invocation invocation;
     try {
       invocation = queued.take();

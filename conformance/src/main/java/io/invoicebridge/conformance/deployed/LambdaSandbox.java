@@ -1,0 +1,105 @@
+package io.invoicebridge.conformance.deployed;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * What Lambda's java21 runtime gives a function: the deployment package unpacked into a task
+ * folder, AWS's runtime interface client ({@code AWSLambda}) as the JVM's main class with the
+ * handler name, the bootstrap's JVM options and the variables every sandbox has. Shared by the
+ * as-deployed test and the cold-start benchmark, so both start a package the same way.
+ */
+public final class LambdaSandbox {
+
+  public static final String RUNTIME_CLIENT =
+      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+  private LambdaSandbox() {}
+
+  /**
+   * The command Lambda's java21 bootstrap runs for a 512 MB function; options a function sets
+   * itself arrive through {@code JAVA_TOOL_OPTIONS} in the environment, as on Lambda.
+   */
+  public static List<String> command(Path runtimeDir, Path taskRoot, String handler) {
+    List<String> command = new ArrayList<>();
+    command.add(ChildProcess.java());
+    command.addAll(
+        List.of(
+            "-XX:MaxHeapSize=445645k",
+            "-XX:+UseSerialGC",
+            "-Xshare:auto",
+            "-XX:-UsePerfData",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "-cp",
+            classpath(runtimeDir, taskRoot),
+            RUNTIME_CLIENT,
+            handler));
+    return command;
+  }
+
+  /** The variables Lambda sets in every sandbox, besides the function's own. */
+  public static Map<String, String> environment(
+      LambdaRuntimeApi runtimeApi, Path runtimeDir, Path taskRoot, String handler) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
+    env.put("_HANDLER", handler);
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    env.put("AWS_REGION", "ap-northeast-1");
+    env.put("AWS_DEFAULT_REGION", "ap-northeast-1");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "invoice-bridge");
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/invoice-bridge");
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/28/[$LATEST]0123456789abcdef");
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+    env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
+    env.put("TZ", ":UTC");
+    return env;
+  }
+
+  /** Lambda's order: the runtime's own jars, then the task root. */
+  static String classpath(Path runtimeDir, Path taskRoot) {
+    try (Stream<Path> jars = Files.list(runtimeDir)) {
+      List<String> entries = new ArrayList<>(jars.map(Path::toString).sorted().toList());
+      entries.add(taskRoot.toString());
+      return String.join(File.pathSeparator, entries);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Unpacks the deployment package {@code jar} into {@code into}, as Lambda fills /var/task. */
+  public static Path unpack(Path jar, Path into) {
+    Path root = into.toAbsolutePath();
+    try (InputStream in = Files.newInputStream(jar);
+        ZipInputStream zip = new ZipInputStream(in)) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        Path target = root.resolve(entry.getName()).normalize();
+        if (!target.startsWith(root)) {
+          throw new IllegalStateException("entry outside the task root: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(zip, target);
+        }
+      }
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack " + jar, e);
+    }
+  }
+}
