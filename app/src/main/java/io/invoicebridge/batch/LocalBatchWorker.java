@@ -1,0 +1,98 @@
+package io.invoicebridge.batch;
+
+import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.invoice.InvoiceCreation;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the local queue in process (where no cloud queue is configured): a few threads take leased
+ * messages and hand them to the {@link BatchWorker}. A message's lease outlasts the item's ledger
+ * claim, so an instance that stops mid-item leaves it to another only when its claim is over.
+ */
+@Singleton
+@Requires(property = BatchSettings.PREFIX + ".queue", value = "local", defaultValue = "local")
+public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalBatchWorker.class);
+  static final Duration IDLE_POLL = Duration.ofMillis(250);
+  private static final Duration STORE_DOWN_WAIT = Duration.ofSeconds(2);
+
+  private final LeasedQueue queue;
+  private final BatchWorker worker;
+  private final int threads;
+  private final Duration lease;
+  private final List<Thread> running = new ArrayList<>();
+  private volatile boolean stopped;
+
+  public LocalBatchWorker(
+      LeasedQueue queue, BatchWorker worker, BridgeConfig config, InvoiceCreation creation) {
+    this.queue = queue;
+    this.worker = worker;
+    this.threads = Math.max(1, config.limits().concurrentFreeeCalls());
+    this.lease =
+        config.limits().requestTimeout().plus(creation.claimMargin()).plus(Duration.ofSeconds(5));
+  }
+
+  @Override
+  public synchronized void onApplicationEvent(StartupEvent event) {
+    if (!running.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < threads; i++) {
+      running.add(Thread.ofVirtual().name("batch-worker-" + i).start(this::drain));
+    }
+  }
+
+  @PreDestroy
+  public synchronized void stop() {
+    stopped = true;
+    running.forEach(Thread::interrupt);
+  }
+
+  private void drain() {
+    while (!stopped) {
+      try {
+        Optional<LeasedQueue.Leased> taken = queue.take(lease);
+        if (taken.isEmpty()) {
+          Thread.sleep(IDLE_POLL);
+        } else {
+          settle(taken.get(), worker.handle(taken.get().message(), 0));
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (stopped) {
+          return;
+        }
+        LOG.warn("batch worker: {}", e.getMessage());
+        pause();
+      }
+    }
+  }
+
+  private void settle(LeasedQueue.Leased taken, Disposition disposition) {
+    switch (disposition) {
+      case Disposition.Done done -> queue.ack(taken);
+      case Disposition.Later later -> queue.handBack(taken, later.next(), later.delay());
+      case Disposition.GaveUp gaveUp -> queue.deadLetter(taken, gaveUp.reason());
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(STORE_DOWN_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
