@@ -60,9 +60,14 @@ final class LambdaRuntimeTarget implements HttpTarget {
    * the JVM at the first invocation's init, so this returns at once; the first request waits.
    */
   static LambdaRuntimeTarget start(Map<String, String> environment, Path log) {
+    return start(environment, log, HANDLER);
+  }
+
+  /** The same with another handler of the package (a function configured with that handler). */
+  static LambdaRuntimeTarget start(Map<String, String> environment, Path log, String handler) {
     LambdaRuntimeApi runtimeApi = LambdaRuntimeApi.start();
     Map<String, String> env = new LinkedHashMap<>(environment);
-    env.putAll(lambdaEnvironment(runtimeApi));
+    env.putAll(lambdaEnvironment(runtimeApi, handler));
     List<String> command = new ArrayList<>();
     command.add(ChildProcess.java());
     // What Lambda's java21 bootstrap passes for a 512 MB function (the stack's JAVA_TOOL_OPTIONS
@@ -77,7 +82,7 @@ final class LambdaRuntimeTarget implements HttpTarget {
             "-cp",
             classpath(),
             RUNTIME_CLIENT,
-            HANDLER));
+            handler));
     return new LambdaRuntimeTarget(runtimeApi, ChildProcess.start(command, env, log));
   }
 
@@ -94,6 +99,11 @@ final class LambdaRuntimeTarget implements HttpTarget {
     } catch (IOException e) {
       throw new UncheckedIOException("the function's response is not JSON: " + response, e);
     }
+  }
+
+  /** Invokes the function with a raw event (e.g. an SQS event); the response as posted. */
+  String invoke(String event) {
+    return await(runtimeApi.invoke(UUID.randomUUID().toString(), event, INVOCATION_LIMIT));
   }
 
   @Override
@@ -124,10 +134,11 @@ final class LambdaRuntimeTarget implements HttpTarget {
   }
 
   /** The variables Lambda sets in every sandbox, besides the function's own. */
-  private static Map<String, String> lambdaEnvironment(LambdaRuntimeApi runtimeApi) {
+  private static Map<String, String> lambdaEnvironment(
+      LambdaRuntimeApi runtimeApi, String handler) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
-    env.put("_HANDLER", HANDLER);
+    env.put("_HANDLER", handler);
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
     env.put("AWS_REGION", "ap-northeast-1");
     env.put("AWS_DEFAULT_REGION", "ap-northeast-1");
