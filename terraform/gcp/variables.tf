@@ -225,3 +225,15 @@ variable "artifact_version" {
     error_message = "artifact_version must be 1-64 letters, digits, dots, hyphens or underscores (e.g. a git sha)."
   }
 }
+
+variable "batch_callback_secret" {
+  description = "Signs asynchronous batches' callbacks (HMAC-SHA256, header Invoice-Bridge-Signature); give receivers the same value. At least 32 characters."
+  type        = string
+  sensitive   = true
+}
+
+variable "batch_callback_hosts" {
+  description = "The only host names batch callbacks may go to; empty allows any public HTTPS host."
+  type        = list(string)
+  default     = []
+}

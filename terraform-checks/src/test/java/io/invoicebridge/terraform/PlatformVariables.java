@@ -19,6 +19,13 @@ final class PlatformVariables {
           "GOOGLE_CLOUD_PROJECT");
 
   /**
+   * Read by the app, set by the cloud module that creates the asynchronous batches' queue (its kind
+   * and addresses), not by app-config: only that module knows them.
+   */
+  static final Set<String> SET_BY_QUEUE_MODULE =
+      Set.of("BATCH_QUEUE", "BATCH_QUEUE_URL", "BATCH_DEAD_LETTER_QUEUE_URL");
+
+  /**
    * Read by the app but provided by the platform itself (Cloud Run sets PORT); Terraform must not
    * set them.
    */
