@@ -24,7 +24,14 @@ import org.slf4j.LoggerFactory;
 public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalBatchWorker.class);
-  static final Duration IDLE_POLL = Duration.ofMillis(250);
+
+  /**
+   * An idle worker looks again after 250 ms, doubling up to 5 s: each look is one Redis command,
+   * which Upstash bills.
+   */
+  static final Duration FIRST_IDLE_POLL = Duration.ofMillis(250);
+
+  static final Duration LONGEST_IDLE_POLL = Duration.ofSeconds(5);
   private static final Duration STORE_DOWN_WAIT = Duration.ofSeconds(2);
 
   private final LeasedQueue queue;
@@ -60,12 +67,18 @@ public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> 
   }
 
   private void drain() {
+    Duration idle = FIRST_IDLE_POLL;
     while (!stopped) {
       try {
         Optional<LeasedQueue.Leased> taken = queue.take(lease);
         if (taken.isEmpty()) {
-          Thread.sleep(IDLE_POLL);
+          Thread.sleep(idle);
+          idle =
+              idle.multipliedBy(2).compareTo(LONGEST_IDLE_POLL) > 0
+                  ? LONGEST_IDLE_POLL
+                  : idle.multipliedBy(2);
         } else {
+          idle = FIRST_IDLE_POLL;
           settle(taken.get(), worker.handle(taken.get().message(), 0));
         }
       } catch (InterruptedException e) {

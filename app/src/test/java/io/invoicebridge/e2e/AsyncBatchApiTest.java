@@ -161,7 +161,9 @@ class AsyncBatchApiTest {
     assertTrue(condition.getAsBoolean(), "condition never held");
   }
 
-  /** Long enough for the local worker to have taken anything queued (it polls every 250 ms). */
+  /**
+   * Long enough for the local worker to have taken anything queued (it first looks after 250 ms).
+   */
   private static void awaitQuiet() {
     pause(Duration.ofSeconds(1));
   }
