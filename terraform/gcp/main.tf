@@ -57,6 +57,9 @@ module "scaling" {
 module "function" {
   source = "../modules/gcp-function"
 
+  batch_dispatches_per_second     = var.rate_limit_per_minute / 60
+  batch_max_concurrent_dispatches = var.concurrent_freee_calls
+
   name            = module.config.name
   project_id      = var.project_id
   region          = var.region

@@ -1,5 +1,6 @@
 package io.invoicebridge.batch;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,4 +15,19 @@ public interface BatchQueue {
    * @throws BatchStoreUnavailableException when the queue cannot be reached
    */
   void send(List<BatchMessage> messages);
+
+  /**
+   * Queues one message for delivery after {@code delay} (a queue may cap it, e.g. SQS at 15
+   * minutes: the item is then held back again when it comes).
+   *
+   * @throws BatchStoreUnavailableException when the queue cannot be reached
+   */
+  void sendLater(BatchMessage message, Duration delay);
+
+  /**
+   * Keeps a given-up message for operators (the dead-letter queue), with the reason.
+   *
+   * @throws BatchStoreUnavailableException when the queue cannot be reached
+   */
+  void deadLetter(BatchMessage message, String reason);
 }

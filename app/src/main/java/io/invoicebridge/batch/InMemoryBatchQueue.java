@@ -33,6 +33,16 @@ public final class InMemoryBatchQueue implements LeasedQueue {
   }
 
   @Override
+  public synchronized void sendLater(BatchMessage message, Duration delay) {
+    due.put(members.member(message), clock.instant().plus(delay));
+  }
+
+  @Override
+  public synchronized void deadLetter(BatchMessage message, String reason) {
+    keepDeadLetter(members.member(message) + " " + reason);
+  }
+
+  @Override
   public synchronized Optional<Leased> take(Duration lease) {
     Instant now = clock.instant();
     Optional<String> next =
@@ -58,7 +68,11 @@ public final class InMemoryBatchQueue implements LeasedQueue {
   @Override
   public synchronized void deadLetter(Leased taken, String reason) {
     due.remove(taken.receipt());
-    deadLetters.addFirst(taken.receipt() + " " + reason);
+    keepDeadLetter(taken.receipt() + " " + reason);
+  }
+
+  private void keepDeadLetter(String entry) {
+    deadLetters.addFirst(entry);
     if (deadLetters.size() > DEAD_LETTERS_KEPT) {
       deadLetters.removeLast();
     }

@@ -36,6 +36,17 @@ public final class RedisBatchQueue implements LeasedQueue {
   }
 
   @Override
+  public void sendLater(BatchMessage message, Duration delay) {
+    put("send later", "", delay, List.of(members.member(message)));
+  }
+
+  @Override
+  public void deadLetter(BatchMessage message, String reason) {
+    String entry = members.member(message) + " " + reason;
+    call("dead letter", () -> redis.call(r -> r.lpush(keys.batchDeadLetters(), entry)));
+  }
+
+  @Override
   public Optional<Leased> take(Duration lease) {
     String[] queue = {keys.batchQueue()};
     String member =

@@ -23,7 +23,7 @@ final class PlatformVariables {
    * and addresses), not by app-config: only that module knows them.
    */
   static final Set<String> SET_BY_QUEUE_MODULE =
-      Set.of("BATCH_QUEUE", "BATCH_QUEUE_URL", "BATCH_DEAD_LETTER_QUEUE_URL");
+      Set.of("BATCH_QUEUE", "BATCH_QUEUE_URL", "BATCH_DEAD_LETTER_QUEUE_URL", "BATCH_WORKER_URL");
 
   /**
    * Read by the app but provided by the platform itself (Cloud Run sets PORT); Terraform must not

@@ -71,7 +71,8 @@ public class SqsBatchQueue implements BatchQueue {
     }
   }
 
-  /** Queues {@code message} again, delivered after {@code delay} (at most {@link #MAX_DELAY}). */
+  /** Delivered after {@code delay}, at most {@link #MAX_DELAY}. */
+  @Override
   public void sendLater(BatchMessage message, Duration delay) {
     int seconds = (int) Math.min(MAX_DELAY.toSeconds(), Math.max(0, delay.toSeconds() + 1));
     call(
@@ -81,7 +82,8 @@ public class SqsBatchQueue implements BatchQueue {
                 b -> b.queueUrl(queueUrl).messageBody(body(message)).delaySeconds(seconds)));
   }
 
-  /** Moves a given-up message to the dead-letter queue, with the reason as an attribute. */
+  /** The reason goes along as a message attribute. */
+  @Override
   public void deadLetter(BatchMessage message, String reason) {
     MessageAttributeValue why =
         MessageAttributeValue.builder().dataType("String").stringValue(reason).build();
