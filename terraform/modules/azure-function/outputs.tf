@@ -47,3 +47,13 @@ output "scaling_schedule_names" {
   description = "Names of the Azure Automation schedules that set the always-ready instances."
   value       = [for s in azurerm_automation_schedule.scaling : s.name]
 }
+
+output "batch_queue_url" {
+  description = "URL of the Storage queue of asynchronous batch items (BATCH_QUEUE_URL)."
+  value       = local.batch_settings.BATCH_QUEUE_URL
+}
+
+output "batch_poison_queue_url" {
+  description = "URL of the poison queue of batch items given up (BATCH_DEAD_LETTER_QUEUE_URL)."
+  value       = local.batch_settings.BATCH_DEAD_LETTER_QUEUE_URL
+}

@@ -23,7 +23,14 @@ final class PlatformVariables {
    * and addresses), not by app-config: only that module knows them.
    */
   static final Set<String> SET_BY_QUEUE_MODULE =
-      Set.of("BATCH_QUEUE", "BATCH_QUEUE_URL", "BATCH_DEAD_LETTER_QUEUE_URL", "BATCH_WORKER_URL");
+      Set.of(
+          "BATCH_QUEUE",
+          "BATCH_QUEUE_URL",
+          "BATCH_DEAD_LETTER_QUEUE_URL",
+          "BATCH_WORKER_URL",
+          // Azure: the queue trigger's queue name and identity-based connection.
+          "BATCH_QUEUE_NAME",
+          "BatchQueueStorage__queueServiceUri");
 
   /**
    * Read by the app but provided by the platform itself (Cloud Run sets PORT); Terraform must not
