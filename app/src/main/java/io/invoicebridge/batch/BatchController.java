@@ -79,7 +79,7 @@ public class BatchController {
                 ProblemType.KEY_CONFLICT,
                 "This Idempotency-Key was used for a different batch; use a new key"));
       }
-      if (!submitted.earlier()) {
+      if (!submitted.earlier() || untouched(submitted.id())) {
         queue.send(
             IntStream.range(0, items.size())
                 .mapToObj(i -> new BatchMessage(submitted.id(), i, 0))
@@ -107,6 +107,15 @@ public class BatchController {
     } catch (BatchStoreUnavailableException e) {
       return unavailable(e);
     }
+  }
+
+  /**
+   * Whether no worker has touched the batch yet. A resubmit of such a batch queues its items again:
+   * the first submit may have recorded the batch and then failed to queue (its client saw 503);
+   * should the first messages exist after all, a duplicate costs one ledger read.
+   */
+  private boolean untouched(String id) {
+    return store.find(id).map(batch -> !batch.started()).orElse(false);
   }
 
   private static MutableHttpResponse<?> unavailable(BatchStoreUnavailableException e) {
