@@ -1,10 +1,14 @@
 package io.invoicebridge.batch;
 
+import io.invoicebridge.config.ConfigurationInvalidException;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -21,12 +25,13 @@ import java.util.stream.Collectors;
  * @param callbackAllowLoopback tests only (never documented as an operator setting): lets a
  *     callback go to plain HTTP on the loopback address, where the tests' receiver listens
  */
+@Context
 @ConfigurationProperties(BatchSettings.PREFIX)
 public record BatchSettings(
     @Nullable String queue,
     @Nullable String callbackSecret,
     @Nullable String callbackHosts,
-    @Nullable Integer maxAttempts,
+    @Nullable String maxAttempts,
     @Nullable Boolean callbackAllowLoopback) {
 
   public static final String PREFIX = "bridge.batches";
@@ -37,18 +42,27 @@ public record BatchSettings(
   public BatchSettings {
     queue = queue == null || queue.isBlank() ? LOCAL_QUEUE : queue.trim().toLowerCase(Locale.ROOT);
     if (!QUEUES.contains(queue)) {
-      throw new IllegalArgumentException("BATCH_QUEUE must be one of " + QUEUES);
+      throw invalid("BATCH_QUEUE must be one of " + new TreeSet<>(QUEUES));
     }
-    maxAttempts = maxAttempts == null ? 5 : maxAttempts;
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("BATCH_MAX_ATTEMPTS must be at least 1");
+    maxAttempts = maxAttempts == null || maxAttempts.isBlank() ? "5" : maxAttempts.trim();
+    if (!maxAttempts.matches("[1-9][0-9]{0,2}")) {
+      throw invalid("BATCH_MAX_ATTEMPTS must be a whole number from 1 to 999");
     }
     callbackAllowLoopback = Boolean.TRUE.equals(callbackAllowLoopback);
     callbackSecret = callbackSecret == null || callbackSecret.isBlank() ? null : callbackSecret;
   }
 
+  /** Failed attempts at one item before it is given up. */
+  public int attempts() {
+    return Integer.parseInt(maxAttempts);
+  }
+
   public boolean localQueue() {
     return LOCAL_QUEUE.equals(queue);
+  }
+
+  private static ConfigurationInvalidException invalid(String rule) {
+    return new ConfigurationInvalidException(List.of(rule));
   }
 
   /** The operator's list of callback hosts, lower case; empty means any public host. */

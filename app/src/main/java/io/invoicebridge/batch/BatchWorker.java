@@ -69,7 +69,7 @@ public class BatchWorker {
       return Disposition.done();
     }
     InvoiceItem item = stored.item(text.get());
-    if (deliveries > settings.maxAttempts()) {
+    if (deliveries > settings.attempts()) {
       return giveUp(message, item.key(), deliveries + " deliveries ended without an outcome", 0);
     }
     RequestDeadlines deadlines = RequestDeadlines.within(config.limits().requestTimeout(), clock);
@@ -89,7 +89,7 @@ public class BatchWorker {
       return Disposition.later(message, wait(result, ONE_SECOND));
     }
     BatchMessage next = message.nextAttempt();
-    if (next.attempts() >= settings.maxAttempts()) {
+    if (next.attempts() >= settings.attempts()) {
       return giveUp(message, item.key(), result.detail(), result.attempts());
     }
     record(message, result, false);
