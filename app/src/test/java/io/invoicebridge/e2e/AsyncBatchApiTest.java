@@ -56,7 +56,7 @@ class AsyncBatchApiTest {
     String location = accepted.headers().firstValue("Location").orElseThrow();
     assertTrue(location.startsWith("/v1/batches/"), location);
     JsonNode done = pollUntilComplete(location);
-    assertEquals(5, done.get("summary").get("created").getIntValue(), done.toString());
+    assertEquals(5, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
     assertEquals("created", done.get("results").get(0).get("status").getStringValue());
     for (int i = 0; i < 5; i++) {
       assertEquals(1, freee.invoicesWithMemoContaining("[invoice-bridge:async-" + i + "]"));
@@ -149,7 +149,7 @@ class AsyncBatchApiTest {
           last[0] = json(bridge.send(bridge.request(location).GET()));
           return "complete".equals(last[0].get("status").getStringValue());
         });
-    assertTrue(last[0].get("complete").getBooleanValue(), last[0].toString());
+    assertTrue(last[0].get("complete").getBooleanValue(), BridgeServer.text(last[0]));
     return last[0];
   }
 

@@ -67,7 +67,7 @@ class AsyncBatchMultiInstanceTest {
     assertEquals(
         200,
         summary.get("created").getIntValue() + summary.get("replayed").getIntValue(),
-        summary.toString());
+        BridgeServer.text(summary));
     for (int i = 0; i < 200; i++) {
       assertEquals(1, freee.invoicesWithMemoContaining("[invoice-bridge:kill-" + i + "]"), "" + i);
     }
@@ -92,11 +92,11 @@ class AsyncBatchMultiInstanceTest {
     await(() -> queued(first) == 0);
 
     // then
-    assertEquals(30, done.get("summary").get("created").getIntValue(), done.toString());
+    assertEquals(30, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
     assertEquals(30, freee.invoiceCount());
     assertEquals(30, freee.createRequestCount());
     JsonNode after = json(first.send(first.request(location(accepted)).GET()));
-    assertEquals(30, after.get("summary").get("created").getIntValue(), after.toString());
+    assertEquals(30, after.get("summary").get("created").getIntValue(), BridgeServer.text(after));
   }
 
   @Test
@@ -113,7 +113,7 @@ class AsyncBatchMultiInstanceTest {
 
     // then: every item created, none given up
     JsonNode done = pollUntilComplete(bridge, location);
-    assertEquals(4, done.get("summary").get("created").getIntValue(), done.toString());
+    assertEquals(4, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
     assertEquals(4, freee.invoiceCount());
   }
 
