@@ -8,6 +8,7 @@ import io.invoicebridge.problem.MissingParameterException;
 import io.invoicebridge.problem.Problem;
 import io.invoicebridge.problem.ProblemResponses;
 import io.invoicebridge.problem.ProblemType;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -43,18 +44,21 @@ public class BatchController {
   private final BatchStore store;
   private final BatchQueue queue;
   private final StoredItems stored;
+  private final ApplicationEventPublisher<LocalBatchWorker.BatchesQueued> events;
 
   public BatchController(
       BatchReader reader,
       BatchSubmissions submissions,
       BatchStore store,
       BatchQueue queue,
-      StoredItems stored) {
+      StoredItems stored,
+      ApplicationEventPublisher<LocalBatchWorker.BatchesQueued> events) {
     this.reader = reader;
     this.submissions = submissions;
     this.store = store;
     this.queue = queue;
     this.stored = stored;
+    this.events = events;
   }
 
   @Post
@@ -84,6 +88,7 @@ public class BatchController {
             IntStream.range(0, items.size())
                 .mapToObj(i -> new BatchMessage(submitted.id(), i, 0))
                 .toList());
+        events.publishEvent(new LocalBatchWorker.BatchesQueued());
       }
       String location = PATH + "/" + submitted.id();
       return HttpResponse.status(HttpStatus.ACCEPTED)

@@ -1,16 +1,20 @@
 package io.invoicebridge.batch;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.invoice.InvoiceCreation;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +22,17 @@ import org.slf4j.LoggerFactory;
  * Drains the local queue in process (where no cloud queue is configured): a few threads take leased
  * messages and hand them to the {@link BatchWorker}. A message's lease outlasts the item's ledger
  * claim, so an instance that stops mid-item leaves it to another only when its claim is over.
+ *
+ * <p>The first look at the queue comes {@link #LONGEST_IDLE_POLL} after startup, or at once when
+ * this instance queues a batch ({@link BatchesQueued}): a cold start connects nothing to Redis by
+ * itself, so its first request never waits behind the worker's connect.
  */
 @Singleton
 @Requires(property = BatchSettings.PREFIX + ".queue", value = "local", defaultValue = "local")
 public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> {
+
+  /** Published when this instance has queued a batch's items: the workers look at once. */
+  public record BatchesQueued() {}
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalBatchWorker.class);
 
@@ -39,6 +50,7 @@ public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> 
   private final int threads;
   private final Duration lease;
   private final List<Thread> running = new ArrayList<>();
+  private final Semaphore wake = new Semaphore(0);
   private volatile boolean stopped;
 
   public LocalBatchWorker(
@@ -60,6 +72,11 @@ public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> 
     }
   }
 
+  @EventListener
+  public void onBatchesQueued(BatchesQueued event) {
+    wake.release(threads);
+  }
+
   @PreDestroy
   public synchronized void stop() {
     stopped = true;
@@ -67,18 +84,21 @@ public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> 
   }
 
   private void drain() {
-    Duration idle = FIRST_IDLE_POLL;
+    Duration idle = LONGEST_IDLE_POLL;
     while (!stopped) {
       try {
+        if (idle.compareTo(Duration.ZERO) > 0 && wake.tryAcquire(idle.toMillis(), MILLISECONDS)) {
+          idle = Duration.ZERO;
+          continue;
+        }
         Optional<LeasedQueue.Leased> taken = queue.take(lease);
         if (taken.isEmpty()) {
-          Thread.sleep(idle);
           idle =
               idle.multipliedBy(2).compareTo(LONGEST_IDLE_POLL) > 0
                   ? LONGEST_IDLE_POLL
-                  : idle.multipliedBy(2);
+                  : idle.isZero() ? FIRST_IDLE_POLL : idle.multipliedBy(2);
         } else {
-          idle = FIRST_IDLE_POLL;
+          idle = Duration.ZERO;
           settle(taken.get(), worker.handle(taken.get().message(), 0));
         }
       } catch (InterruptedException e) {
