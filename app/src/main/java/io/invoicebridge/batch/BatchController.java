@@ -8,7 +8,7 @@ import io.invoicebridge.problem.MissingParameterException;
 import io.invoicebridge.problem.Problem;
 import io.invoicebridge.problem.ProblemResponses;
 import io.invoicebridge.problem.ProblemType;
-import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -44,7 +44,7 @@ public class BatchController {
   private final BatchStore store;
   private final BatchQueue queue;
   private final StoredItems stored;
-  private final ApplicationEventPublisher<LocalBatchWorker.BatchesQueued> events;
+  private final BeanProvider<LocalBatchWorker> localWorker;
 
   public BatchController(
       BatchReader reader,
@@ -52,13 +52,13 @@ public class BatchController {
       BatchStore store,
       BatchQueue queue,
       StoredItems stored,
-      ApplicationEventPublisher<LocalBatchWorker.BatchesQueued> events) {
+      BeanProvider<LocalBatchWorker> localWorker) {
     this.reader = reader;
     this.submissions = submissions;
     this.store = store;
     this.queue = queue;
     this.stored = stored;
-    this.events = events;
+    this.localWorker = localWorker;
   }
 
   @Post
@@ -88,7 +88,7 @@ public class BatchController {
             IntStream.range(0, items.size())
                 .mapToObj(i -> new BatchMessage(submitted.id(), i, 0))
                 .toList());
-        events.publishEvent(new LocalBatchWorker.BatchesQueued());
+        localWorker.ifPresent(LocalBatchWorker::wake);
       }
       String location = PATH + "/" + submitted.id();
       return HttpResponse.status(HttpStatus.ACCEPTED)

@@ -7,7 +7,6 @@ import io.invoicebridge.invoice.InvoiceCreation;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -24,15 +23,12 @@ import org.slf4j.LoggerFactory;
  * claim, so an instance that stops mid-item leaves it to another only when its claim is over.
  *
  * <p>The first look at the queue comes {@link #LONGEST_IDLE_POLL} after startup, or at once when
- * this instance queues a batch ({@link BatchesQueued}): a cold start connects nothing to Redis by
- * itself, so its first request never waits behind the worker's connect.
+ * this instance queues a batch ({@link #wake}): a cold start connects nothing to Redis by itself,
+ * so its first request never waits behind the worker's connect.
  */
 @Singleton
 @Requires(property = BatchSettings.PREFIX + ".queue", value = "local", defaultValue = "local")
 public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> {
-
-  /** Published when this instance has queued a batch's items: the workers look at once. */
-  public record BatchesQueued() {}
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalBatchWorker.class);
 
@@ -72,8 +68,8 @@ public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> 
     }
   }
 
-  @EventListener
-  public void onBatchesQueued(BatchesQueued event) {
+  /** This instance has just queued a batch's items: the workers look at once. */
+  public void wake() {
     wake.release(threads);
   }
 
