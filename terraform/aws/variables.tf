@@ -273,3 +273,15 @@ variable "alert_webhook_url" {
     error_message = "alert_webhook_url must start with https://."
   }
 }
+
+variable "batch_callback_secret" {
+  description = "Signs asynchronous batches' callbacks (HMAC-SHA256, header Invoice-Bridge-Signature); give receivers the same value. At least 32 characters."
+  type        = string
+  sensitive   = true
+}
+
+variable "batch_callback_hosts" {
+  description = "The only host names batch callbacks may go to; empty allows any public HTTPS host."
+  type        = list(string)
+  default     = []
+}

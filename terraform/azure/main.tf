@@ -31,11 +31,13 @@ module "config" {
   front_door         = "azure-http-trigger"
   request_timeout_ms = var.request_timeout_ms
 
-  run_token           = var.run_token
-  freee_client_id     = var.freee_client_id
-  freee_client_secret = var.freee_client_secret
-  freee_refresh_token = var.freee_refresh_token
-  redis_url           = module.redis.url
+  run_token             = var.run_token
+  freee_client_id       = var.freee_client_id
+  freee_client_secret   = var.freee_client_secret
+  freee_refresh_token   = var.freee_refresh_token
+  batch_callback_secret = var.batch_callback_secret
+  batch_callback_hosts  = var.batch_callback_hosts
+  redis_url             = module.redis.url
 
   freee_company_id                     = var.freee_company_id
   freee_dry_run                        = var.freee_dry_run

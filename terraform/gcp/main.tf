@@ -25,11 +25,13 @@ module "config" {
   front_door         = "gcp-function"
   request_timeout_ms = var.request_timeout_ms
 
-  run_token           = var.run_token
-  freee_client_id     = var.freee_client_id
-  freee_client_secret = var.freee_client_secret
-  freee_refresh_token = var.freee_refresh_token
-  redis_url           = module.redis.url
+  run_token             = var.run_token
+  freee_client_id       = var.freee_client_id
+  freee_client_secret   = var.freee_client_secret
+  freee_refresh_token   = var.freee_refresh_token
+  batch_callback_secret = var.batch_callback_secret
+  batch_callback_hosts  = var.batch_callback_hosts
+  redis_url             = module.redis.url
 
   freee_company_id                     = var.freee_company_id
   freee_dry_run                        = var.freee_dry_run
@@ -56,6 +58,9 @@ module "scaling" {
 
 module "function" {
   source = "../modules/gcp-function"
+
+  batch_dispatches_per_second     = var.rate_limit_per_minute / 60
+  batch_max_concurrent_dispatches = var.concurrent_freee_calls
 
   name            = module.config.name
   project_id      = var.project_id

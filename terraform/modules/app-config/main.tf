@@ -38,6 +38,8 @@ locals {
     DEFAULT_TAX_FRACTION                 = var.default_tax_fraction
     DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD = var.default_withholding_tax_entry_method
     DEFAULT_PARTNER_TITLE                = var.default_partner_title
+    BATCH_CALLBACK_HOSTS                 = length(var.batch_callback_hosts) == 0 ? null : join(",", var.batch_callback_hosts)
+    BATCH_MAX_ATTEMPTS                   = tostring(var.batch_max_attempts)
   }
 
   environment = { for k, v in local.environment_all : k => v if v != null }
@@ -45,16 +47,17 @@ locals {
   # Every secret the app reads; each cloud module puts these in its secret store, never in
   # plain settings.
   secrets = {
-    RUN_TOKEN           = var.run_token
-    FREEE_CLIENT_ID     = var.freee_client_id
-    FREEE_CLIENT_SECRET = var.freee_client_secret
-    FREEE_REFRESH_TOKEN = var.freee_refresh_token
-    REDIS_URL           = var.redis_url
+    RUN_TOKEN             = var.run_token
+    FREEE_CLIENT_ID       = var.freee_client_id
+    FREEE_CLIENT_SECRET   = var.freee_client_secret
+    FREEE_REFRESH_TOKEN   = var.freee_refresh_token
+    REDIS_URL             = var.redis_url
+    BATCH_CALLBACK_SECRET = var.batch_callback_secret
   }
 
   # The names alone are not sensitive; cloud modules iterate over them (for_each cannot take
   # a sensitive map's keys).
-  secret_names = ["RUN_TOKEN", "FREEE_CLIENT_ID", "FREEE_CLIENT_SECRET", "FREEE_REFRESH_TOKEN", "REDIS_URL"]
+  secret_names = ["RUN_TOKEN", "FREEE_CLIENT_ID", "FREEE_CLIENT_SECRET", "FREEE_REFRESH_TOKEN", "REDIS_URL", "BATCH_CALLBACK_SECRET"]
 }
 
 check "secret_names_match_secrets" {

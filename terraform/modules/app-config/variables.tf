@@ -261,3 +261,39 @@ variable "default_partner_title" {
     error_message = "default_partner_title must be one of 御中, 様, (空白), （空白） (or null to leave it unset)."
   }
 }
+
+variable "batch_callback_secret" {
+  description = "BATCH_CALLBACK_SECRET: the HMAC-SHA256 key that signs asynchronous batches' callbacks (header Invoice-Bridge-Signature); receivers verify with the same value."
+  type        = string
+  sensitive   = true
+  nullable    = false
+
+  validation {
+    condition     = length(var.batch_callback_secret) >= 32
+    error_message = "batch_callback_secret must have at least 32 characters."
+  }
+}
+
+variable "batch_callback_hosts" {
+  description = "BATCH_CALLBACK_HOSTS: the only host names asynchronous batches may send callbacks to; empty allows any public HTTPS host (internal addresses are always refused)."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for h in var.batch_callback_hosts : can(regex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$", h))])
+    error_message = "batch_callback_hosts must be lower-case host names, without scheme, port or path."
+  }
+}
+
+variable "batch_max_attempts" {
+  description = "BATCH_MAX_ATTEMPTS: failed attempts at one asynchronous batch item before it is given up as failed and dead-lettered; waits for a quota window do not count."
+  type        = number
+  default     = 5
+  nullable    = false
+
+  validation {
+    condition     = var.batch_max_attempts == floor(var.batch_max_attempts) && var.batch_max_attempts >= 1 && var.batch_max_attempts <= 100
+    error_message = "batch_max_attempts must be a whole number from 1 to 100."
+  }
+}

@@ -114,7 +114,7 @@ resource "aws_lambda_function" "this" {
   reserved_concurrent_executions = coalesce(var.max_instances, -1)
 
   environment {
-    variables = merge(var.environment, local.secret_environment, local.platform_environment)
+    variables = merge(var.environment, local.secret_environment, local.platform_environment, local.batch_environment)
   }
 
   dynamic "snap_start" {

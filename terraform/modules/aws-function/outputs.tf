@@ -52,3 +52,18 @@ output "scheduled_action_names" {
   description = "Names of the Application Auto Scaling scheduled actions (empty with SnapStart)."
   value       = [for a in aws_appautoscaling_scheduled_action.provisioned_concurrency : a.name]
 }
+
+output "batch_queue_url" {
+  description = "URL of the SQS queue of asynchronous batch items (BATCH_QUEUE_URL)."
+  value       = aws_sqs_queue.batches.url
+}
+
+output "batch_dead_letter_queue_url" {
+  description = "URL of the dead-letter queue of batch items given up (BATCH_DEAD_LETTER_QUEUE_URL)."
+  value       = aws_sqs_queue.batches_dead.url
+}
+
+output "batch_worker_function_name" {
+  description = "Name of the Lambda function that works batch items from SQS."
+  value       = aws_lambda_function.batch_worker.function_name
+}

@@ -161,3 +161,42 @@ variable "tags" {
   default     = {}
   nullable    = false
 }
+
+variable "batch_max_receive_count" {
+  description = "SQS receives of one batch message before SQS itself moves it to the dead-letter queue: keep it above BATCH_MAX_ATTEMPTS (app-config's batch_max_attempts), so the app gives an item up first and the batch shows why."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.batch_max_receive_count == floor(var.batch_max_receive_count) && var.batch_max_receive_count >= 1 && var.batch_max_receive_count <= 1000
+    error_message = "batch_max_receive_count must be a whole number from 1 to 1000 (SQS's limit)."
+  }
+}
+
+variable "batch_worker_max_concurrency" {
+  description = "Most batch-worker instances the SQS event source mapping runs at once: bounds the instances calling freee (the shared rate limit paces them anyway)."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.batch_worker_max_concurrency == floor(var.batch_worker_max_concurrency) && var.batch_worker_max_concurrency >= 2 && var.batch_worker_max_concurrency <= 1000
+    error_message = "batch_worker_max_concurrency must be a whole number from 2 to 1000 (the event source mapping's range)."
+  }
+}
+
+variable "batch_worker_batch_size" {
+  description = "Messages per batch-worker invocation. Items run one after another within it, so keep it small: each item may wait for freee's pace."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.batch_worker_batch_size == floor(var.batch_worker_batch_size) && var.batch_worker_batch_size >= 1 && var.batch_worker_batch_size <= 10
+    error_message = "batch_worker_batch_size must be a whole number from 1 to 10."
+  }
+}
+
+variable "alarm_actions" {
+  description = "ARNs notified when the batch dead-letter alarm fires (for example an SNS topic); empty for none."
+  type        = list(string)
+  default     = []
+}

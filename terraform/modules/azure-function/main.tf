@@ -161,7 +161,7 @@ resource "azurerm_function_app_flex_consumption" "this" {
     }
   }
 
-  app_settings = merge(var.environment, local.secret_settings, local.platform_settings)
+  app_settings = merge(var.environment, local.secret_settings, local.platform_settings, local.batch_settings)
 
   site_config {
     application_insights_connection_string = azurerm_application_insights.this.connection_string

@@ -57,3 +57,13 @@ output "location" {
   description = "The Azure region of the function and its resource group."
   value       = azurerm_resource_group.this.location
 }
+
+output "batch_queue_url" {
+  description = "URL of the Storage queue of asynchronous batch items (BATCH_QUEUE_URL)."
+  value       = local.batch_settings.BATCH_QUEUE_URL
+}
+
+output "batch_poison_queue_url" {
+  description = "URL of the poison queue of batch items given up (BATCH_DEAD_LETTER_QUEUE_URL)."
+  value       = local.batch_settings.BATCH_DEAD_LETTER_QUEUE_URL
+}

@@ -92,7 +92,7 @@ resource "google_cloudfunctions2_function" "this" {
     all_traffic_on_latest_revision   = true
     service_account_email            = google_service_account.this.email
     # Cloud Functions gen2 sets no project variable; the app needs it for the trace field of its logs.
-    environment_variables = merge(var.environment, { GOOGLE_CLOUD_PROJECT = var.project_id })
+    environment_variables = merge(var.environment, { GOOGLE_CLOUD_PROJECT = var.project_id }, local.batch_environment)
 
     # Pinned to the version this apply wrote, so a changed secret redeploys the function.
     dynamic "secret_environment_variables" {

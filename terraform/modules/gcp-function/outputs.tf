@@ -37,3 +37,8 @@ output "scheduler_job_names" {
   description = "Names of the Cloud Scheduler jobs that set the service-level minimum instances."
   value       = [for j in google_cloud_scheduler_job.scaling : j.name]
 }
+
+output "batch_queue_id" {
+  description = "Cloud Tasks queue of asynchronous batch items (projects/P/locations/L/queues/Q)."
+  value       = google_cloud_tasks_queue.batches.id
+}

@@ -145,3 +145,34 @@ variable "labels" {
   default     = {}
   nullable    = false
 }
+
+variable "batch_dispatches_per_second" {
+  description = "Cloud Tasks dispatch rate of asynchronous batch items: RATE_LIMIT_PER_MINUTE / 60, so the queue never pushes faster than freee allows."
+  type        = number
+
+  validation {
+    condition     = var.batch_dispatches_per_second > 0 && var.batch_dispatches_per_second <= 500
+    error_message = "batch_dispatches_per_second must be above 0 and at most 500 (Cloud Tasks' limit)."
+  }
+}
+
+variable "batch_max_concurrent_dispatches" {
+  description = "Batch items Cloud Tasks delivers at once: CONCURRENT_FREEE_CALLS is enough, since each item waits for freee's pace."
+  type        = number
+
+  validation {
+    condition     = var.batch_max_concurrent_dispatches == floor(var.batch_max_concurrent_dispatches) && var.batch_max_concurrent_dispatches >= 1 && var.batch_max_concurrent_dispatches <= 5000
+    error_message = "batch_max_concurrent_dispatches must be a whole number from 1 to 5000."
+  }
+}
+
+variable "batch_max_delivery_attempts" {
+  description = "Deliveries of one task that ended without a 2xx answer before Cloud Tasks drops it: keep it above BATCH_MAX_ATTEMPTS, so the app gives an item up first and the batch says why."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.batch_max_delivery_attempts == floor(var.batch_max_delivery_attempts) && var.batch_max_delivery_attempts >= 1 && var.batch_max_delivery_attempts <= 100
+    error_message = "batch_max_delivery_attempts must be a whole number from 1 to 100."
+  }
+}

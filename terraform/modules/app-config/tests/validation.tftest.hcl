@@ -10,6 +10,8 @@ variables {
   freee_refresh_token = "refresh-token"
   redis_url           = "rediss://default:password@example.upstash.io:6379"
   freee_company_id    = 1234567
+
+  batch_callback_secret = "callback-secret-0123456789abcdefghij"
 }
 
 run "good_config_passes" {

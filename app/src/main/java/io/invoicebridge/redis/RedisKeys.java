@@ -33,6 +33,29 @@ public record RedisKeys(String namespace) {
     return prefix() + "rate";
   }
 
+  /**
+   * {@code ib:{ns}:batch:<id>}: an asynchronous batch's hash; its items, results and final indexes
+   * live under this name plus {@code :items}, {@code :results}, {@code :finals}.
+   */
+  public String batch(String id) {
+    return prefix() + "batch:" + id;
+  }
+
+  /** {@code ib:{ns}:batch-key:<key>}: the batch submitted under a caller's Idempotency-Key. */
+  public String batchIdempotencyKey(String key) {
+    return prefix() + "batch-key:" + key;
+  }
+
+  /** {@code ib:{ns}:batch-queue}: the local worker's queue, members scored by when they are due. */
+  public String batchQueue() {
+    return prefix() + "batch-queue";
+  }
+
+  /** {@code ib:{ns}:batch-dead}: messages the local worker gave up on, newest first. */
+  public String batchDeadLetters() {
+    return prefix() + "batch-dead";
+  }
+
   private String prefix() {
     return "ib:{" + namespace + "}:";
   }

@@ -49,6 +49,24 @@ class StartupFailureTest {
     assertFalse((stderr + stdout).contains("at io."), "no stack trace");
   }
 
+  @Test
+  void main_invalidBatchSetting_exitsWithOneLineNamingIt() throws Exception {
+    Process process =
+        start(
+            Map.of(
+                "RUN_TOKEN", "a-run-token-long-enough-0123456789abcdef",
+                "FREEE_DRY_RUN", "true",
+                "BATCH_MAX_ATTEMPTS", "many"));
+
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM should stop by itself");
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    List<String> errorLines = stderr.lines().filter(line -> !line.isBlank()).toList();
+
+    assertEquals(2, process.exitValue(), stderr);
+    assertEquals(1, errorLines.size(), () -> "stderr was:\n" + stderr);
+    assertTrue(errorLines.getFirst().contains("BATCH_MAX_ATTEMPTS must be a whole number"), stderr);
+  }
+
   private static Process start(Map<String, String> environment) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =

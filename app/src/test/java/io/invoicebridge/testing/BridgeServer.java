@@ -78,6 +78,15 @@ public final class BridgeServer implements AutoCloseable {
     }
   }
 
+  /** The JSON text of {@code node}, for assertion messages. */
+  public static String text(JsonNode node) {
+    try {
+      return JsonMapper.createDefault().writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     server.getApplicationContext().close();

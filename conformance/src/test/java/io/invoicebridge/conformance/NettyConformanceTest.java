@@ -31,4 +31,12 @@ class NettyConformanceTest {
       return startNetty(properties);
     }
   }
+
+  @Nested
+  class Async extends AsyncConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return startNetty(properties);
+    }
+  }
 }

@@ -19,6 +19,20 @@ final class PlatformVariables {
           "GOOGLE_CLOUD_PROJECT");
 
   /**
+   * Read by the app, set by the cloud module that creates the asynchronous batches' queue (its kind
+   * and addresses), not by app-config: only that module knows them.
+   */
+  static final Set<String> SET_BY_QUEUE_MODULE =
+      Set.of(
+          "BATCH_QUEUE",
+          "BATCH_QUEUE_URL",
+          "BATCH_DEAD_LETTER_QUEUE_URL",
+          "BATCH_WORKER_URL",
+          // Azure: the queue trigger's queue name and identity-based connection.
+          "BATCH_QUEUE_NAME",
+          "BatchQueueStorage__queueServiceUri");
+
+  /**
    * Read by the app but provided by the platform itself (Cloud Run sets PORT; each platform names
    * the function: Lambda, Cloud Run and Azure's app service); Terraform must not set them.
    */

@@ -34,6 +34,7 @@ class StackEnvironmentTest {
     // given: the names the app reads, and what app-config produces
     Set<String> appReads = new TreeSet<>(AppConfiguration.environmentVariableNames());
     appReads.removeAll(PlatformVariables.PROVIDED_BY_PLATFORM);
+    appReads.removeAll(PlatformVariables.SET_BY_QUEUE_MODULE);
     Set<String> plain = appConfigPlainNames();
     Set<String> secret = appConfigSecretNames();
 
@@ -56,6 +57,7 @@ class StackEnvironmentTest {
             + missing
             + ", not read by the app "
             + unread);
+    platform.removeAll(PlatformVariables.SET_BY_QUEUE_MODULE);
     assertTrue(
         PlatformVariables.SET_BY_TERRAFORM.containsAll(platform),
         cloud

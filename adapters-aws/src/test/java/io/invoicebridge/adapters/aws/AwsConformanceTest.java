@@ -1,5 +1,6 @@
 package io.invoicebridge.adapters.aws;
 
+import io.invoicebridge.conformance.AsyncConformanceCases;
 import io.invoicebridge.conformance.DryRunConformanceCases;
 import io.invoicebridge.conformance.FreeeConformanceCases;
 import io.invoicebridge.conformance.HttpTarget;
@@ -35,6 +36,22 @@ class AwsConformanceTest {
 
   @Nested
   class HttpApiAgainstFreee extends FreeeConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.HTTP_API);
+    }
+  }
+
+  @Nested
+  class FunctionUrlAsync extends AsyncConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.FUNCTION_URL);
+    }
+  }
+
+  @Nested
+  class HttpApiAsync extends AsyncConformanceCases {
     @Override
     protected HttpTarget start(Map<String, String> properties) {
       return LambdaTarget.start(properties, LambdaTarget.HTTP_API);

@@ -54,10 +54,15 @@ final class LambdaRuntimeTarget implements HttpTarget {
    * the JVM at the first invocation's init, so this returns at once; the first request waits.
    */
   static LambdaRuntimeTarget start(Map<String, String> environment, Path log) {
+    return start(environment, log, HANDLER);
+  }
+
+  /** The same with another handler of the package (a function configured with that handler). */
+  static LambdaRuntimeTarget start(Map<String, String> environment, Path log, String handler) {
     LambdaRuntimeApi runtimeApi = LambdaRuntimeApi.start();
     Map<String, String> env = new LinkedHashMap<>(environment);
-    env.putAll(LambdaSandbox.environment(runtimeApi, runtimeDir(), taskRoot(), HANDLER));
-    List<String> command = LambdaSandbox.command(runtimeDir(), taskRoot(), HANDLER);
+    env.putAll(LambdaSandbox.environment(runtimeApi, runtimeDir(), taskRoot(), handler));
+    List<String> command = LambdaSandbox.command(runtimeDir(), taskRoot(), handler);
     return new LambdaRuntimeTarget(runtimeApi, ChildProcess.start(command, env, log));
   }
 
@@ -74,6 +79,11 @@ final class LambdaRuntimeTarget implements HttpTarget {
     } catch (IOException e) {
       throw new UncheckedIOException("the function's response is not JSON: " + response, e);
     }
+  }
+
+  /** Invokes the function with a raw event (e.g. an SQS event); the response as posted. */
+  String invoke(String event) {
+    return await(runtimeApi.invoke(UUID.randomUUID().toString(), event, INVOCATION_LIMIT));
   }
 
   @Override

@@ -14,15 +14,24 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
+import com.microsoft.azure.functions.annotation.QueueTrigger;
+import io.invoicebridge.batch.BatchMessage;
+import io.invoicebridge.batch.BatchQueue;
+import io.invoicebridge.batch.BatchWorker;
+import io.invoicebridge.batch.Disposition;
 import io.micronaut.azure.function.http.AzureHttpFunction;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The one Azure function: every method and every path (host.json removes the {@code /api} prefix)
- * goes to the app's router. Anonymous, because the app itself checks {@code RUN_TOKEN}.
+ * The Azure functions of the app: every HTTP method and path (host.json removes the {@code /api}
+ * prefix) goes to the app's router, anonymous because the app itself checks {@code RUN_TOKEN}; and
+ * the batch worker on the batch queue ({@code BATCH_QUEUE=azure-queue}).
  */
 public class InvoiceBridgeFunction extends AzureHttpFunction {
 
@@ -44,5 +53,32 @@ public class InvoiceBridgeFunction extends AzureHttpFunction {
           HttpRequestMessage<Optional<String>> request,
       ExecutionContext context) {
     return route(request, context);
+  }
+
+  /**
+   * The batch worker: the host delivers each message of the batch queue (base64-decoded text) with
+   * how often it was dequeued. A failure thrown here makes the host retry the message, and after
+   * host.json's {@code maxDequeueCount} move it to the poison queue.
+   */
+  @FunctionName("batch-worker")
+  public void work(
+      @QueueTrigger(
+              name = "message",
+              queueName = "%BATCH_QUEUE_NAME%",
+              connection = "BatchQueueStorage")
+          String message,
+      @BindingName("DequeueCount") long dequeueCount,
+      ExecutionContext context)
+      throws IOException {
+    BatchMessage batchMessage =
+        getApplicationContext().getBean(JsonMapper.class).readValue(message, BatchMessage.class);
+    BatchQueue queue = getApplicationContext().getBean(BatchQueue.class);
+    switch (getApplicationContext()
+        .getBean(BatchWorker.class)
+        .handle(batchMessage, (int) dequeueCount)) {
+      case Disposition.Done done -> {}
+      case Disposition.Later later -> queue.sendLater(later.next(), later.delay());
+      case Disposition.GaveUp gaveUp -> queue.deadLetter(batchMessage, gaveUp.reason());
+    }
   }
 }

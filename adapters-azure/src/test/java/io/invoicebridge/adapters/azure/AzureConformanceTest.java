@@ -1,5 +1,6 @@
 package io.invoicebridge.adapters.azure;
 
+import io.invoicebridge.conformance.AsyncConformanceCases;
 import io.invoicebridge.conformance.DryRunConformanceCases;
 import io.invoicebridge.conformance.FreeeConformanceCases;
 import io.invoicebridge.conformance.HttpTarget;
@@ -19,6 +20,14 @@ class AzureConformanceTest {
 
   @Nested
   class AgainstFreee extends FreeeConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return AzureTarget.start(properties);
+    }
+  }
+
+  @Nested
+  class Async extends AsyncConformanceCases {
     @Override
     protected HttpTarget start(Map<String, String> properties) {
       return AzureTarget.start(properties);

@@ -37,6 +37,11 @@ final class AzureTarget implements HttpTarget {
                 .properties(new HashMap<>(properties))));
   }
 
+  /** The function class itself, for its other triggers. */
+  InvoiceBridgeFunction function() {
+    return function;
+  }
+
   @Override
   public HttpAnswer send(HttpCall call) {
     return send(call, UUID.randomUUID().toString());

@@ -23,6 +23,11 @@ class FunctionHostAsDeployedIT extends AsDeployedCases {
 
   @Override
   protected HttpTarget start(Map<String, String> environment, Path log) {
+    return startStandIn(environment, log);
+  }
+
+  /** The staged app under {@link FunctionsHostStandIn}, configured by {@code environment}. */
+  static JdkHttpTarget startStandIn(Map<String, String> environment, Path log) {
     Path staging = Path.of(required("function.staging.dir"));
     int port = ChildProcess.freePort();
     String classpath =

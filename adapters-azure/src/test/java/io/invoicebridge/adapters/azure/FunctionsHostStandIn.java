@@ -34,15 +34,27 @@ import java.util.regex.Pattern;
  *
  * <p>A request's {@link #INVOCATION_ID_HEADER} (removed before delivery) chooses its invocation id;
  * otherwise a new one is made, as the host does.
+ *
+ * <p>A POST to {@link #QUEUE_PATH} delivers its body as one queue message to the queue-triggered
+ * function {@code batch-worker}, as the host does: the message text and {@link
+ * #DEQUEUE_COUNT_HEADER}'s count, after resolving the trigger's {@code %SETTING%} queue name from
+ * the app settings (the host disables a function whose setting is missing). 200 when the function
+ * returned, 500 when it threw (the host would retry the message).
  */
 public final class FunctionsHostStandIn {
 
   static final String INVOCATION_ID_HEADER = "X-Stand-In-Invocation-Id";
+  static final String QUEUE_PATH = "/__stand-in/queue/batch-worker";
+  static final String DEQUEUE_COUNT_HEADER = "X-Stand-In-Dequeue-Count";
+  private static final String QUEUE_FUNCTION = "batch-worker";
+  private static final Pattern QUEUE_NAME =
+      Pattern.compile("\"queueName\"\\s*:\\s*\"%([^%\"]+)%\"");
   private static final String FUNCTION = "invoice-bridge";
   private static final Pattern ENTRY_POINT = Pattern.compile("\"entryPoint\"\\s*:\\s*\"([^\"]+)\"");
 
   private final Object function;
   private final Method entryPoint;
+  private Method queueEntryPoint;
 
   private FunctionsHostStandIn(Object function, Method entryPoint) {
     this.function = function;
@@ -59,6 +71,7 @@ public final class FunctionsHostStandIn {
             target.substring(split + 1), HttpRequestMessage.class, ExecutionContext.class);
     FunctionsHostStandIn host =
         new FunctionsHostStandIn(type.getConstructor().newInstance(), method);
+    host.queueEntryPoint = queueEntryPoint(type, Path.of(args[1], QUEUE_FUNCTION, "function.json"));
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
     server.createContext("/", host::serve);
@@ -78,7 +91,58 @@ public final class FunctionsHostStandIn {
     return matcher.group(1);
   }
 
+  /** The queue trigger's method, once its queue-name setting resolves; null without one. */
+  private static Method queueEntryPoint(Class<?> type, Path functionJson) throws Exception {
+    if (!Files.exists(functionJson)) {
+      return null;
+    }
+    String json = Files.readString(functionJson);
+    Matcher setting = QUEUE_NAME.matcher(json);
+    if (setting.find() && System.getenv(setting.group(1)) == null) {
+      // As the host: the function is disabled ("in error"), the others keep running.
+      System.err.println(
+          "The '"
+              + QUEUE_FUNCTION
+              + "' function is disabled: %"
+              + setting.group(1)
+              + "% does not"
+              + " resolve to a value");
+      return null;
+    }
+    String target = entryPoint(json);
+    return type.getMethod(
+        target.substring(target.lastIndexOf('.') + 1),
+        String.class,
+        long.class,
+        ExecutionContext.class);
+  }
+
+  private void serveQueue(HttpExchange exchange) throws IOException {
+    String message = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    long dequeueCount =
+        Long.parseLong(
+            Optional.ofNullable(exchange.getRequestHeaders().getFirst(DEQUEUE_COUNT_HEADER))
+                .orElse("1"));
+    int status = 200;
+    try {
+      queueEntryPoint.invoke(
+          function, message, dequeueCount, new Invocation(UUID.randomUUID().toString()));
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    } catch (InvocationTargetException e) {
+      e.getCause().printStackTrace();
+      status = 500;
+    }
+    exchange.sendResponseHeaders(status, -1);
+  }
+
   private void serve(HttpExchange exchange) throws IOException {
+    if (exchange.getRequestURI().getPath().equals(QUEUE_PATH) && queueEntryPoint != null) {
+      try (exchange) {
+        serveQueue(exchange);
+      }
+      return;
+    }
     try (exchange) {
       Map<String, String> headers = new LinkedHashMap<>();
       exchange

@@ -1,5 +1,6 @@
 package io.invoicebridge.adapters.gcp;
 
+import io.invoicebridge.conformance.AsyncConformanceCases;
 import io.invoicebridge.conformance.DryRunConformanceCases;
 import io.invoicebridge.conformance.FreeeConformanceCases;
 import io.invoicebridge.conformance.HttpTarget;
@@ -22,6 +23,14 @@ class InvokerConformanceIT {
     @Override
     protected HttpTarget start(Map<String, String> properties) {
       return InvokerTarget.start(properties, InvokerTarget.logFile("against-freee"));
+    }
+  }
+
+  @Nested
+  class Async extends AsyncConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return InvokerTarget.start(properties, InvokerTarget.logFile("async"));
     }
   }
 }

@@ -29,7 +29,7 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       throw new IllegalArgumentException(
-          "usage: Bench throughput|fidelity|hour-fidelity|memory [--name value]...");
+          "usage: Bench throughput|fidelity|hour-fidelity|async|memory [--name value]...");
     }
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i + 1 < args.length; i += 2) {
@@ -42,6 +42,7 @@ public final class Bench {
     Runtime.getRuntime().addShutdownHook(new Thread(RedisServerExtension::stop, "stop-redis"));
     switch (args[0]) {
       case "throughput" -> Throughput.run(opts);
+      case "async" -> AsyncThroughput.run(opts);
       case "fidelity" -> RateLimitFidelity.run(opts);
       case "hour-fidelity" -> HourFidelity.run(opts);
       case "memory" -> MemoryFloor.run(opts);

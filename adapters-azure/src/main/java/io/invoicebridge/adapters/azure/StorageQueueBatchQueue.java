@@ -1,0 +1,133 @@
+package io.invoicebridge.adapters.azure;
+
+import io.invoicebridge.batch.BatchMessage;
+import io.invoicebridge.batch.BatchQueue;
+import io.invoicebridge.batch.BatchStoreUnavailableException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Asynchronous batches on an Azure Storage queue ({@code BATCH_QUEUE=azure-queue}): messages are
+ * put through the queue service's REST API with the app's own identity ({@code BATCH_QUEUE_URL},
+ * e.g. {@code https://ACCOUNT.queue.core.windows.net/QUEUE}), base64-encoded as the queue trigger
+ * reads them. A wait becomes the message's visibility timeout (at most 7 days); a given-up message
+ * goes to the poison queue ({@code BATCH_DEAD_LETTER_QUEUE_URL}), where the host also moves
+ * messages that failed too often.
+ */
+@Singleton
+@Requires(property = "bridge.batches.queue", value = "azure-queue")
+public class StorageQueueBatchQueue implements BatchQueue {
+
+  private static final int PARALLEL_PUTS = 32;
+  private static final Duration MAX_DELAY = Duration.ofDays(7);
+  private static final String API_VERSION = "2021-12-02";
+
+  private final String queueUrl;
+  private final String poisonQueueUrl;
+  private final ManagedIdentityTokens tokens;
+  private final JsonMapper json;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public StorageQueueBatchQueue(
+      @Value("${bridge.batches.queue-url}") String queueUrl,
+      @Value("${bridge.batches.dead-letter-queue-url}") String poisonQueueUrl,
+      ManagedIdentityTokens tokens,
+      JsonMapper json) {
+    this.queueUrl = queueUrl;
+    this.poisonQueueUrl = poisonQueueUrl;
+    this.tokens = tokens;
+    this.json = json;
+  }
+
+  @Override
+  public void send(List<BatchMessage> messages) {
+    Semaphore slots = new Semaphore(PARALLEL_PUTS);
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> puts = new ArrayList<>();
+      for (BatchMessage message : messages) {
+        puts.add(
+            executor.submit(
+                () -> {
+                  slots.acquireUninterruptibly();
+                  try {
+                    put(queueUrl, message, Duration.ZERO);
+                  } finally {
+                    slots.release();
+                  }
+                }));
+      }
+      for (Future<?> put : puts) {
+        put.get();
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof BatchStoreUnavailableException unavailable
+          ? unavailable
+          : new BatchStoreUnavailableException("storage queue send", e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BatchStoreUnavailableException("storage queue send", "interrupted", e);
+    }
+  }
+
+  @Override
+  public void sendLater(BatchMessage message, Duration delay) {
+    put(queueUrl, message, delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
+  }
+
+  @Override
+  public void deadLetter(BatchMessage message, String reason) {
+    put(poisonQueueUrl, message, Duration.ZERO);
+  }
+
+  private void put(String queue, BatchMessage message, Duration delay) {
+    try {
+      String text = Base64.getEncoder().encodeToString(json.writeValueAsBytes(message));
+      String body = "<QueueMessage><MessageText>" + text + "</MessageText></QueueMessage>";
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      queue
+                          + "/messages?messagettl=604800&visibilitytimeout="
+                          + Math.max(0, delay.toSeconds())))
+              .timeout(Duration.ofSeconds(10))
+              .header("Authorization", "Bearer " + tokens.token())
+              .header("x-ms-version", API_VERSION)
+              .header(
+                  "x-ms-date",
+                  DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+              .header("Content-Type", "application/xml")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 201) {
+        throw new BatchStoreUnavailableException(
+            "storage queue put", "HTTP " + response.statusCode(), null);
+      }
+    } catch (IOException e) {
+      throw new BatchStoreUnavailableException("storage queue put", e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BatchStoreUnavailableException("storage queue put", "interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.invoicebridge.batch;
+
+import io.invoicebridge.invoice.BatchReader;
+import io.invoicebridge.invoice.InvoiceItem;
+import io.invoicebridge.invoice.validation.InvoiceValidator;
+import io.invoicebridge.logging.RequestLogContext;
+import io.invoicebridge.problem.MissingParameterException;
+import io.invoicebridge.problem.Problem;
+import io.invoicebridge.problem.ProblemResponses;
+import io.invoicebridge.problem.ProblemType;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The asynchronous batch API: {@code POST /v1/batches} validates exactly like {@code
+ * /v1/invoices/batch}, records the batch, queues its items and answers 202 with its {@code
+ * Location}; {@code GET /v1/batches/{id}} shows progress and results.
+ */
+@Controller(BatchController.PATH)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class BatchController {
+
+  static final String PATH = "/v1/batches";
+
+  private final BatchReader reader;
+  private final BatchSubmissions submissions;
+  private final BatchStore store;
+  private final BatchQueue queue;
+  private final StoredItems stored;
+  private final BeanProvider<LocalBatchWorker> localWorker;
+
+  public BatchController(
+      BatchReader reader,
+      BatchSubmissions submissions,
+      BatchStore store,
+      BatchQueue queue,
+      StoredItems stored,
+      BeanProvider<LocalBatchWorker> localWorker) {
+    this.reader = reader;
+    this.submissions = submissions;
+    this.store = store;
+    this.queue = queue;
+    this.stored = stored;
+    this.localWorker = localWorker;
+  }
+
+  @Post
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+  public MutableHttpResponse<?> submit(
+      HttpRequest<?> request,
+      @Header("Idempotency-Key") @Nullable String key,
+      @Body @Nullable byte[] body) {
+    try (var log = RequestLogContext.open(request)) {
+      if (key != null && !InvoiceValidator.validKey(key)) {
+        throw new MissingParameterException(
+            ProblemType.MISSING_IDEMPOTENCY_KEY,
+            "An Idempotency-Key header, when sent, is 1-128 characters of A-Z a-z 0-9 . _ : @ / -");
+      }
+      List<InvoiceItem> items = reader.readBatch(body);
+      NewBatch batch = submissions.newBatch(items, submissions.callbackUrl(body), key);
+      BatchStore.Submitted submitted =
+          store.submit(batch, items.stream().map(stored::itemText).toList());
+      if (submitted.earlier() && !submitted.bodyHash().equals(batch.bodyHash())) {
+        return ProblemResponses.of(
+            Problem.of(
+                ProblemType.KEY_CONFLICT,
+                "This Idempotency-Key was used for a different batch; use a new key"));
+      }
+      if (!submitted.earlier() || untouched(submitted.id())) {
+        queue.send(
+            IntStream.range(0, items.size())
+                .mapToObj(i -> new BatchMessage(submitted.id(), i, 0))
+                .toList());
+        localWorker.ifPresent(LocalBatchWorker::wake);
+      }
+      String location = PATH + "/" + submitted.id();
+      return HttpResponse.status(HttpStatus.ACCEPTED)
+          .header(HttpHeaders.LOCATION, location)
+          .body(new BatchAccepted(submitted.id(), location, items.size(), submitted.earlier()));
+    } catch (BatchStoreUnavailableException e) {
+      return unavailable(e);
+    }
+  }
+
+  @Get("/{id}")
+  public MutableHttpResponse<?> show(HttpRequest<?> request, @PathVariable String id) {
+    try (var log = RequestLogContext.open(request)) {
+      return store
+          .find(id)
+          .<MutableHttpResponse<?>>map(batch -> HttpResponse.ok(BatchView.of(batch, stored)))
+          .orElseGet(
+              () ->
+                  ProblemResponses.of(
+                      Problem.of(ProblemType.NOT_FOUND, "No batch is known under this id")));
+    } catch (BatchStoreUnavailableException e) {
+      return unavailable(e);
+    }
+  }
+
+  /**
+   * Whether no worker has touched the batch yet. A resubmit of such a batch queues its items again:
+   * the first submit may have recorded the batch and then failed to queue (its client saw 503);
+   * should the first messages exist after all, a duplicate costs one ledger read.
+   */
+  private boolean untouched(String id) {
+    return store.find(id).map(batch -> !batch.started()).orElse(false);
+  }
+
+  private static MutableHttpResponse<?> unavailable(BatchStoreUnavailableException e) {
+    return ProblemResponses.of(
+            Problem.of(
+                ProblemType.UNAVAILABLE,
+                "The batch store is unreachable (" + e.step() + "); it is safe to resend"))
+        .header(HttpHeaders.RETRY_AFTER, "5");
+  }
+}

@@ -1,0 +1,63 @@
+package io.invoicebridge.batch;
+
+import io.invoicebridge.invoice.BatchSummary;
+import io.invoicebridge.invoice.ItemResult;
+import io.invoicebridge.invoice.ItemStatus;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An asynchronous batch as {@code GET /v1/batches/{id}} and the callback show it: its progress, and
+ * the summary and per-item results in the synchronous batch's shapes. Items no worker has finished
+ * yet show their latest result, or {@code not_attempted} while still queued.
+ *
+ * @param status {@code queued} (no item worked on yet), {@code running}, or {@code complete} (every
+ *     item has its final result; an item given up is {@code failed} with the reason)
+ * @param createdAt ISO-8601
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record BatchView(
+    String id,
+    String status,
+    String createdAt,
+    boolean complete,
+    boolean dryRun,
+    BatchSummary summary,
+    List<ItemResult> results) {
+
+  public static final String QUEUED = "queued";
+  public static final String RUNNING = "running";
+  public static final String COMPLETE = "complete";
+
+  static BatchView of(StoredBatch batch, StoredItems stored) {
+    return of(batch, stored::key, stored::result);
+  }
+
+  static BatchView of(
+      StoredBatch batch, Function<String, String> keyOf, Function<String, ItemResult> resultOf) {
+    List<ItemResult> results = new ArrayList<>(batch.items().size());
+    for (int i = 0; i < batch.items().size(); i++) {
+      String result = batch.results().get(i);
+      results.add(
+          result == null
+              ? ItemResult.of(
+                  keyOf.apply(batch.items().get(i)),
+                  ItemStatus.NOT_ATTEMPTED,
+                  0,
+                  "queued; no worker has taken it yet")
+              : resultOf.apply(result));
+    }
+    String status = batch.complete() ? COMPLETE : batch.started() ? RUNNING : QUEUED;
+    return new BatchView(
+        batch.id(),
+        status,
+        batch.createdAt().toString(),
+        batch.complete(),
+        batch.dryRun(),
+        BatchSummary.of(results),
+        results);
+  }
+}

@@ -1,0 +1,133 @@
+package io.invoicebridge.batch;
+
+import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.invoice.BatchProcessor;
+import io.invoicebridge.invoice.InvoiceItem;
+import io.invoicebridge.invoice.ItemResult;
+import io.invoicebridge.invoice.ItemStatus;
+import io.invoicebridge.limit.RequestDeadlines;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works one queued item, whichever queue delivered it: the same engine as the synchronous batch
+ * (claim in the ledger, create, reconcile), so a message delivered twice creates nothing twice. An
+ * item held back (a quota window, a freee block, another owner) comes back after the wait the
+ * engine reported without spending an attempt; a failed item comes back with backoff until {@code
+ * BATCH_MAX_ATTEMPTS}, then is given up as {@code failed}.
+ */
+@Singleton
+public class BatchWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchWorker.class);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+  private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+  private static final Duration IN_PROGRESS_RECHECK = Duration.ofSeconds(5);
+
+  private final BatchStore store;
+  private final BatchProcessor processor;
+  private final StoredItems stored;
+  private final BatchCallbacks callbacks;
+  private final BridgeConfig config;
+  private final BatchSettings settings;
+  private final Clock clock;
+
+  public BatchWorker(
+      BatchStore store,
+      BatchProcessor processor,
+      StoredItems stored,
+      BatchCallbacks callbacks,
+      BridgeConfig config,
+      BatchSettings settings,
+      Clock clock) {
+    this.store = store;
+    this.processor = processor;
+    this.stored = stored;
+    this.callbacks = callbacks;
+    this.config = config;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Handles one delivery of {@code message}.
+   *
+   * @param deliveries how often the platform has delivered this message (1 on the first; 0 when the
+   *     queue does not say): past {@code BATCH_MAX_ATTEMPTS} the item is given up, since every
+   *     delivery before ended without an outcome (the worker stopped mid-item)
+   * @throws BatchStoreUnavailableException when the store cannot be reached (the queue redelivers)
+   */
+  public Disposition handle(BatchMessage message, int deliveries) {
+    Optional<String> text = store.item(message.batchId(), message.index());
+    if (text.isEmpty()) {
+      LOG.warn("batch {} item {} is gone (expired); dropped", message.batchId(), message.index());
+      return Disposition.done();
+    }
+    InvoiceItem item = stored.item(text.get());
+    if (deliveries > settings.attempts()) {
+      return giveUp(message, item.key(), deliveries + " deliveries ended without an outcome", 0);
+    }
+    RequestDeadlines deadlines = RequestDeadlines.within(config.limits().requestTimeout(), clock);
+    ItemResult result = processor.process(List.of(item), deadlines).getFirst();
+    if (!result.status().resendable()) {
+      finish(message.batchId(), message.index(), result);
+      return Disposition.done();
+    }
+    if (result.status() == ItemStatus.IN_PROGRESS) {
+      // Another delivery of this message holds the claim; it usually finishes long before the
+      // claim would expire, and looking again costs one ledger read.
+      record(message, result, false);
+      return Disposition.later(message, min(wait(result, ONE_SECOND), IN_PROGRESS_RECHECK));
+    }
+    if (result.status() == ItemStatus.NOT_ATTEMPTED) {
+      record(message, result, false);
+      return Disposition.later(message, wait(result, ONE_SECOND));
+    }
+    BatchMessage next = message.nextAttempt();
+    if (next.attempts() >= settings.attempts()) {
+      return giveUp(message, item.key(), result.detail(), result.attempts());
+    }
+    record(message, result, false);
+    return Disposition.later(next, wait(result, backoff(next.attempts())));
+  }
+
+  private Disposition giveUp(BatchMessage message, String key, String reason, int attempts) {
+    String detail = "given up after " + (message.attempts() + 1) + " attempt(s): " + reason;
+    finish(
+        message.batchId(),
+        message.index(),
+        ItemResult.of(key, ItemStatus.FAILED, attempts, detail));
+    LOG.warn("batch {} item {} dead-lettered", message.batchId(), message.index());
+    return new Disposition.GaveUp(detail);
+  }
+
+  private void finish(String batchId, int index, ItemResult result) {
+    if (store.record(batchId, index, stored.resultText(result), true)) {
+      callbacks.finished(batchId);
+    }
+  }
+
+  private void record(BatchMessage message, ItemResult result, boolean finalResult) {
+    store.record(message.batchId(), message.index(), stored.resultText(result), finalResult);
+  }
+
+  private static Duration wait(ItemResult result, Duration atLeast) {
+    Duration asked = result.retryAfter() == null ? Duration.ZERO : result.retryAfter();
+    return asked.compareTo(atLeast) > 0 ? asked : atLeast;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) < 0 ? a : b;
+  }
+
+  /** 2, 4, 8 ... seconds by failed attempt, at most {@link #MAX_BACKOFF}. */
+  private static Duration backoff(int failedAttempts) {
+    Duration wait = Duration.ofSeconds(1L << Math.min(failedAttempts, 16));
+    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+  }
+}

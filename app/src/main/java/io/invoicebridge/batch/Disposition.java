@@ -1,0 +1,28 @@
+package io.invoicebridge.batch;
+
+import java.time.Duration;
+
+/** What the transport does with a message once the worker has handled it. */
+public sealed interface Disposition {
+
+  /** The item has its final result (or its batch is gone): delete the message. */
+  record Done() implements Disposition {}
+
+  /**
+   * The item must be tried again: replace the message by {@code next}, delivered after {@code
+   * delay}. A wait for a quota window or another owner keeps the attempt count; a failure raises
+   * it.
+   */
+  record Later(BatchMessage next, Duration delay) implements Disposition {}
+
+  /** The item was given up ({@code failed} recorded on the batch): dead-letter the message. */
+  record GaveUp(String reason) implements Disposition {}
+
+  static Disposition done() {
+    return new Done();
+  }
+
+  static Disposition later(BatchMessage next, Duration delay) {
+    return new Later(next, delay);
+  }
+}

@@ -1,0 +1,28 @@
+package io.invoicebridge.batch;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A batch about to be recorded.
+ *
+ * @param bodyHash SHA-256 of the submitted items, so a reused Idempotency-Key with another batch is
+ *     told apart from a resend
+ * @param idempotencyKey the caller's {@code Idempotency-Key}, or null
+ * @param callbackUrl where the final result goes, already checked, or null
+ */
+public record NewBatch(
+    String id,
+    String bodyHash,
+    @Nullable String idempotencyKey,
+    @Nullable String callbackUrl,
+    boolean dryRun,
+    Instant createdAt) {
+
+  public NewBatch {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(bodyHash, "bodyHash");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+}

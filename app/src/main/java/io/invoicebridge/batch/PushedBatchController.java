@@ -1,0 +1,45 @@
+package io.invoicebridge.batch;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/**
+ * Where a push queue (Cloud Tasks, {@code BATCH_QUEUE=cloud-tasks}) delivers one message: an
+ * authenticated POST like every {@code /v1} call. 2xx means the message is settled (done, handed
+ * back as a new delayed task, or given up); any other answer makes the queue retry it.
+ */
+@Controller(BatchController.PATH + "/work")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Requires(property = BatchSettings.PREFIX + ".queue", value = "cloud-tasks")
+public class PushedBatchController {
+
+  /** Cloud Tasks' count of earlier attempts at this task (0 on the first). */
+  static final String RETRY_COUNT_HEADER = "X-CloudTasks-TaskRetryCount";
+
+  private final BatchWorker worker;
+  private final BatchQueue queue;
+
+  public PushedBatchController(BatchWorker worker, BatchQueue queue) {
+    this.worker = worker;
+    this.queue = queue;
+  }
+
+  @Post
+  public MutableHttpResponse<?> work(
+      @Body BatchMessage message, @Header(RETRY_COUNT_HEADER) @Nullable Integer retries) {
+    switch (worker.handle(message, retries == null ? 0 : retries + 1)) {
+      case Disposition.Done done -> {}
+      case Disposition.Later later -> queue.sendLater(later.next(), later.delay());
+      case Disposition.GaveUp gaveUp -> queue.deadLetter(message, gaveUp.reason());
+    }
+    return HttpResponse.noContent();
+  }
+}

@@ -1,0 +1,145 @@
+package io.invoicebridge.batch;
+
+import io.invoicebridge.redis.RedisConnections;
+import io.invoicebridge.redis.RedisFailures;
+import io.invoicebridge.redis.RedisKeys;
+import io.invoicebridge.redis.RedisScript;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The batches shared by every instance: per batch a hash, a list of items, a hash of results and a
+ * set of final indexes, all kept {@link BatchStore#RETENTION}; each step is one script.
+ */
+public final class RedisBatchStore implements BatchStore {
+
+  private static final RedisScript SUBMIT = script("batch-submit.lua");
+  private static final RedisScript RECORD = script("batch-record.lua");
+  private static final RedisScript READ = script("batch-read.lua");
+  private static final String RETENTION_MS = Long.toString(RETENTION.toMillis());
+
+  private final RedisConnections redis;
+  private final RedisKeys keys;
+
+  public RedisBatchStore(RedisConnections redis, RedisKeys keys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  @Override
+  public Submitted submit(NewBatch batch, List<String> items) {
+    String key = batch.idempotencyKey();
+    String[] scriptKeys = {
+      keys.batch(batch.id()),
+      keys.batch(batch.id()) + ":items",
+      keys.batchIdempotencyKey(key == null ? "" : key)
+    };
+    List<String> args = new ArrayList<>();
+    args.add(RETENTION_MS);
+    args.add(batch.id());
+    args.add(batch.bodyHash());
+    args.add(key == null ? "0" : "1");
+    args.add(batch.createdAt().toString());
+    args.add(batch.dryRun() ? "1" : "0");
+    args.add(batch.callbackUrl() == null ? "" : batch.callbackUrl());
+    args.addAll(items);
+    List<Object> reply =
+        call(
+            "submit",
+            () ->
+                redis.call(
+                    r ->
+                        SUBMIT.run(
+                            r, ScriptOutputType.MULTI, scriptKeys, args.toArray(String[]::new))));
+    String[] idAndHash = ((String) reply.get(1)).split("\\|", 2);
+    return new Submitted(idAndHash[0], idAndHash[1], (Long) reply.get(0) == 1L);
+  }
+
+  @Override
+  public Optional<StoredBatch> find(String id) {
+    String base = keys.batch(id);
+    String[] scriptKeys = {base, base + ":items", base + ":results", base + ":finals"};
+    List<Object> reply =
+        call("find", () -> redis.call(r -> READ.run(r, ScriptOutputType.MULTI, scriptKeys)));
+    Map<String, String> meta = pairs(reply.get(0));
+    if (meta.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<Integer, String> results = new HashMap<>();
+    pairs(reply.get(2)).forEach((index, result) -> results.put(Integer.parseInt(index), result));
+    Set<Integer> finals = new HashSet<>();
+    strings(reply.get(3)).forEach(index -> finals.add(Integer.parseInt(index)));
+    String callback = meta.getOrDefault("callback_url", "");
+    return Optional.of(
+        new StoredBatch(
+            id,
+            Instant.parse(meta.get("created_at")),
+            "1".equals(meta.get("dry_run")),
+            callback.isEmpty() ? null : callback,
+            strings(reply.get(1)),
+            results,
+            finals,
+            !results.isEmpty()));
+  }
+
+  @Override
+  public Optional<String> item(String id, int index) {
+    String items = keys.batch(id) + ":items";
+    return Optional.ofNullable(call("item", () -> redis.call(r -> r.lindex(items, index))));
+  }
+
+  @Override
+  public boolean record(String id, int index, String result, boolean finalResult) {
+    String base = keys.batch(id);
+    String[] scriptKeys = {base, base + ":results", base + ":finals"};
+    Long finished =
+        call(
+            "record",
+            () ->
+                redis.call(
+                    r ->
+                        RECORD.run(
+                            r,
+                            ScriptOutputType.INTEGER,
+                            scriptKeys,
+                            Integer.toString(index),
+                            result,
+                            finalResult ? "1" : "0")));
+    return finished == 1L;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object reply) {
+    return (List<String>) reply;
+  }
+
+  private static Map<String, String> pairs(Object reply) {
+    List<String> flat = strings(reply);
+    Map<String, String> map = new HashMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      map.put(flat.get(i), flat.get(i + 1));
+    }
+    return map;
+  }
+
+  private static <T> T call(String step, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RedisException e) {
+      throw new BatchStoreUnavailableException(step, RedisFailures.describe(e), e);
+    }
+  }
+
+  private static RedisScript script(String name) {
+    return RedisScript.fromResource("/io/invoicebridge/batch/" + name);
+  }
+}

@@ -1,0 +1,36 @@
+package io.invoicebridge.batch;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A batch as the store holds it.
+ *
+ * @param items each item's JSON text, in index order
+ * @param results each item's latest result (JSON text) by index; missing while still queued
+ * @param finals the indexes whose result is final
+ * @param started whether any worker has taken an item yet
+ */
+public record StoredBatch(
+    String id,
+    Instant createdAt,
+    boolean dryRun,
+    @Nullable String callbackUrl,
+    List<String> items,
+    Map<Integer, String> results,
+    Set<Integer> finals,
+    boolean started) {
+
+  public StoredBatch {
+    items = List.copyOf(items);
+    results = Map.copyOf(results);
+    finals = Set.copyOf(finals);
+  }
+
+  public boolean complete() {
+    return finals.size() == items.size();
+  }
+}

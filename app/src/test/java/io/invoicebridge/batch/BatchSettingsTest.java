@@ -1,0 +1,54 @@
+package io.invoicebridge.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoicebridge.config.ConfigurationInvalidException;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BatchSettingsTest {
+
+  @Test
+  void nothingSet_localQueueFiveAttemptsCallbacksOff() {
+    BatchSettings settings = new BatchSettings(null, " ", null, null, null);
+
+    assertTrue(settings.localQueue());
+    assertEquals(5, settings.attempts());
+    assertEquals(null, settings.callbackSecret());
+    assertEquals(Set.of(), settings.allowedCallbackHosts());
+  }
+
+  @Test
+  void unknownQueue_isRefusedNamingTheVariable() {
+    ConfigurationInvalidException refused =
+        assertThrows(
+            ConfigurationInvalidException.class,
+            () -> new BatchSettings("kafka", null, null, null, null));
+
+    assertTrue(refused.getMessage().contains("BATCH_QUEUE must be one of"), refused::getMessage);
+  }
+
+  @Test
+  void maxAttemptsNotAWholeNumber_isRefusedNamingTheVariable() {
+    for (String value : new String[] {"0", "many", "-3", "1000"}) {
+      ConfigurationInvalidException refused =
+          assertThrows(
+              ConfigurationInvalidException.class,
+              () -> new BatchSettings(null, null, null, value, null));
+
+      assertTrue(refused.getMessage().contains("BATCH_MAX_ATTEMPTS"), refused::getMessage);
+    }
+  }
+
+  @Test
+  void callbackHosts_areTrimmedAndLowerCased() {
+    BatchSettings settings =
+        new BatchSettings("SQS", null, " Hooks.Example.com ,,api.example.org", "3", null);
+
+    assertEquals("sqs", settings.queue());
+    assertEquals(Set.of("hooks.example.com", "api.example.org"), settings.allowedCallbackHosts());
+    assertEquals(3, settings.attempts());
+  }
+}

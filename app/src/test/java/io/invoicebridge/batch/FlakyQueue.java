@@ -1,0 +1,35 @@
+package io.invoicebridge.batch;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A cloud queue stand-in for {@link BatchResubmitTest}: refuses the first sends it is told to. */
+@Singleton
+@Requires(property = "spec.name", value = "BatchResubmitTest")
+public class FlakyQueue implements BatchQueue {
+
+  final List<BatchMessage> sent = new CopyOnWriteArrayList<>();
+  final AtomicInteger failures = new AtomicInteger();
+
+  @Override
+  public void send(List<BatchMessage> messages) {
+    if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new BatchStoreUnavailableException("queue send", "refused for the test", null);
+    }
+    sent.addAll(messages);
+  }
+
+  @Override
+  public void sendLater(BatchMessage message, Duration delay) {
+    sent.add(message);
+  }
+
+  @Override
+  public void deadLetter(BatchMessage message, String reason) {
+    throw new UnsupportedOperationException("not used by the test");
+  }
+}

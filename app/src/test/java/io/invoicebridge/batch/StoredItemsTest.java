@@ -1,0 +1,46 @@
+package io.invoicebridge.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.invoicebridge.invoice.InvoiceItem;
+import io.invoicebridge.invoice.ItemResult;
+import io.invoicebridge.invoice.ItemStatus;
+import io.invoicebridge.ledger.CreatedInvoice;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class StoredItemsTest {
+
+  private final JsonMapper json = JsonMapper.createDefault();
+  private final StoredItems stored = new StoredItems(json);
+
+  @Test
+  void item_storedAndRead_keepsKeyFieldsAndPayloadHash() throws IOException {
+    JsonNode fields =
+        json.readValue("{\"subject\":\"9月分\",\"lines\":[{\"quantity\":1}]}", JsonNode.class);
+    InvoiceItem item = InvoiceItem.of("2026-11/a/1", fields);
+
+    InvoiceItem read = stored.item(stored.itemText(item));
+
+    assertEquals(item.key(), read.key());
+    assertEquals(item.payloadHash(), read.payloadHash());
+  }
+
+  @Test
+  void result_storedAndRead_keepsTheSynchronousShape() {
+    ItemResult result =
+        ItemResult.invoice(
+            "k-1",
+            ItemStatus.CREATED,
+            new CreatedInvoice(49034614L, "INV-1", Instant.parse("2026-11-30T00:00:00Z")),
+            1,
+            "req-1");
+
+    ItemResult read = stored.result(stored.resultText(result));
+
+    assertEquals(result, read);
+  }
+}

@@ -1,0 +1,156 @@
+package io.invoicebridge.multi;
+
+import static io.invoicebridge.testing.BridgeServer.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoicebridge.batch.BatchMessage;
+import io.invoicebridge.batch.LeasedQueue;
+import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.invoice.InvoiceCreation;
+import io.invoicebridge.redis.RedisConnections;
+import io.invoicebridge.redis.RedisKeys;
+import io.invoicebridge.testing.BridgeServer;
+import io.invoicebridge.testing.FakeFreee;
+import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.TestItems;
+import io.micronaut.json.tree.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Asynchronous batches on several instances sharing one real Redis (batch store, local queue and
+ * ledger) and one fake freee: delivery is at least once, creation exactly once.
+ */
+@ExtendWith(RedisServerExtension.class)
+class AsyncBatchMultiInstanceTest {
+
+  /** A short deadline and claim margin, so whatever a killed instance held is free again soon. */
+  private static final Map<String, Object> SHORT_CLAIMS =
+      Map.of(InvoiceCreation.CLAIM_MARGIN_PROPERTY, "1s", "bridge.request-timeout-ms", "3000");
+
+  private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
+  private final Instances instances = new Instances(freee);
+
+  @AfterEach
+  void stop() {
+    instances.close();
+    freee.close();
+  }
+
+  @Test
+  void twoInstancesOneKilledMidway_completesWithEveryInvoiceCreatedOnce() {
+    // given: two instances working one 200-item batch, freee answering slowly enough to be
+    // caught mid-way
+    freee.latency(Duration.ofMillis(20));
+    List<BridgeServer> both = instances.start(2, freee.issueRefreshToken(), SHORT_CLAIMS);
+    BridgeServer doomed = both.get(0);
+    BridgeServer survivor = both.get(1);
+    String location = location(submit(doomed, TestItems.batch("kill", 200, 101)));
+    await(() -> freee.invoiceCount() >= 40);
+
+    // when: one instance goes away with items leased and claimed
+    instances.kill(doomed);
+
+    // then
+    JsonNode done = pollUntilComplete(survivor, location);
+    JsonNode summary = done.get("summary");
+    assertEquals(
+        200,
+        summary.get("created").getIntValue() + summary.get("replayed").getIntValue(),
+        BridgeServer.text(summary));
+    for (int i = 0; i < 200; i++) {
+      assertEquals(1, freee.invoicesWithMemoContaining("[invoice-bridge:kill-" + i + "]"), "" + i);
+    }
+    assertEquals(200, freee.invoiceCount());
+  }
+
+  @Test
+  void everyMessageDeliveredAgain_createsNothingTwice() {
+    // given
+    List<BridgeServer> both = instances.start(2, freee.issueRefreshToken(), Map.of());
+    BridgeServer first = both.get(0);
+    HttpResponse<String> accepted = submit(first, TestItems.batch("again", 30, 101));
+    String id = json(accepted).get("id").getStringValue();
+    List<BatchMessage> everyMessage =
+        IntStream.range(0, 30).mapToObj(i -> new BatchMessage(id, i, 0)).toList();
+
+    // when: every message is delivered a second time while the batch runs, and a third after
+    LeasedQueue queue = first.context().getBean(LeasedQueue.class);
+    queue.send(everyMessage);
+    JsonNode done = pollUntilComplete(both.get(1), location(accepted));
+    queue.send(everyMessage);
+    await(() -> queued(first) == 0);
+
+    // then
+    assertEquals(30, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
+    assertEquals(30, freee.invoiceCount());
+    assertEquals(30, freee.createRequestCount());
+    JsonNode after = json(first.send(first.request(location(accepted)).GET()));
+    assertEquals(30, after.get("summary").get("created").getIntValue(), BridgeServer.text(after));
+  }
+
+  @Test
+  void itemsHeldBackByTheRateLimit_comeBackLaterWithoutSpendingAttempts() {
+    // given: one attempt per item, and a pace (one call every 3 s) that leaves most items of a
+    // 3-second deadline not attempted
+    Map<String, Object> settings = new HashMap<>(SHORT_CLAIMS);
+    settings.put("bridge.rate-limit-per-minute", "20");
+    settings.put("bridge.batches.max-attempts", "1");
+    BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), settings);
+
+    // when
+    String location = location(submit(bridge, TestItems.batch("paced", 4, 101)));
+
+    // then: every item created, none given up
+    JsonNode done = pollUntilComplete(bridge, location);
+    assertEquals(4, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
+    assertEquals(4, freee.invoiceCount());
+  }
+
+  private static HttpResponse<String> submit(BridgeServer instance, String batch) {
+    HttpResponse<String> accepted =
+        instance.send(
+            instance.request("/v1/batches").POST(HttpRequest.BodyPublishers.ofString(batch)));
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    return accepted;
+  }
+
+  private static String location(HttpResponse<String> accepted) {
+    return accepted.headers().firstValue("Location").orElseThrow();
+  }
+
+  private static long queued(BridgeServer instance) {
+    String queue =
+        new RedisKeys(instance.context().getBean(BridgeConfig.class).freee().companyNamespace())
+            .batchQueue();
+    return instance.context().getBean(RedisConnections.class).call(r -> r.zcard(queue));
+  }
+
+  private static JsonNode pollUntilComplete(BridgeServer instance, String location) {
+    JsonNode[] last = new JsonNode[1];
+    await(
+        () -> {
+          last[0] = json(instance.send(instance.request(location).GET()));
+          return "complete".equals(last[0].get("status").getStringValue());
+        });
+    return last[0];
+  }
+
+  /** Polls until {@code condition} holds (at most ~3 minutes on a loaded machine, then fails). */
+  private static void await(BooleanSupplier condition) {
+    for (int i = 0; i < 1800 && !condition.getAsBoolean(); i++) {
+      Instances.pause(Duration.ofMillis(100));
+    }
+    assertTrue(condition.getAsBoolean(), "condition never held");
+  }
+}
