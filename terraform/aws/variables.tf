@@ -285,3 +285,9 @@ variable "batch_callback_hosts" {
   type        = list(string)
   default     = []
 }
+
+variable "batch_max_attempts" {
+  description = "BATCH_MAX_ATTEMPTS: failed attempts at one asynchronous batch item before it is given up as failed and dead-lettered (app-config validates it)."
+  type        = number
+  default     = 5
+}

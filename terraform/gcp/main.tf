@@ -31,6 +31,7 @@ module "config" {
   freee_refresh_token   = var.freee_refresh_token
   batch_callback_secret = var.batch_callback_secret
   batch_callback_hosts  = var.batch_callback_hosts
+  batch_max_attempts    = var.batch_max_attempts
   redis_url             = module.redis.url
 
   freee_company_id                     = var.freee_company_id

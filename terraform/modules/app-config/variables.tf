@@ -269,8 +269,8 @@ variable "batch_callback_secret" {
   nullable    = false
 
   validation {
-    condition     = length(var.batch_callback_secret) >= 32
-    error_message = "batch_callback_secret must have at least 32 characters."
+    condition     = length(var.batch_callback_secret) >= 32 && !can(regex("[[:space:]]", var.batch_callback_secret))
+    error_message = "batch_callback_secret must be at least 32 characters long, without whitespace."
   }
 }
 

@@ -1,6 +1,7 @@
 package io.invoicebridge.batch;
 
 import io.invoicebridge.config.ConfigurationInvalidException;
+import io.invoicebridge.config.SettingRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
@@ -44,12 +45,18 @@ public record BatchSettings(
     if (!QUEUES.contains(queue)) {
       throw invalid("BATCH_QUEUE must be one of " + new TreeSet<>(QUEUES));
     }
-    maxAttempts = maxAttempts == null || maxAttempts.isBlank() ? "5" : maxAttempts.trim();
-    if (!maxAttempts.matches("[1-9][0-9]{0,2}")) {
-      throw invalid("BATCH_MAX_ATTEMPTS must be a whole number from 1 to 999");
-    }
+    maxAttempts =
+        maxAttempts == null || maxAttempts.isBlank()
+            ? SettingRules.BATCH_MAX_ATTEMPTS.defaultValue()
+            : maxAttempts.trim();
+    SettingRules.BATCH_MAX_ATTEMPTS.problemWith(maxAttempts).ifPresent(p -> throwInvalid(p));
     callbackAllowLoopback = Boolean.TRUE.equals(callbackAllowLoopback);
     callbackSecret = callbackSecret == null || callbackSecret.isBlank() ? null : callbackSecret;
+    if (callbackSecret != null) {
+      SettingRules.BATCH_CALLBACK_SECRET
+          .problemWith(callbackSecret)
+          .ifPresent(p -> throwInvalid(p));
+    }
   }
 
   /** Failed attempts at one item before it is given up. */
@@ -63,6 +70,10 @@ public record BatchSettings(
 
   private static ConfigurationInvalidException invalid(String rule) {
     return new ConfigurationInvalidException(List.of(rule));
+  }
+
+  private static void throwInvalid(String problem) {
+    throw invalid(problem);
   }
 
   /** The operator's list of callback hosts, lower case; empty means any public host. */

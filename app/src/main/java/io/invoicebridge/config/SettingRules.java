@@ -116,6 +116,29 @@ public final class SettingRules {
           DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD,
           DEFAULT_PARTNER_TITLE);
 
+  /**
+   * Failed attempts at one queued item of an asynchronous batch before it is given up; a hundred is
+   * far past any useful backoff.
+   */
+  public static final SettingRule BATCH_MAX_ATTEMPTS = number("BATCH_MAX_ATTEMPTS", 5, 100);
+
+  /** The HMAC key of batch callbacks; optional for the app (callbacks are then refused). */
+  public static final SettingRule BATCH_CALLBACK_SECRET =
+      new SettingRule("BATCH_CALLBACK_SECRET", Requirement.OPTIONAL, new Text(32), null);
+
+  /**
+   * The asynchronous batches' settings with a rule of this table (bound under {@code
+   * bridge.batches}, checked by {@code BatchSettings}). {@code BATCH_CALLBACK_HOSTS} is a list in
+   * Terraform and has its own rule there; the queue's kind and addresses are set by each cloud
+   * module, never by an operator.
+   */
+  public static final List<SettingRule> BATCHES =
+      List.of(BATCH_MAX_ATTEMPTS, BATCH_CALLBACK_SECRET);
+
+  /** Every rule an operator's setting meets: {@link #ALL} and {@link #BATCHES}. */
+  public static final List<SettingRule> EVERY =
+      java.util.stream.Stream.concat(ALL.stream(), BATCHES.stream()).toList();
+
   /** The table by environment variable. */
   public static final Map<String, SettingRule> BY_VARIABLE =
       ALL.stream()
