@@ -6,6 +6,8 @@ import io.invoicebridge.invoice.InvoiceItem;
 import io.invoicebridge.invoice.ItemResult;
 import io.invoicebridge.invoice.ItemStatus;
 import io.invoicebridge.limit.RequestDeadlines;
+import io.invoicebridge.metrics.BatchItemDeadLettered;
+import io.invoicebridge.metrics.OperationalEvents;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,7 @@ public class BatchWorker {
   private final BridgeConfig config;
   private final BatchSettings settings;
   private final Clock clock;
+  private final OperationalEvents events;
 
   public BatchWorker(
       BatchStore store,
@@ -44,7 +47,8 @@ public class BatchWorker {
       BatchCallbacks callbacks,
       BridgeConfig config,
       BatchSettings settings,
-      Clock clock) {
+      Clock clock,
+      OperationalEvents events) {
     this.store = store;
     this.processor = processor;
     this.stored = stored;
@@ -52,6 +56,7 @@ public class BatchWorker {
     this.config = config;
     this.settings = settings;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -103,6 +108,7 @@ public class BatchWorker {
         message.index(),
         ItemResult.of(key, ItemStatus.FAILED, attempts, detail));
     LOG.warn("batch {} item {} dead-lettered", message.batchId(), message.index());
+    events.emit(new BatchItemDeadLettered(message.attempts() + 1));
     return new Disposition.GaveUp(detail);
   }
 

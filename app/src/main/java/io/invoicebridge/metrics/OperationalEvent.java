@@ -16,7 +16,8 @@ public sealed interface OperationalEvent
         QuotaUsed,
         TokenRefresh,
         RefreshTokenAge,
-        RedisUnreachable {
+        RedisUnreachable,
+        BatchItemDeadLettered {
 
   /** The {@code event} member of the line, as named in the specification. */
   String name();

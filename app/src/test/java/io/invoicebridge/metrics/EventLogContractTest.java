@@ -1,5 +1,6 @@
 package io.invoicebridge.metrics;
 
+import static io.invoicebridge.testing.BridgeServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,10 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +60,7 @@ class EventLogContractTest {
       createThenFailTokenRefresh();
       throttledByFreee();
       redisDown();
+      asyncItemGivenUp();
       captured = logs.events();
     }
     BridgeLogLayout layout = new BridgeLogLayout();
@@ -230,6 +235,44 @@ class EventLogContractTest {
         freee.spendRateLimit(4);
         bridge.postBatch(TestItems.batch("contract-throttled", 1, 101));
       }
+    }
+  }
+
+  /** An asynchronous item whose one allowed attempt fails is given up (dead-lettered). */
+  private static void asyncItemGivenUp() {
+    try (FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1))) {
+      String seed = freee.issueRefreshToken();
+      Map<String, Object> settings = new HashMap<>(ON_LAMBDA);
+      settings.put("bridge.batches.max-attempts", "1");
+      settings.put("bridge.retry-max-attempts", "1");
+      try (BridgeServer bridge = BridgeServer.start(freee, seed, settings)) {
+        freee.failNextCreates(10);
+        HttpResponse<String> accepted =
+            bridge.send(
+                bridge
+                    .request("/v1/batches")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            TestItems.batch("contract-given-up", 1, 101))));
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        Instant limit = Instant.now().plusSeconds(60);
+        while (!json(bridge.send(bridge.request(location).GET()))
+                .get("status")
+                .getStringValue()
+                .equals("complete")
+            && Instant.now().isBefore(limit)) {
+          pause(Duration.ofMillis(200));
+        }
+      }
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
