@@ -4,7 +4,9 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.invoice.InvoiceCreation;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -42,7 +44,9 @@ public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> 
   private static final Duration STORE_DOWN_WAIT = Duration.ofSeconds(2);
 
   private final LeasedQueue queue;
-  private final BatchWorker worker;
+  // Resolved at the first message: a cold start builds none of the worker's call path (the freee
+  // clients, the callbacks' HTTP client) for an instance that may never see a batch.
+  private final BeanProvider<BatchWorker> worker;
   private final int threads;
   private final Duration lease;
   private final List<Thread> running = new ArrayList<>();
@@ -50,12 +54,14 @@ public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> 
   private volatile boolean stopped;
 
   public LocalBatchWorker(
-      LeasedQueue queue, BatchWorker worker, BridgeConfig config, InvoiceCreation creation) {
+      LeasedQueue queue,
+      BeanProvider<BatchWorker> worker,
+      BridgeConfig config,
+      @Value("${" + InvoiceCreation.CLAIM_MARGIN_PROPERTY + ":30s}") Duration claimMargin) {
     this.queue = queue;
     this.worker = worker;
     this.threads = Math.max(1, config.limits().concurrentFreeeCalls());
-    this.lease =
-        config.limits().requestTimeout().plus(creation.claimMargin()).plus(Duration.ofSeconds(5));
+    this.lease = config.limits().requestTimeout().plus(claimMargin).plus(Duration.ofSeconds(5));
   }
 
   @Override
@@ -95,7 +101,7 @@ public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> 
                   : idle.isZero() ? FIRST_IDLE_POLL : idle.multipliedBy(2);
         } else {
           idle = Duration.ZERO;
-          settle(taken.get(), worker.handle(taken.get().message(), 0));
+          settle(taken.get(), worker.get().handle(taken.get().message(), 0));
         }
       } catch (InterruptedException e) {
         return;
