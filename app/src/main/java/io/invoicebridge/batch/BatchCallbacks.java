@@ -1,5 +1,6 @@
 package io.invoicebridge.batch;
 
+import io.invoicebridge.limit.Sleeper;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public class BatchCallbacks {
   private final BatchSettings settings;
   private final CallbackTargets targets;
   private final Clock clock;
+  private final Sleeper sleeper;
   private final HttpClient http =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
@@ -42,7 +44,12 @@ public class BatchCallbacks {
           .build();
 
   public BatchCallbacks(
-      BatchStore store, StoredItems stored, JsonMapper json, BatchSettings settings, Clock clock) {
+      BatchStore store,
+      StoredItems stored,
+      JsonMapper json,
+      BatchSettings settings,
+      Clock clock,
+      Sleeper sleeper) {
     this.store = store;
     this.stored = stored;
     this.json = json;
@@ -50,6 +57,7 @@ public class BatchCallbacks {
     this.targets =
         new CallbackTargets(settings.allowedCallbackHosts(), settings.callbackAllowLoopback());
     this.clock = clock;
+    this.sleeper = sleeper;
   }
 
   /** The checks a callback URL must pass at submit. */
@@ -98,7 +106,7 @@ public class BatchCallbacks {
       }
       LOG.warn("batch {} callback attempt {} failed: {}", batchId, attempt, outcome);
       if (attempt < ATTEMPTS) {
-        Thread.sleep(Duration.ofSeconds(1L << attempt));
+        sleeper.sleep(Duration.ofSeconds(1L << attempt));
       }
     }
     LOG.error("batch {} callback given up after {} attempts", batchId, ATTEMPTS);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FlakyQueue implements BatchQueue {
 
   final List<BatchMessage> sent = new CopyOnWriteArrayList<>();
+  final List<BatchMessage> deadLettered = new CopyOnWriteArrayList<>();
   final AtomicInteger failures = new AtomicInteger();
 
   @Override
@@ -30,6 +31,6 @@ public class FlakyQueue implements BatchQueue {
 
   @Override
   public void deadLetter(BatchMessage message, String reason) {
-    throw new UnsupportedOperationException("not used by the test");
+    deadLettered.add(message);
   }
 }

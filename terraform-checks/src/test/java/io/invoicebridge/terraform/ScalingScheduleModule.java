@@ -33,20 +33,11 @@ final class ScalingScheduleModule {
 
   /** Terraform's working files go to target/, not into the source tree. */
   static Map<String, String> environment() {
-    return Map.of(
-        "TF_DATA_DIR",
-        RepositoryLayout.checksModule().resolve("target/tf-data/scaling-schedule").toString(),
-        "TF_IN_AUTOMATION",
-        "1");
+    return OfflineTerraform.environment("scaling-schedule");
   }
 
   static synchronized ExternalCommand.Result init() {
-    ExternalCommand.Result init =
-        ExternalCommand.run(
-            directory(),
-            Duration.ofMinutes(1),
-            environment(),
-            List.of("terraform", "init", "-backend=false", "-input=false", "-no-color"));
+    ExternalCommand.Result init = OfflineTerraform.init(directory(), environment());
     initialized = init.succeeded();
     return init;
   }

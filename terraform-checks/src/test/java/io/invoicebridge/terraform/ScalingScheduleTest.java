@@ -46,22 +46,9 @@ class ScalingScheduleTest {
 
   @Test
   void scalingSchedule_terraformTestPasses() {
-    // given
     assumeTerraform();
 
-    // when
-    ExternalCommand.Result init = ScalingScheduleModule.init();
-    ExternalCommand.Result test =
-        ExternalCommand.run(
-            ScalingScheduleModule.directory(),
-            Duration.ofMinutes(2),
-            ScalingScheduleModule.environment(),
-            List.of("terraform", "test", "-no-color"));
-
-    // then
-    assertTrue(init.succeeded(), "terraform init failed:\n" + init.output());
-    assertTrue(test.succeeded(), "terraform test failed:\n" + test.output());
-    assertTrue(test.output().contains(" 0 failed"), "terraform test failures:\n" + test.output());
+    OfflineTerraform.assertOwnTestsPass("scaling-schedule");
   }
 
   @ParameterizedTest

@@ -67,18 +67,10 @@ class SettingEdgesTerraformTest {
         "terraform is not on PATH: skipping the edge values of modules/app-config");
     List<EdgeCase> cases = cases();
     Path module = moduleCopyWith(cases);
-    Map<String, String> env =
-        Map.of("TF_DATA_DIR", module.resolve(".tf-data").toString(), "TF_IN_AUTOMATION", "1");
+    Map<String, String> env = OfflineTerraform.environment(module.resolve(".tf-data"));
 
-    ExternalCommand.Result init =
-        ExternalCommand.run(
-            module,
-            Duration.ofMinutes(1),
-            env,
-            List.of("terraform", "init", "-backend=false", "-input=false", "-no-color"));
-    ExternalCommand.Result test =
-        ExternalCommand.run(
-            module, Duration.ofMinutes(5), env, List.of("terraform", "test", "-no-color"));
+    ExternalCommand.Result init = OfflineTerraform.init(module, env);
+    ExternalCommand.Result test = OfflineTerraform.test(module, env, Duration.ofMinutes(5));
 
     assertTrue(init.succeeded(), "terraform init failed:\n" + init.output());
     List<String> disagreements = new ArrayList<>();
