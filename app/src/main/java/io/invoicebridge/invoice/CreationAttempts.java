@@ -114,8 +114,13 @@ final class CreationAttempts {
       case CreateOutcome.Created created ->
           Step.done(complete(created.invoice(), ItemStatus.CREATED));
       case CreateOutcome.Rejected rejected -> Step.done(reject(rejected));
-      case CreateOutcome.Throttled throttled ->
-          Step.again(throttled.hold().detail(), Optional.of(throttled.hold().until()));
+      case CreateOutcome.Throttled throttled -> {
+        // freee refused the call before taking it: not an attempt, so an item that meets only
+        // throttles ends not_attempted and a queue worker waits for the reset without spending
+        // one of its attempts.
+        attempts--;
+        yield Step.again(throttled.hold().detail(), Optional.of(throttled.hold().until()));
+      }
       case CreateOutcome.Failed failed -> {
         uncertain = failed.uncertain();
         yield Step.again(failed.reason(), Optional.empty());

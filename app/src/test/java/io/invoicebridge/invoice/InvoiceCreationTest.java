@@ -168,14 +168,15 @@ class InvoiceCreationTest {
   }
 
   @Test
-  void create_throttledUntilAfterTheDeadline_retryAfterIsTheResetAndDetailNamesTheWindow() {
+  void create_throttledUntilAfterTheDeadline_notAttemptedWithTheResetAndDetailNamingTheWindow() {
     Instant reset = clock.instant().plus(Duration.ofMinutes(10));
     gateway.thenCreate(
         new CreateOutcome.Throttled(Hold.spent(Window.HOUR, reset, 1500), "req-429"));
 
     ItemResult result = creation.create(item, deadline());
 
-    assertEquals(ItemStatus.FAILED, result.status());
+    assertEquals(ItemStatus.NOT_ATTEMPTED, result.status());
+    assertEquals(0, result.attempts(), "a create freee refused with 429 is not an attempt");
     assertEquals(Duration.ofMinutes(10), result.retryAfter());
     assertTrue(
         result.detail().startsWith("freee's hourly limit of 1500 is spent; it resets at " + reset),

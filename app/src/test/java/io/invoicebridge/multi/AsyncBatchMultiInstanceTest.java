@@ -117,6 +117,26 @@ class AsyncBatchMultiInstanceTest {
     assertEquals(4, freee.invoiceCount());
   }
 
+  @Test
+  void itemThrottledByFreeeAfterItWasSent_comesBackAtTheResetWithoutSpendingAnAttempt() {
+    // given: one attempt per item, and freee's minute spent by another client of the company, so
+    // the first create is answered 429 with a reset past the 3-second deadline
+    Map<String, Object> settings = new HashMap<>(SHORT_CLAIMS);
+    settings.put("bridge.batches.max-attempts", "1");
+    BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), settings);
+    freee.rateLimit(3, Duration.ofSeconds(8));
+    freee.spendRateLimit(3);
+
+    // when
+    String location = location(submit(bridge, TestItems.batch("throttled", 3, 101)));
+
+    // then: freee refused a create, and still every item was created, none given up
+    JsonNode done = pollUntilComplete(bridge, location);
+    assertTrue(freee.rateLimitedCount() >= 1, "freee never answered 429");
+    assertEquals(3, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
+    assertEquals(3, freee.invoiceCount());
+  }
+
   private static HttpResponse<String> submit(BridgeServer instance, String batch) {
     HttpResponse<String> accepted =
         instance.send(

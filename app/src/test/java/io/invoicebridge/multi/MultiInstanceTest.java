@@ -185,7 +185,7 @@ class MultiInstanceTest {
     List<BridgeServer> others = instances.start(2, seed, Map.of());
     freee.spendRateLimit(4);
 
-    // when: A is answered 429 (and gives up: the reset is after its deadline), then B and C work
+    // when: A is answered 429 (and stops: the reset is after its deadline), then B and C work
     JsonNode first = json(a.postBatch(TestItems.batch("throttled", 1, 101)));
     List<FakeFreee.Refusal> refusals = freee.rateLimitRefusals();
     assertEquals(1, refusals.size(), "A was answered 429: " + first);
@@ -197,7 +197,7 @@ class MultiInstanceTest {
 
     // then
     assertTrue(othersSent.isBefore(refusal.announcedReset()), "B and C were sent during the pause");
-    assertEquals("failed", result(first, "throttled-0").get("status").getStringValue());
+    assertEquals("not_attempted", result(first, "throttled-0").get("status").getStringValue());
     assertEquals(List.of(refusal), freee.rateLimitRefusals(), "only A's call was refused");
     List<Instant> after = freee.apiCallTimes().stream().filter(refusal.at()::isBefore).toList();
     assertEquals(4, after.size(), "calls after the 429: " + after);
