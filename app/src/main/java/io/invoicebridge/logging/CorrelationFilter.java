@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Gives every request a correlation id (kept as a request attribute for {@link RequestLogContext})
@@ -22,6 +23,11 @@ public class CorrelationFilter implements Ordered {
 
   public CorrelationFilter(List<PlatformRequestId> platforms) {
     this.platforms = platforms;
+  }
+
+  /** The correlation id this filter gave {@code request}, once it has run. */
+  public static Optional<String> of(HttpRequest<?> request) {
+    return request.getAttribute(ATTRIBUTE, String.class);
   }
 
   @RequestFilter

@@ -1,6 +1,8 @@
 package io.invoicebridge.metrics;
 
 import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.logging.CorrelationFilter;
+import io.invoicebridge.logging.LogFields;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -10,6 +12,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.MDC;
 
 /**
  * Reports every {@code /v1} answer (refusals included) as a {@link RequestServed} event before the
@@ -43,13 +46,26 @@ public class RequestEventFilter implements Ordered {
             .map(started -> Duration.ofNanos(System.nanoTime() - started).toMillis())
             .orElse(0L);
     boolean first = served.compareAndSet(false, true);
-    events.emit(
+    RequestServed event =
         new RequestServed(
             request.getMethodName(),
             response.code(),
             durationMs,
             durationMs > budget.toMillis(),
-            first));
+            first);
+    // Response filters may run on a thread without the request's log context; the line must still
+    // be found by the request's correlation id, and whatever the thread had is put back after.
+    String previous = MDC.get(LogFields.CORRELATION_ID);
+    CorrelationFilter.of(request).ifPresent(id -> MDC.put(LogFields.CORRELATION_ID, id));
+    try {
+      events.emit(event);
+    } finally {
+      if (previous == null) {
+        MDC.remove(LogFields.CORRELATION_ID);
+      } else {
+        MDC.put(LogFields.CORRELATION_ID, previous);
+      }
+    }
   }
 
   /** Right after the correlation filter, so the time covers authentication too. */

@@ -2,6 +2,8 @@ package io.invoicebridge.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.invoicebridge.logging.CorrelationFilter;
+import io.invoicebridge.logging.LogFields;
 import io.invoicebridge.testing.TestConfig;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** The request event: its latency against the request deadline, and the instance's first answer. */
 class RequestEventFilterTest {
@@ -65,5 +68,25 @@ class RequestEventFilterTest {
     // then
     assertEquals(
         List.of(true, false), emitted.stream().map(e -> ((RequestServed) e).coldStart()).toList());
+  }
+
+  @Test
+  void answered_lineCarriesTheRequestsCorrelationId() {
+    // given: the correlation filter has given the request the caller's id
+    List<String> correlationIds = new ArrayList<>();
+    RequestEventFilter recording =
+        new RequestEventFilter(
+            event -> correlationIds.add(MDC.get(LogFields.CORRELATION_ID)),
+            TestConfig.config(false));
+    MutableHttpRequest<?> request =
+        HttpRequest.POST("/v1/invoices/batch", "{}").header("X-Request-Id", "req-7f3a");
+    new CorrelationFilter(List.of()).assign(request);
+
+    // when
+    recording.start(request);
+    recording.answered(request, HttpResponse.ok());
+
+    // then
+    assertEquals(List.of("req-7f3a"), correlationIds);
   }
 }
