@@ -177,9 +177,13 @@ final class CreationAttempts {
               .orElse(InvoiceCreation.STORE_RETRY_AFTER);
       detail = reason + "; nothing was created, safe to resend";
     }
-    return ItemResult.of(item.key(), status, attempts, detail)
-        .withRequestId(requestId)
-        .withRetryAfter(InvoiceCreation.atLeastOneSecond(retryAfter));
+    ItemResult result =
+        ItemResult.of(item.key(), status, attempts, detail)
+            .withRequestId(requestId)
+            .withRetryAfter(InvoiceCreation.atLeastOneSecond(retryAfter));
+    return status == ItemStatus.NOT_ATTEMPTED && comeBackAt.isPresent()
+        ? result.asHeldBack()
+        : result;
   }
 
   private void release() {

@@ -19,6 +19,9 @@ import java.util.List;
  * @param wouldSend in dry run, the exact body the bridge would send to freee
  * @param retryAfter for resendable items, when a resend may succeed (in the JSON as {@code
  *     retry_after}, whole seconds like the {@code Retry-After} header)
+ * @param heldBack whether the item was held back by a known wait (a spent quota window, a freee
+ *     pause or block, the outage breaker) rather than by the request's deadline; not shown, and an
+ *     object so that reading a stored result (which never has it) leaves it null
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -32,10 +35,11 @@ public record ItemResult(
     @Nullable String detail,
     @Nullable List<String> errors,
     @Nullable JsonNode wouldSend,
-    @JsonIgnore @Nullable Duration retryAfter) {
+    @JsonIgnore @Nullable Duration retryAfter,
+    @JsonIgnore @Nullable Boolean heldBack) {
 
   public static ItemResult of(String key, ItemStatus status, int attempts, String detail) {
-    return new ItemResult(key, status, null, null, attempts, null, detail, null, null, null);
+    return new ItemResult(key, status, null, null, attempts, null, detail, null, null, null, null);
   }
 
   public static ItemResult invoice(
@@ -47,6 +51,7 @@ public record ItemResult(
         invoice.invoiceNumber(),
         attempts,
         requestId,
+        null,
         null,
         null,
         null,
@@ -71,7 +76,8 @@ public record ItemResult(
         detail,
         errors,
         wouldSend,
-        wait);
+        wait,
+        heldBack);
   }
 
   public ItemResult withRequestId(@Nullable String requestId) {
@@ -85,7 +91,8 @@ public record ItemResult(
         detail,
         errors,
         wouldSend,
-        retryAfter);
+        retryAfter,
+        heldBack);
   }
 
   public ItemResult withErrors(List<String> messages) {
@@ -99,7 +106,8 @@ public record ItemResult(
         detail,
         messages,
         wouldSend,
-        retryAfter);
+        retryAfter,
+        heldBack);
   }
 
   public ItemResult withWouldSend(JsonNode body) {
@@ -113,6 +121,29 @@ public record ItemResult(
         detail,
         errors,
         body,
-        retryAfter);
+        retryAfter,
+        heldBack);
+  }
+
+  /** Whether {@link #heldBack} says so. */
+  @JsonIgnore
+  public boolean isHeldBackByAKnownWait() {
+    return Boolean.TRUE.equals(heldBack);
+  }
+
+  /** This result, marked as held back by a known wait (see {@link #heldBack}). */
+  public ItemResult asHeldBack() {
+    return new ItemResult(
+        key,
+        status,
+        invoiceId,
+        invoiceNumber,
+        attempts,
+        freeeRequestId,
+        detail,
+        errors,
+        wouldSend,
+        retryAfter,
+        Boolean.TRUE);
   }
 }

@@ -11,7 +11,8 @@ import io.micronaut.http.MutableHttpResponse;
 /**
  * Maps one item's result onto the single-item endpoint's statuses (IETF idempotency-key draft): 201
  * created, 200 replayed with {@code Idempotent-Replayed: true}, 409 in progress, 422 conflict or
- * refusal, 502/503 transient failure, 504 no time left.
+ * refusal, 502/503 transient failure (503 also for an item held back by a quota window, a freee
+ * pause or the outage breaker), 504 no time left.
  */
 final class SingleItemResponses {
 
@@ -30,7 +31,10 @@ final class SingleItemResponses {
       case FAILED ->
           problem(
               result.attempts() == 0 ? ProblemType.UNAVAILABLE : ProblemType.FREEE_FAILURE, result);
-      case NOT_ATTEMPTED -> problem(ProblemType.DEADLINE, result);
+      case NOT_ATTEMPTED ->
+          problem(
+              result.isHeldBackByAKnownWait() ? ProblemType.UNAVAILABLE : ProblemType.DEADLINE,
+              result);
     };
   }
 

@@ -9,6 +9,7 @@ import io.invoicebridge.ledger.CreatedInvoice;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,20 @@ class StoredItemsTest {
     ItemResult read = stored.result(stored.resultText(result));
 
     assertEquals(result, read);
+  }
+
+  @Test
+  void resultText_heldBackResult_showsOnlyTheSynchronousFields() {
+    ItemResult held =
+        ItemResult.of("k-2", ItemStatus.NOT_ATTEMPTED, 0, "freee's hourly limit is spent")
+            .withRetryAfter(Duration.ofSeconds(90))
+            .asHeldBack();
+
+    String text = stored.resultText(held);
+
+    assertEquals(
+        "{\"key\":\"k-2\",\"status\":\"not_attempted\",\"attempts\":0,"
+            + "\"detail\":\"freee's hourly limit is spent\",\"retry_after\":90}",
+        text);
   }
 }

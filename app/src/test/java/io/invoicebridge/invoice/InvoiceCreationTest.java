@@ -177,6 +177,7 @@ class InvoiceCreationTest {
 
     assertEquals(ItemStatus.NOT_ATTEMPTED, result.status());
     assertEquals(0, result.attempts(), "a create freee refused with 429 is not an attempt");
+    assertTrue(result.isHeldBackByAKnownWait(), "held back by freee's hour, not by the deadline");
     assertEquals(Duration.ofMinutes(10), result.retryAfter());
     assertTrue(
         result.detail().startsWith("freee's hourly limit of 1500 is spent; it resets at " + reset),
@@ -195,6 +196,7 @@ class InvoiceCreationTest {
 
     assertEquals(ItemStatus.NOT_ATTEMPTED, result.status());
     assertEquals(Duration.ofMinutes(30), result.retryAfter());
+    assertTrue(result.isHeldBackByAKnownWait());
     assertTrue(result.detail().startsWith("freee's daily limit of 3000 is spent"), result.detail());
   }
 
