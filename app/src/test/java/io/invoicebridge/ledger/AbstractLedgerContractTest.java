@@ -33,6 +33,9 @@ abstract class AbstractLedgerContractTest {
   /** The ledger under test, empty at the start of each test. */
   protected abstract Ledger ledger();
 
+  /** The time on the clock that judges claim expiry. */
+  protected abstract Instant now();
+
   /** Lets at least {@code ttl} pass on the clock that judges claim expiry. */
   protected abstract void elapsePast(Duration ttl);
 
@@ -50,7 +53,7 @@ abstract class AbstractLedgerContractTest {
 
   @Test
   void claim_liveClaimOfAnother_isHeldWithThatClaim() {
-    Instant before = Instant.now().minusSeconds(5);
+    Instant before = now().minusSeconds(5);
     ledger().claim(KEY, HASH, "owner-a", LIVE);
 
     ClaimOutcome outcome = ledger().claim(KEY, HASH, "owner-b", LIVE);

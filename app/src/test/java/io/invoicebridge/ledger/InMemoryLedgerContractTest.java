@@ -19,6 +19,11 @@ class InMemoryLedgerContractTest extends AbstractLedgerContractTest {
   }
 
   @Override
+  protected Instant now() {
+    return clock.instant();
+  }
+
+  @Override
   protected void elapsePast(Duration ttl) {
     clock.advance(ttl);
   }

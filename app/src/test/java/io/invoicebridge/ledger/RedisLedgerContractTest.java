@@ -9,6 +9,7 @@ import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisTimeouts;
 import io.invoicebridge.testing.RedisServerExtension;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,12 @@ class RedisLedgerContractTest extends AbstractLedgerContractTest {
   @Override
   protected Ledger ledger() {
     return ledger;
+  }
+
+  /** The test's redis-server runs on this machine: its clock is this one. */
+  @Override
+  protected Instant now() {
+    return Instant.now();
   }
 
   @Override
