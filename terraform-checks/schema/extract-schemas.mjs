@@ -17,6 +17,7 @@
 // package's name and version and the provider version it was generated from.
 //
 // Where the schema comes from:
+// - types built into Terraform (terraform_data): the BUILTIN table below, from Terraform's docs.
 // - cdktf/cdktn bindings (aws, azurerm, google, http) are generated from `terraform providers
 //   schema -json`. Each resource's lib/<name>/index.js has, per object (the resource or one
 //   nested block), a comment `// <tf_name> - computed: x, optional: y, required: z` above each
@@ -59,6 +60,15 @@ const PULUMI_LIST_INPUTS = {
   upstash_redis_database: { readRegions: "read_regions", ipAllowlists: "ip_allowlist" },
 };
 
+/**
+ * Types built into Terraform itself (provider terraform.io/builtin/terraform): no package carries
+ * their schema, so it is stated here as Terraform's documentation gives it (terraform_data exists
+ * since Terraform 1.4; the stacks require 1.9).
+ */
+const BUILTIN = {
+  "resource.terraform_data": { optional: ["input", "triggers_replace"], computed: ["id", "output"] },
+};
+
 function main(argv) {
   const { packagesDir, extra } = parseArguments(argv);
   const previous = existsSync(snapshotPath) ? JSON.parse(readFileSync(snapshotPath, "utf8")) : null;
@@ -71,6 +81,10 @@ function main(argv) {
   const snapshot = { generated_by: relative(repositoryRoot, fileURLToPath(import.meta.url)), providers: {}, resources: {}, data_sources: {} };
   for (const key of [...wanted].sort()) {
     const [kind, type] = key.split(/\.(.*)/s);
+    if (BUILTIN[key]) {
+      (kind === "data" ? snapshot.data_sources : snapshot.resources)[type] = BUILTIN[key];
+      continue;
+    }
     const provider = type.split("_")[0];
     const pkg = PACKAGES[provider];
     if (!pkg) {

@@ -1,5 +1,6 @@
 # invoice-bridge on Google Cloud Functions (gen2): Upstash Redis + the function with a public
-# invoker (the app checks RUN_TOKEN), then a health check of the deployed URL.
+# invoker (the app checks RUN_TOKEN, and Cloud Tasks' OIDC tokens on /v1/batches/work), then a
+# health check of the deployed URL.
 
 provider "google" {
   project = var.project_id
@@ -62,6 +63,7 @@ module "function" {
 
   batch_dispatches_per_second     = var.rate_limit_per_minute / 60
   batch_max_concurrent_dispatches = var.concurrent_freee_calls
+  batch_max_delivery_attempts     = module.config.batch_queue_max_deliveries
 
   name            = module.config.name
   project_id      = var.project_id

@@ -48,6 +48,11 @@ output "scaling" {
   }
 }
 
+output "batch_dead_letter_queue" {
+  description = "Cloud Tasks queue holding the asynchronous batch items given up (paused): gcloud tasks list --queue=THIS --location=REGION."
+  value       = module.function.batch_dead_letter_queue_name
+}
+
 output "project_id" {
   description = "The project of the function (ops/send-test-alert.sh writes a synthetic ERROR entry there)."
   value       = var.project_id

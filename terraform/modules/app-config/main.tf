@@ -19,6 +19,11 @@ locals {
   # and never above what the front door allows.
   function_timeout_seconds = min(ceil(var.request_timeout_ms / 1000) + local.headroom_seconds, local.front_door_limit_seconds)
 
+  # Deliveries a cloud queue allows past BATCH_MAX_ATTEMPTS: the app gives an item up on delivery
+  # BATCH_MAX_ATTEMPTS + 1, and that delivery may itself fail (the store or the dead-letter queue
+  # out of reach, a queue inactive for 30 days waking up) and need a few more.
+  batch_delivery_margin = 5
+
   # Every non-secret variable the app reads. An optional setting left null is left out, so the
   # app's own default applies.
   environment_all = {

@@ -1,5 +1,6 @@
 # The Cloud Function (gen2) of adapters-gcp: source uploaded from a versioned zip, secrets from
-# Secret Manager as secret environment variables, public invoker (the app checks RUN_TOKEN).
+# Secret Manager as secret environment variables, public invoker (the app checks RUN_TOKEN, and
+# Cloud Tasks' OIDC tokens on /v1/batches/work).
 
 locals {
   # Micronaut's HTTP function for Cloud Functions: routes every request to the app's controllers.
@@ -127,7 +128,9 @@ resource "google_cloudfunctions2_function" "this" {
 }
 
 # Public invoker: Cloud Functions gen2 serves through Cloud Run, whose invoker role decides who
-# may call the URL. Anyone may; the app rejects /v1 calls without the RUN_TOKEN bearer token.
+# may call the URL. Anyone may; the app rejects /v1 calls without the RUN_TOKEN bearer token, and
+# /v1/batches/work calls without an OIDC token Google signed for the function's service account
+# and that URL (batches.tf), so Cloud Tasks' deliveries need no invoker role of their own.
 resource "google_cloud_run_service_iam_member" "invoker" {
   project  = var.project_id
   location = var.region

@@ -42,3 +42,13 @@ output "batch_queue_id" {
   description = "Cloud Tasks queue of asynchronous batch items (projects/P/locations/L/queues/Q)."
   value       = google_cloud_tasks_queue.batches.id
 }
+
+output "batch_dead_letter_queue_id" {
+  description = "Paused Cloud Tasks queue of the batch items given up, one task each (projects/P/locations/L/queues/Q)."
+  value       = google_cloud_tasks_queue.batches_dead_letter.id
+}
+
+output "batch_dead_letter_queue_name" {
+  description = "Name of the dead-letter queue, for gcloud tasks list --queue (with --location set to the region)."
+  value       = google_cloud_tasks_queue.batches_dead_letter.name
+}

@@ -167,12 +167,11 @@ variable "batch_max_concurrent_dispatches" {
 }
 
 variable "batch_max_delivery_attempts" {
-  description = "Deliveries of one task that ended without a 2xx answer before Cloud Tasks drops it: keep it above BATCH_MAX_ATTEMPTS, so the app gives an item up first and the batch says why."
+  description = "Deliveries of one task that ended without a 2xx answer before Cloud Tasks drops it without a word: above BATCH_MAX_ATTEMPTS, so the app gives an item up first (the batch says why, the dead-letter queue keeps it). Pass app-config's batch_queue_max_deliveries."
   type        = number
-  default     = 10
 
   validation {
-    condition     = var.batch_max_delivery_attempts == floor(var.batch_max_delivery_attempts) && var.batch_max_delivery_attempts >= 1 && var.batch_max_delivery_attempts <= 100
-    error_message = "batch_max_delivery_attempts must be a whole number from 1 to 100."
+    condition     = var.batch_max_delivery_attempts == floor(var.batch_max_delivery_attempts) && var.batch_max_delivery_attempts >= 2 && var.batch_max_delivery_attempts <= 1000
+    error_message = "batch_max_delivery_attempts must be a whole number from 2 to 1000 (above BATCH_MAX_ATTEMPTS, which is at least 1)."
   }
 }

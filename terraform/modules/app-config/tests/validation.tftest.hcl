@@ -250,3 +250,38 @@ run "http_freee_url_fails" {
 
   expect_failures = [var.freee_api_base_url]
 }
+
+run "queues_deliver_past_batch_max_attempts_by_default" {
+  command = plan
+
+  assert {
+    condition     = output.batch_queue_max_deliveries > 5 && output.environment["BATCH_MAX_ATTEMPTS"] == "5"
+    error_message = "A cloud queue must allow more deliveries than BATCH_MAX_ATTEMPTS (default 5), or it drops an item before the app gives it up."
+  }
+}
+
+run "queues_deliver_past_the_lowest_batch_max_attempts" {
+  command = plan
+
+  variables {
+    batch_max_attempts = 1
+  }
+
+  assert {
+    condition     = output.batch_queue_max_deliveries >= 2
+    error_message = "With BATCH_MAX_ATTEMPTS=1 the queue must still allow the delivery on which the app gives the item up."
+  }
+}
+
+run "queues_deliver_past_the_highest_batch_max_attempts" {
+  command = plan
+
+  variables {
+    batch_max_attempts = 100
+  }
+
+  assert {
+    condition     = output.batch_queue_max_deliveries > 101
+    error_message = "With BATCH_MAX_ATTEMPTS=100 the queue must allow delivery 101, on which the app gives the item up, and more."
+  }
+}

@@ -12,14 +12,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
- * Where a push queue (Cloud Tasks, {@code BATCH_QUEUE=cloud-tasks}) delivers one message: an
- * authenticated POST like every {@code /v1} call. 2xx means the message is settled (done, handed
- * back as a new delayed task, or given up); any other answer makes the queue retry it.
+ * Where a push queue (Cloud Tasks, {@code BATCH_QUEUE=cloud-tasks}) delivers one message: a POST
+ * authenticated by the queue's own token ({@code auth.PushDeliveryVerifier}), not the run token.
+ * 2xx means the message is settled (done, handed back as a new delayed task, or given up); any
+ * other answer makes the queue retry it.
  */
-@Controller(BatchController.PATH + "/work")
+@Controller(PushedBatchController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(property = BatchSettings.PREFIX + ".queue", value = "cloud-tasks")
 public class PushedBatchController {
+
+  public static final String PATH = BatchController.PATH + "/work";
 
   /** Cloud Tasks' count of earlier attempts at this task (0 on the first). */
   static final String RETRY_COUNT_HEADER = "X-CloudTasks-TaskRetryCount";

@@ -8,10 +8,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asynchronous batches on Cloud Tasks ({@code BATCH_QUEUE=cloud-tasks}): each message is an HTTP
- * task that POSTs it to the function's {@code /v1/batches/work} with the run token; the queue's
- * dispatch rate and concurrency (set by Terraform from the rate limits) pace the work. Tasks are
- * created through the REST API ({@code BATCH_QUEUE_URL} is the queue's, e.g. {@code
- * https://cloudtasks.googleapis.com/v2/projects/P/locations/L/queues/Q}) with the function's own
- * access token. Cloud Tasks has no dead-letter queue: a given-up item is recorded {@code failed} on
- * its batch (with the reason) and logged at ERROR, which the operations alerts watch.
+ * task that POSTs it to the function's {@code /v1/batches/work} ({@code BATCH_WORKER_URL}) with an
+ * OIDC token Google mints for the function's service account, audience the worker URL, which {@link
+ * GoogleIdTokenVerifier} checks; no secret is ever in a task. The queue's dispatch rate and
+ * concurrency (set by Terraform from the rate limits) pace the work. Tasks are created through the
+ * REST API ({@link CloudTasksApi}; {@code BATCH_QUEUE_URL} is the queue's, e.g. {@code
+ * https://cloudtasks.googleapis.com/v2/projects/P/locations/L/queues/Q}). A given-up item becomes a
+ * task of the paused dead-letter queue ({@code BATCH_DEAD_LETTER_QUEUE_URL}) named {@code
+ * BATCH-INDEX}, whose body holds the message and the reason, for operators to list and inspect; it
+ * carries no token, so it opens nothing if that queue is ever resumed.
  */
 @Singleton
 @Requires(property = "bridge.batches.queue", value = "cloud-tasks")
@@ -46,25 +45,26 @@ public class CloudTasksBatchQueue implements BatchQueue {
   private static final int PARALLEL_CREATES = 32;
 
   private final String queueUrl;
+  private final String deadLetterQueueUrl;
   private final String workerUrl;
-  private final String runToken;
-  private final GoogleAccessTokens tokens;
+  private final CloudTasksApi cloudTasks;
+  private final GoogleServiceAccount account;
   private final JsonMapper json;
   private final Clock clock;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public CloudTasksBatchQueue(
       @Value("${bridge.batches.queue-url}") String queueUrl,
+      @Value("${bridge.batches.dead-letter-queue-url}") String deadLetterQueueUrl,
       @Value("${bridge.batches.worker-url}") String workerUrl,
-      @Value("${bridge.run-token}") String runToken,
-      GoogleAccessTokens tokens,
+      CloudTasksApi cloudTasks,
+      GoogleServiceAccount account,
       JsonMapper json,
       Clock clock) {
     this.queueUrl = queueUrl;
+    this.deadLetterQueueUrl = deadLetterQueueUrl;
     this.workerUrl = workerUrl;
-    this.runToken = runToken;
-    this.tokens = tokens;
+    this.cloudTasks = cloudTasks;
+    this.account = account;
     this.json = json;
     this.clock = clock;
   }
@@ -80,7 +80,7 @@ public class CloudTasksBatchQueue implements BatchQueue {
                 () -> {
                   slots.acquireUninterruptibly();
                   try {
-                    create(queueUrl, message, Duration.ZERO);
+                    cloudTasks.createTask(queueUrl, work(message, Duration.ZERO));
                   } finally {
                     slots.release();
                   }
@@ -101,51 +101,73 @@ public class CloudTasksBatchQueue implements BatchQueue {
 
   @Override
   public void sendLater(BatchMessage message, Duration delay) {
-    create(queueUrl, message, delay);
+    cloudTasks.createTask(queueUrl, work(message, delay));
   }
 
+  /**
+   * Named after the item, so a second give-up of the same item (a delivery repeated) finds the name
+   * taken (409) and leaves the one dead letter there is.
+   */
   @Override
   public void deadLetter(BatchMessage message, String reason) {
-    LOG.error("batch {} item {} dead-lettered: {}", message.batchId(), message.index(), reason);
-  }
-
-  private void create(String queue, BatchMessage message, Duration delay) {
-    try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(queue + "/tasks"))
-              .timeout(Duration.ofSeconds(10))
-              .header("Authorization", "Bearer " + tokens.token())
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofByteArray(
-                      json.writeValueAsBytes(task(message, delay))))
-              .build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new BatchStoreUnavailableException(
-            "cloud tasks create", "HTTP " + response.statusCode(), null);
-      }
-    } catch (IOException e) {
-      throw new BatchStoreUnavailableException("cloud tasks create", e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BatchStoreUnavailableException("cloud tasks create", "interrupted", e);
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put(
+        "name",
+        resourceName(deadLetterQueueUrl) + "/tasks/" + message.batchId() + "-" + message.index());
+    task.put("httpRequest", request(Map.of("message", message, "reason", reason)));
+    if (cloudTasks.createTask(deadLetterQueueUrl, task)) {
+      LOG.info(
+          "batch {} item {} kept in the dead-letter queue", message.batchId(), message.index());
     }
   }
 
-  private Map<String, Object> task(BatchMessage message, Duration delay) throws IOException {
-    Map<String, Object> httpRequest = new LinkedHashMap<>();
-    httpRequest.put("url", workerUrl);
-    httpRequest.put("httpMethod", "POST");
-    httpRequest.put(
-        "headers",
-        Map.of("Content-Type", "application/json", "Authorization", "Bearer " + runToken));
-    httpRequest.put("body", Base64.getEncoder().encodeToString(json.writeValueAsBytes(message)));
+  /** A task of the work queue: the message, delivered with the service account's OIDC token. */
+  private Map<String, Object> work(BatchMessage message, Duration delay) {
+    Map<String, Object> httpRequest = request(message);
+    httpRequest.put("oidcToken", Map.of("serviceAccountEmail", email(), "audience", workerUrl));
     Map<String, Object> task = new LinkedHashMap<>();
     task.put("httpRequest", httpRequest);
     if (!delay.isZero()) {
       task.put("scheduleTime", clock.instant().plus(delay).toString());
     }
-    return Map.of("task", task);
+    return task;
+  }
+
+  private Map<String, Object> request(Object body) {
+    Map<String, Object> httpRequest = new LinkedHashMap<>();
+    httpRequest.put("url", workerUrl);
+    httpRequest.put("httpMethod", "POST");
+    httpRequest.put("headers", Map.of("Content-Type", "application/json"));
+    httpRequest.put("body", Base64.getEncoder().encodeToString(bytes(body)));
+    return httpRequest;
+  }
+
+  /** A queue's resource name, {@code projects/P/locations/L/queues/Q}, from its REST URL. */
+  private static String resourceName(String queueUrl) {
+    int at = queueUrl.indexOf("/projects/");
+    if (at < 0) {
+      throw new BatchStoreUnavailableException(
+          "cloud tasks dead letter", "BATCH_DEAD_LETTER_QUEUE_URL is not a queue's REST URL", null);
+    }
+    return queueUrl.substring(at + 1);
+  }
+
+  private String email() {
+    try {
+      return account.email();
+    } catch (IOException e) {
+      throw new BatchStoreUnavailableException("service account email", e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BatchStoreUnavailableException("service account email", "interrupted", e);
+    }
+  }
+
+  private byte[] bytes(Object value) {
+    try {
+      return json.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new IllegalStateException("a batch message is always serializable", e);
+    }
   }
 }

@@ -1,9 +1,11 @@
 package io.invoicebridge.adapters.gcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
@@ -12,29 +14,43 @@ import io.invoicebridge.conformance.JdkHttpTarget;
 import io.invoicebridge.conformance.deployed.StackEnvironment;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Asynchronous batches on Cloud Tasks as deployed: the deploy jar under Google's invoker,
  * configured by environment variables, queues a batch's items as HTTP tasks (through a stand-in of
- * Cloud Tasks' REST API and the metadata server), and each task is then delivered to the function
- * as Cloud Tasks delivers it: an authenticated POST with Cloud Tasks' headers, twice (at least
- * once).
+ * Cloud Tasks' REST API, the metadata server and Google's signing keys), and each task is then
+ * delivered to the function as Cloud Tasks delivers it: a POST with the OIDC token Google signs for
+ * the task's service account and audience, and Cloud Tasks' headers. The run token is never in a
+ * task and never opens the worker's path.
  */
 class CloudTasksInvokerIT {
 
   private static final String WORKER_URL =
       "https://asia-northeast1-demo-project.cloudfunctions.net/invoice-bridge/v1/batches/work";
+  private static final String DEAD_LETTERS = "batches-dead-letter";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FakeFreee freee = FakeFreee.start();
   private final CloudTasksStandIn google = CloudTasksStandIn.start();
   private JdkHttpTarget function;
+
+  @BeforeEach
+  void start() {
+    RedisServerExtension.start();
+    function =
+        InvokerTarget.startWithEnvironment(environment(), InvokerTarget.logFile("cloud-tasks"));
+  }
 
   @AfterEach
   void stop() {
@@ -48,37 +64,100 @@ class CloudTasksInvokerIT {
   @Test
   void tasksDeliveredTwice_completeTheBatchOnce() {
     // given
-    RedisServerExtension.start();
-    function =
-        InvokerTarget.startWithEnvironment(environment(), InvokerTarget.logFile("cloud-tasks"));
     HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/tasks", 3)));
     assertEquals(202, accepted.status(), accepted::text);
-    List<CloudTasksStandIn.Created> tasks = google.created();
+    List<CloudTasksStandIn.Created> tasks = google.created("batches");
     assertEquals(3, tasks.size(), tasks::toString);
     assertEquals(List.of(), google.refused());
-
-    HttpCall forged = delivery(tasks.getFirst().task(), 0);
-    Map<String, String> unauthenticated = new LinkedHashMap<>(forged.headers());
-    unauthenticated.remove("Authorization");
-    HttpAnswer refused =
-        function.send(new HttpCall("POST", forged.target(), unauthenticated, forged.body()));
-    assertEquals(401, refused.status(), refused::text);
 
     // when: Cloud Tasks delivers every task, and then every task again
     for (int round = 0; round < 2; round++) {
       for (CloudTasksStandIn.Created task : tasks) {
-        HttpAnswer delivered = function.send(delivery(task.task(), round));
+        HttpAnswer delivered = function.send(delivery(task.task(), round, oidc(task.task())));
         assertEquals(204, delivered.status(), delivered::text);
       }
     }
 
     // then
-    HttpAnswer done =
-        function.send(HttpCall.get(accepted.header("Location").orElseThrow(), authorized()));
-    assertEquals("complete", done.json().path("status").asText(), done::text);
-    assertEquals(3, done.json().path("summary").path("dry_run").asInt(), done::text);
-    assertTrue(
-        tasks.stream().allMatch(t -> t.queuePath().endsWith("/queues/batches")), tasks::toString);
+    JsonNode done = batch(accepted);
+    assertEquals("complete", done.path("status").asText(), done::toString);
+    assertEquals(3, done.path("summary").path("dry_run").asInt(), done::toString);
+    assertEquals(List.of(), google.created(DEAD_LETTERS));
+  }
+
+  @Test
+  void tasks_carryAnOidcTokenForTheWorkerAndNoSecret() {
+    // when
+    HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/oidc", 2)));
+
+    // then
+    assertEquals(202, accepted.status(), accepted::text);
+    List<CloudTasksStandIn.Created> tasks = google.created("batches");
+    assertEquals(2, tasks.size(), tasks::toString);
+    for (CloudTasksStandIn.Created created : tasks) {
+      JsonNode request = created.task().path("httpRequest");
+      JsonNode oidc = request.path("oidcToken");
+      assertEquals(CloudTasksStandIn.SERVICE_ACCOUNT, oidc.path("serviceAccountEmail").asText());
+      assertEquals(WORKER_URL, oidc.path("audience").asText());
+      assertNoSecretIn(created.task());
+    }
+  }
+
+  @Test
+  void deliveries_withTheRunTokenOrAnotherAudienceOrNoToken_areRefused() {
+    // given
+    HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/forged", 1)));
+    assertEquals(202, accepted.status(), accepted::text);
+    JsonNode task = google.created("batches").getFirst().task();
+    String elsewhere =
+        google
+            .signer()
+            .token(
+                "https://elsewhere.example.com", CloudTasksStandIn.SERVICE_ACCOUNT, Instant.now());
+
+    // when
+    HttpAnswer runToken = function.send(delivery(task, 0, ConformanceTarget.RUN_TOKEN));
+    HttpAnswer otherAudience = function.send(delivery(task, 0, elsewhere));
+    HttpAnswer none = function.send(delivery(task, 0, null));
+
+    // then
+    for (HttpAnswer refused : List.of(runToken, otherAudience, none)) {
+      assertEquals(401, refused.status(), refused::text);
+      assertTrue(refused.header("Content-Type").orElse("").contains("problem+json"));
+      assertFalse(refused.text().contains(ConformanceTarget.RUN_TOKEN), refused::text);
+      assertFalse(refused.text().contains(elsewhere), refused::text);
+    }
+    assertEquals("queued", batch(accepted).path("status").asText());
+  }
+
+  @Test
+  void itemGivenUp_landsInTheDeadLetterQueueWithItsReason() {
+    // given: a task Cloud Tasks already delivered BATCH_MAX_ATTEMPTS (5) times without an answer
+    HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/given-up", 1)));
+    assertEquals(202, accepted.status(), accepted::text);
+    JsonNode task = google.created("batches").getFirst().task();
+
+    // when: delivered once more, and then again (at least once)
+    HttpAnswer gaveUp = function.send(delivery(task, 5, oidc(task)));
+    HttpAnswer again = function.send(delivery(task, 6, oidc(task)));
+
+    // then: the batch shows the item failed, and one dead letter holds the message and the reason
+    assertEquals(204, gaveUp.status(), gaveUp::text);
+    assertEquals(204, again.status(), again::text);
+    JsonNode shown = batch(accepted);
+    JsonNode result = shown.path("results").get(0);
+    assertEquals("failed", result.path("status").asText(), shown::toString);
+    List<CloudTasksStandIn.Created> deadLetters = google.created(DEAD_LETTERS);
+    assertEquals(1, deadLetters.size(), deadLetters::toString);
+    JsonNode deadLetter = deadLetters.getFirst().task();
+    JsonNode held = body(deadLetter);
+    String batchId = shown.path("id").asText();
+    assertEquals(batchId, held.path("message").path("batch_id").asText(), held::toString);
+    assertEquals(0, held.path("message").path("index").asInt(), held::toString);
+    assertEquals(result.path("detail").asText(), held.path("reason").asText(), held::toString);
+    assertTrue(deadLetter.path("name").asText().endsWith("/tasks/" + batchId + "-0"));
+    assertTrue(deadLetter.path("httpRequest").path("oidcToken").isMissingNode(), held::toString);
+    assertNoSecretIn(deadLetter);
   }
 
   private Map<String, String> environment() {
@@ -87,15 +166,24 @@ class CloudTasksInvokerIT {
     env.put("FREEE_DRY_RUN", "true");
     env.put("BATCH_QUEUE", "cloud-tasks");
     env.put("BATCH_QUEUE_URL", google.queueUrl("batches"));
+    env.put("BATCH_DEAD_LETTER_QUEUE_URL", google.queueUrl(DEAD_LETTERS));
     env.put("BATCH_WORKER_URL", WORKER_URL);
     env.put("GCE_METADATA_HOST", google.metadataHost());
+    env.put("GOOGLE_ID_TOKEN_CERTS_URL", google.certsUrl());
     env.put("GOOGLE_CLOUD_PROJECT", "demo-project");
     env.put("K_SERVICE", "invoice-bridge");
     return env;
   }
 
-  /** The request Cloud Tasks makes for an HTTP task: its URL, headers and body, plus its own. */
-  private static HttpCall delivery(JsonNode task, int retries) {
+  private String oidc(JsonNode task) {
+    return google.oidcTokenFor(task, Instant.now());
+  }
+
+  /**
+   * The request Cloud Tasks makes for an HTTP task: its URL, headers and body, its own headers, and
+   * {@code Authorization: Bearer <bearer>} (the OIDC token it mints, or what a test forges).
+   */
+  private static HttpCall delivery(JsonNode task, int retries, String bearer) {
     JsonNode request = task.path("httpRequest");
     assertEquals("POST", request.path("httpMethod").asText(), task::toString);
     assertEquals(WORKER_URL, request.path("url").asText(), task::toString);
@@ -104,6 +192,9 @@ class CloudTasksInvokerIT {
         .path("headers")
         .fields()
         .forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+    if (bearer != null) {
+      headers.put("Authorization", "Bearer " + bearer);
+    }
     headers.put("X-CloudTasks-QueueName", "batches");
     headers.put("X-CloudTasks-TaskName", "task-" + retries);
     headers.put("X-CloudTasks-TaskRetryCount", Integer.toString(retries));
@@ -111,6 +202,33 @@ class CloudTasksInvokerIT {
     byte[] body = Base64.getDecoder().decode(request.path("body").asText());
     String path = URI.create(request.path("url").asText()).getPath().replace("/invoice-bridge", "");
     return new HttpCall("POST", path, headers, body);
+  }
+
+  private static void assertNoSecretIn(JsonNode task) {
+    String text =
+        task.toString()
+            + new String(
+                Base64.getDecoder().decode(task.path("httpRequest").path("body").asText()));
+    assertFalse(text.contains(ConformanceTarget.RUN_TOKEN), "the run token is in a task");
+    assertFalse(
+        task.path("httpRequest").path("headers").has("Authorization"),
+        "a task carries an Authorization header: " + task);
+  }
+
+  private static JsonNode body(JsonNode task) {
+    try {
+      return JSON.readTree(
+          Base64.getDecoder().decode(task.path("httpRequest").path("body").asText()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode batch(HttpAnswer accepted) {
+    HttpAnswer shown =
+        function.send(HttpCall.get(accepted.header("Location").orElseThrow(), authorized()));
+    assertEquals(200, shown.status(), shown::text);
+    return shown.json();
   }
 
   private static HttpCall submit(String batch) {
