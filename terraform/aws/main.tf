@@ -79,6 +79,8 @@ module "function" {
   max_instances = module.scaling.max_instances
   tags          = var.tags
 
+  batch_max_receive_count = module.config.batch_queue_max_deliveries
+
   scaling = {
     time_zone         = module.scaling.time_zone
     scheduled_actions = module.scaling.aws_scheduled_actions

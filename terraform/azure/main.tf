@@ -80,6 +80,8 @@ module "function" {
   instance_memory_mb = var.instance_memory_mb
   tags               = var.tags
 
+  batch_max_dequeue_count = module.config.batch_queue_max_deliveries
+
   scaling = {
     time_zone  = module.scaling.time_zone
     utc_offset = module.scaling.utc_offset

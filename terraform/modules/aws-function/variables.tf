@@ -163,7 +163,7 @@ variable "tags" {
 }
 
 variable "batch_max_receive_count" {
-  description = "SQS receives of one batch message before SQS itself moves it to the dead-letter queue: keep it above BATCH_MAX_ATTEMPTS (app-config's batch_max_attempts), so the app gives an item up first and the batch shows why."
+  description = "SQS receives of one batch message before SQS itself moves it to the dead-letter queue: above BATCH_MAX_ATTEMPTS, so the app gives an item up first and the batch shows why. Pass app-config's batch_queue_max_deliveries."
   type        = number
   default     = 10
 

@@ -135,3 +135,14 @@ variable "tags" {
   default     = {}
   nullable    = false
 }
+
+variable "batch_max_dequeue_count" {
+  description = "Deliveries of one batch message before the Functions host moves it to the poison queue by itself (host.json's queues.maxDequeueCount, overridden by an app setting): above BATCH_MAX_ATTEMPTS, so the app gives an item up first and the batch shows why. Pass app-config's batch_queue_max_deliveries."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.batch_max_dequeue_count == floor(var.batch_max_dequeue_count) && var.batch_max_dequeue_count >= 2 && var.batch_max_dequeue_count <= 1000
+    error_message = "batch_max_dequeue_count must be a whole number from 2 to 1000 (above BATCH_MAX_ATTEMPTS, which is at least 1)."
+  }
+}
