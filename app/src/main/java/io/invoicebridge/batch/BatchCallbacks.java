@@ -4,11 +4,6 @@ import io.invoicebridge.limit.Sleeper;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,16 +12,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a finished batch's result to its {@code callback_url}, once (the store names the one worker
- * that finished the batch), signed with {@link CallbackSignature}, retried with backoff. Redirects
- * are not followed, the target is checked again before each send (its name may resolve elsewhere by
- * now), and at most {@link #MAX_RESPONSE_BYTES} of an answer are read.
+ * that finished the batch), signed with {@link CallbackSignature}, retried with backoff, through
+ * {@link CallbackSender} (the target checked again before each send and connected to exactly as
+ * judged).
  */
 @Singleton
 public class BatchCallbacks {
 
   static final int ATTEMPTS = 5;
-  static final int MAX_RESPONSE_BYTES = 1024;
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(BatchCallbacks.class);
 
   private final BatchStore store;
@@ -36,12 +29,7 @@ public class BatchCallbacks {
   private final CallbackTargets targets;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
-          .version(HttpClient.Version.HTTP_1_1)
-          .build();
+  private final CallbackSender sender;
 
   public BatchCallbacks(
       BatchStore store,
@@ -56,6 +44,7 @@ public class BatchCallbacks {
     this.settings = settings;
     this.targets =
         new CallbackTargets(settings.allowedCallbackHosts(), settings.callbackAllowLoopback());
+    this.sender = new CallbackSender(targets);
     this.clock = clock;
     this.sleeper = sleeper;
   }
@@ -92,7 +81,7 @@ public class BatchCallbacks {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       String outcome;
       try {
-        int status = send(targets.check(url), body, signature);
+        int status = sender.post(url, body, signature.sign(body, clock.instant()));
         if (status >= 200 && status < 300) {
           LOG.info("batch {} callback delivered (HTTP {})", batchId, status);
           return;
@@ -110,22 +99,5 @@ public class BatchCallbacks {
       }
     }
     LOG.error("batch {} callback given up after {} attempts", batchId, ATTEMPTS);
-  }
-
-  private int send(URI uri, byte[] body, CallbackSignature signature)
-      throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header(CallbackSignature.HEADER, signature.sign(body, clock.instant()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    HttpResponse<InputStream> response =
-        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream answer = response.body()) {
-      answer.readNBytes(MAX_RESPONSE_BYTES);
-    }
-    return response.statusCode();
   }
 }

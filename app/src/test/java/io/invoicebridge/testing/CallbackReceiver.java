@@ -52,7 +52,11 @@ public final class CallbackReceiver implements AutoCloseable {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/batches";
+    return "http://127.0.0.1:" + port() + "/hooks/batches";
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   public List<Received> received() {
