@@ -116,7 +116,7 @@ public class BatchCallbacks {
   }
 
   /** 2, 4, 8, 16 seconds after the first, second ... failed attempt. */
-  static Duration backoff(int failedAttempts) {
+  private static Duration backoff(int failedAttempts) {
     return Duration.ofSeconds(1L << failedAttempts);
   }
 }
