@@ -1,32 +1,30 @@
 package io.invoicebridge.batch;
 
-import io.invoicebridge.limit.Sleeper;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a finished batch's result to its {@code callback_url}, once (the store names the one worker
- * that finished the batch), signed with {@link CallbackSignature}, retried with backoff. Redirects
- * are not followed, the target is checked again before each send (its name may resolve elsewhere by
- * now), and at most {@link #MAX_RESPONSE_BYTES} of an answer are read.
+ * Delivers a finished batch's result to its {@code callback_url}: one attempt per callback message
+ * the batch's queue delivers, signed with {@link CallbackSignature}, sent through {@link
+ * CallbackSender}. The store's claim keeps two messages of one batch from sending at once and its
+ * state from sending again once delivered; a failed attempt comes back through the queue with
+ * backoff (no thread waits for it), and after {@link #ATTEMPTS} the callback is given up.
  */
 @Singleton
 public class BatchCallbacks {
 
   static final int ATTEMPTS = 5;
-  static final int MAX_RESPONSE_BYTES = 1024;
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long a claimed attempt keeps other deliveries off: longer than any send takes. */
+  static final Duration CLAIM = CallbackSender.SEND_LIMIT.plusSeconds(10);
+
   private static final Logger LOG = LoggerFactory.getLogger(BatchCallbacks.class);
 
   private final BatchStore store;
@@ -34,30 +32,19 @@ public class BatchCallbacks {
   private final JsonMapper json;
   private final BatchSettings settings;
   private final CallbackTargets targets;
+  private final CallbackSender sender;
   private final Clock clock;
-  private final Sleeper sleeper;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
-          .version(HttpClient.Version.HTTP_1_1)
-          .build();
 
   public BatchCallbacks(
-      BatchStore store,
-      StoredItems stored,
-      JsonMapper json,
-      BatchSettings settings,
-      Clock clock,
-      Sleeper sleeper) {
+      BatchStore store, StoredItems stored, JsonMapper json, BatchSettings settings, Clock clock) {
     this.store = store;
     this.stored = stored;
     this.json = json;
     this.settings = settings;
     this.targets =
         new CallbackTargets(settings.allowedCallbackHosts(), settings.callbackAllowLoopback());
+    this.sender = new CallbackSender(targets);
     this.clock = clock;
-    this.sleeper = sleeper;
   }
 
   /** The checks a callback URL must pass at submit. */
@@ -70,62 +57,66 @@ public class BatchCallbacks {
     return settings.callbackSecret() != null;
   }
 
-  /** Sends the batch's final result to its callback URL, if it has one; never throws. */
-  public void finished(String batchId) {
-    Optional<StoredBatch> batch = store.find(batchId);
-    if (batch.isEmpty() || batch.get().callbackUrl() == null || !enabled()) {
-      return;
+  /**
+   * Makes one attempt at the callback of {@code message}'s batch, if it is still owed.
+   *
+   * @return done when delivered or no longer owed; later (after the claim, or with backoff after a
+   *     failed attempt); given up once every attempt failed or the target is refused
+   * @throws BatchStoreUnavailableException when the store cannot be reached (the queue redelivers)
+   */
+  public Disposition deliver(BatchMessage message) {
+    String owner = UUID.randomUUID().toString();
+    return switch (store.claimCallback(message.batchId(), owner, CLAIM, ATTEMPTS)) {
+      case CallbackClaim.NotOwed notOwed -> Disposition.done();
+      // Its holder settles it, or stops and leaves its claim to expire: look again after that.
+      case CallbackClaim.Busy busy -> Disposition.later(message, CLAIM);
+      case CallbackClaim.Spent spent -> giveUp(message, spent.attempts() + " attempts failed");
+      case CallbackClaim.Claimed claimed -> attempt(message, owner, claimed.attempt());
+    };
+  }
+
+  private Disposition attempt(BatchMessage message, String owner, int attempt) {
+    String id = message.batchId();
+    Optional<StoredBatch> batch = store.find(id);
+    if (batch.isEmpty() || batch.get().callbackUrl() == null) {
+      return Disposition.done();
     }
+    if (!enabled()) {
+      return giveUp(message, "BATCH_CALLBACK_SECRET is no longer set");
+    }
+    String outcome;
     try {
       byte[] body = json.writeValueAsBytes(BatchView.of(batch.get(), stored));
-      deliver(batchId, batch.get().callbackUrl(), body);
+      String signature =
+          new CallbackSignature(settings.callbackSecret()).sign(body, clock.instant());
+      int status = sender.post(batch.get().callbackUrl(), body, signature);
+      if (status >= 200 && status < 300) {
+        store.settleCallback(id, CallbackStatus.DELIVERED);
+        LOG.info("batch {} callback delivered (HTTP {}, attempt {})", id, status, attempt);
+        return Disposition.done();
+      }
+      outcome = "HTTP " + status;
+    } catch (CallbackRefusedException e) {
+      return giveUp(message, "callback_url " + e.getMessage());
     } catch (IOException e) {
-      LOG.error("batch {} callback not sent: {}", batchId, e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      outcome = e.getClass().getSimpleName();
     }
+    LOG.warn("batch {} callback attempt {} failed: {}", id, attempt, outcome);
+    if (attempt >= ATTEMPTS) {
+      return giveUp(message, attempt + " attempts failed, the last: " + outcome);
+    }
+    store.releaseCallback(id, owner);
+    return Disposition.later(message.nextAttempt(), backoff(attempt));
   }
 
-  private void deliver(String batchId, String url, byte[] body)
-      throws IOException, InterruptedException {
-    CallbackSignature signature = new CallbackSignature(settings.callbackSecret());
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      String outcome;
-      try {
-        int status = send(targets.check(url), body, signature);
-        if (status >= 200 && status < 300) {
-          LOG.info("batch {} callback delivered (HTTP {})", batchId, status);
-          return;
-        }
-        outcome = "HTTP " + status;
-      } catch (CallbackRefusedException e) {
-        LOG.warn("batch {} callback refused: callback_url {}", batchId, e.getMessage());
-        return;
-      } catch (IOException e) {
-        outcome = e.getClass().getSimpleName();
-      }
-      LOG.warn("batch {} callback attempt {} failed: {}", batchId, attempt, outcome);
-      if (attempt < ATTEMPTS) {
-        sleeper.sleep(Duration.ofSeconds(1L << attempt));
-      }
-    }
-    LOG.error("batch {} callback given up after {} attempts", batchId, ATTEMPTS);
+  private Disposition giveUp(BatchMessage message, String reason) {
+    store.settleCallback(message.batchId(), CallbackStatus.FAILED);
+    LOG.error("batch {} callback given up: {}", message.batchId(), reason);
+    return new Disposition.GaveUp("callback " + reason);
   }
 
-  private int send(URI uri, byte[] body, CallbackSignature signature)
-      throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header(CallbackSignature.HEADER, signature.sign(body, clock.instant()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    HttpResponse<InputStream> response =
-        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream answer = response.body()) {
-      answer.readNBytes(MAX_RESPONSE_BYTES);
-    }
-    return response.statusCode();
+  /** 2, 4, 8, 16 seconds after the first, second ... failed attempt. */
+  private static Duration backoff(int failedAttempts) {
+    return Duration.ofSeconds(1L << failedAttempts);
   }
 }

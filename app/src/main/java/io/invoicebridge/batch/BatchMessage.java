@@ -1,25 +1,52 @@
 package io.invoicebridge.batch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Creator;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.Objects;
 
 /**
- * One queued item of an asynchronous batch: which item, and how many attempts at it failed so far.
- * Small on purpose (the item itself stays in the {@link BatchStore}), so it fits every cloud's
- * queue.
+ * One queued message of an asynchronous batch: an item (which one, and how many attempts at it
+ * failed so far), or the batch's callback ({@code kind} {@value #CALLBACK}). Small on purpose (the
+ * item itself stays in the {@link BatchStore}), so it fits every cloud's queue.
+ *
+ * @param kind null for an item (messages queued before callbacks were queued have no kind either),
+ *     {@value #CALLBACK} for the batch's callback (index 0)
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record BatchMessage(String batchId, int index, int attempts) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BatchMessage(String batchId, int index, int attempts, @Nullable String kind) {
 
+  public static final String CALLBACK = "callback";
+
+  @Creator
   public BatchMessage {
     Objects.requireNonNull(batchId, "batchId");
     if (index < 0 || attempts < 0) {
       throw new IllegalArgumentException("index and attempts must not be negative");
     }
+    if (kind != null && !(CALLBACK.equals(kind) && index == 0)) {
+      throw new IllegalArgumentException("unknown message kind " + kind);
+    }
+  }
+
+  /** An item's message. */
+  public BatchMessage(String batchId, int index, int attempts) {
+    this(batchId, index, attempts, null);
+  }
+
+  /** The message that delivers the batch's callback. */
+  public static BatchMessage callbackOf(String batchId) {
+    return new BatchMessage(batchId, 0, 0, CALLBACK);
+  }
+
+  public boolean deliversCallback() {
+    return CALLBACK.equals(kind);
   }
 
   public BatchMessage nextAttempt() {
-    return new BatchMessage(batchId, index, attempts + 1);
+    return new BatchMessage(batchId, index, attempts + 1, kind);
   }
 }

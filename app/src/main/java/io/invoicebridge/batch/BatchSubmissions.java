@@ -68,7 +68,7 @@ public class BatchSubmissions {
       throw refused("cannot be used: the operator has not set BATCH_CALLBACK_SECRET");
     }
     try {
-      return callbacks.targets().check(node.getStringValue()).toString();
+      return callbacks.targets().check(node.getStringValue()).uri().toString();
     } catch (CallbackRefusedException e) {
       throw refused(e.getMessage());
     }

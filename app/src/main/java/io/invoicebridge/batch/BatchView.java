@@ -1,8 +1,10 @@
 package io.invoicebridge.batch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.invoicebridge.invoice.BatchSummary;
 import io.invoicebridge.invoice.ItemResult;
 import io.invoicebridge.invoice.ItemStatus;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.ArrayList;
@@ -17,8 +19,11 @@ import java.util.function.Function;
  * @param status {@code queued} (no item worked on yet), {@code running}, or {@code complete} (every
  *     item has its final result; an item given up is {@code failed} with the reason)
  * @param createdAt ISO-8601
+ * @param callback where the callback stands; absent when the batch has no {@code callback_url} (the
+ *     URL itself is never shown: it may carry the receiver's secrets)
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchView(
     String id,
     String status,
@@ -26,7 +31,17 @@ public record BatchView(
     boolean complete,
     boolean dryRun,
     BatchSummary summary,
-    List<ItemResult> results) {
+    List<ItemResult> results,
+    @Nullable Callback callback) {
+
+  /**
+   * A callback's state.
+   *
+   * @param status {@code pending} (also while the batch runs), {@code delivered} or {@code failed}
+   * @param attempts sends started so far
+   */
+  @Serdeable
+  public record Callback(String status, int attempts) {}
 
   public static final String QUEUED = "queued";
   public static final String RUNNING = "running";
@@ -58,6 +73,9 @@ public record BatchView(
         batch.complete(),
         batch.dryRun(),
         BatchSummary.of(results),
-        results);
+        results,
+        batch.callback() == null
+            ? null
+            : new Callback(batch.callback().status().wire(), batch.callback().attempts()));
   }
 }

@@ -17,11 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Works one queued item, whichever queue delivered it: the same engine as the synchronous batch
- * (claim in the ledger, create, reconcile), so a message delivered twice creates nothing twice. An
- * item held back (a quota window, a freee block, another owner) comes back after the wait the
- * engine reported without spending an attempt; a failed item comes back with backoff until {@code
- * BATCH_MAX_ATTEMPTS}, then is given up as {@code failed}.
+ * Works one queued message, whichever queue delivered it. An item runs the same engine as the
+ * synchronous batch (claim in the ledger, create, reconcile), so a message delivered twice creates
+ * nothing twice. An item held back (a quota window, a freee block, another owner) comes back after
+ * the wait the engine reported without spending an attempt; a failed item comes back with backoff
+ * until {@code BATCH_MAX_ATTEMPTS}, then is given up as {@code failed}. The item that finishes a
+ * batch queues its callback message, which {@link BatchCallbacks} delivers.
  */
 @Singleton
 public class BatchWorker {
@@ -35,6 +36,7 @@ public class BatchWorker {
   private final BatchProcessor processor;
   private final StoredItems stored;
   private final BatchCallbacks callbacks;
+  private final BatchQueue queue;
   private final BridgeConfig config;
   private final BatchSettings settings;
   private final Clock clock;
@@ -45,6 +47,7 @@ public class BatchWorker {
       BatchProcessor processor,
       StoredItems stored,
       BatchCallbacks callbacks,
+      BatchQueue queue,
       BridgeConfig config,
       BatchSettings settings,
       Clock clock,
@@ -53,6 +56,7 @@ public class BatchWorker {
     this.processor = processor;
     this.stored = stored;
     this.callbacks = callbacks;
+    this.queue = queue;
     this.config = config;
     this.settings = settings;
     this.clock = clock;
@@ -63,11 +67,16 @@ public class BatchWorker {
    * Handles one delivery of {@code message}.
    *
    * @param deliveries how often the platform has delivered this message (1 on the first; 0 when the
-   *     queue does not say): past {@code BATCH_MAX_ATTEMPTS} the item is given up, since every
-   *     delivery before ended without an outcome (the worker stopped mid-item)
-   * @throws BatchStoreUnavailableException when the store cannot be reached (the queue redelivers)
+   *     queue does not say): past {@code BATCH_MAX_ATTEMPTS} an item is given up, since every
+   *     delivery before ended without an outcome (the worker stopped mid-item); a callback counts
+   *     its attempts in the store instead
+   * @throws BatchStoreUnavailableException when the store or the queue cannot be reached (the queue
+   *     redelivers)
    */
   public Disposition handle(BatchMessage message, int deliveries) {
+    if (message.deliversCallback()) {
+      return callbacks.deliver(message);
+    }
     Optional<String> text = store.item(message.batchId(), message.index());
     if (text.isEmpty()) {
       LOG.warn("batch {} item {} is gone (expired); dropped", message.batchId(), message.index());
@@ -112,9 +121,14 @@ public class BatchWorker {
     return new Disposition.GaveUp(detail);
   }
 
+  /**
+   * Records a final result and queues the callback it makes owed. Should the queue refuse or the
+   * worker stop in between, this item's message is not settled and comes back: recording its final
+   * result again answers that the callback is still owed, and it is queued then.
+   */
   private void finish(String batchId, int index, ItemResult result) {
     if (store.record(batchId, index, stored.resultText(result), true)) {
-      callbacks.finished(batchId);
+      queue.send(List.of(BatchMessage.callbackOf(batchId)));
     }
   }
 

@@ -13,35 +13,54 @@ import java.util.Set;
  * Where a callback may go. A callback is a request made on a caller's behalf, so it must not reach
  * inside: HTTPS only, to a public address (never loopback, private, link-local, carrier-grade NAT,
  * unique-local or cloud metadata), judged on every address the name resolves to, and only to the
- * operator's hosts when {@code BATCH_CALLBACK_HOSTS} lists some.
+ * operator's hosts when {@code BATCH_CALLBACK_HOSTS} lists some. The name is resolved once per
+ * check, and a send connects to the address that was judged ({@link Target#address()}), never to a
+ * fresh resolution that may have been rebound inside.
  */
 public final class CallbackTargets {
 
+  /** Every address a host name resolves to; the system's resolver outside tests. */
+  @FunctionalInterface
+  interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  /** A checked callback URL and the judged address to connect to for it. */
+  public record Target(URI uri, InetAddress address) {}
+
   private final Set<String> allowedHosts;
   private final boolean allowLoopback;
+  private final Resolver resolver;
 
   public CallbackTargets(Set<String> allowedHosts, boolean allowLoopback) {
+    this(allowedHosts, allowLoopback, InetAddress::getAllByName);
+  }
+
+  CallbackTargets(Set<String> allowedHosts, boolean allowLoopback, Resolver resolver) {
     this.allowedHosts = Set.copyOf(allowedHosts);
     this.allowLoopback = allowLoopback;
+    this.resolver = resolver;
   }
 
   /**
-   * Checks the URL's form and host (at submit time and again before each send).
+   * Checks the URL's form and host (at submit time and again before each send), resolving the host
+   * once.
    *
    * @throws CallbackRefusedException saying why
    */
-  public URI check(String url) {
+  public Target check(String url) {
     URI uri = parse(url);
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     if (!allowedHosts.isEmpty() && !allowedHosts.contains(host)) {
       throw new CallbackRefusedException("the host is not in BATCH_CALLBACK_HOSTS");
     }
-    boolean loopbackOnly = checkAddresses(host);
+    InetAddress[] addresses = resolve(host);
+    boolean loopbackOnly = judge(addresses);
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     if (!https && !(allowLoopback && loopbackOnly)) {
       throw new CallbackRefusedException("must be an https URL");
     }
-    return uri;
+    return new Target(uri, addresses[0]);
   }
 
   private static URI parse(String url) {
@@ -56,14 +75,20 @@ public final class CallbackTargets {
     }
   }
 
-  /** Refuses any internal address; answers whether every address is loopback. */
-  private boolean checkAddresses(String host) {
-    InetAddress[] addresses;
+  private InetAddress[] resolve(String host) {
     try {
-      addresses = InetAddress.getAllByName(host);
+      InetAddress[] addresses = resolver.resolve(host);
+      if (addresses.length == 0) {
+        throw new CallbackRefusedException("the host does not resolve");
+      }
+      return addresses;
     } catch (UnknownHostException e) {
       throw new CallbackRefusedException("the host does not resolve");
     }
+  }
+
+  /** Refuses any internal address; answers whether every address is loopback. */
+  private boolean judge(InetAddress[] addresses) {
     boolean loopbackOnly = true;
     for (InetAddress address : addresses) {
       boolean loopback = address.isLoopbackAddress();

@@ -5,17 +5,23 @@ import java.time.Duration;
 /** What the transport does with a message once the worker has handled it. */
 public sealed interface Disposition {
 
-  /** The item has its final result (or its batch is gone): delete the message. */
+  /**
+   * The item has its final result, the callback is delivered or no longer owed, or the batch is
+   * gone: delete the message.
+   */
   record Done() implements Disposition {}
 
   /**
-   * The item must be tried again: replace the message by {@code next}, delivered after {@code
-   * delay}. A wait for a quota window or another owner keeps the attempt count; a failure raises
-   * it.
+   * The item or callback must be tried again: replace the message by {@code next}, delivered after
+   * {@code delay}. A wait for a quota window or another owner keeps the attempt count; a failure
+   * raises it.
    */
   record Later(BatchMessage next, Duration delay) implements Disposition {}
 
-  /** The item was given up ({@code failed} recorded on the batch): dead-letter the message. */
+  /**
+   * The item or callback was given up ({@code failed} recorded on the batch): dead-letter the
+   * message.
+   */
   record GaveUp(String reason) implements Disposition {}
 
   static Disposition done() {

@@ -1,6 +1,7 @@
 package io.invoicebridge.batch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,10 @@ public final class InMemoryBatchStore implements BatchStore {
     private final Set<Integer> finals = new HashSet<>();
     private boolean started;
     private boolean finished;
+    private CallbackStatus callbackStatus = CallbackStatus.PENDING;
+    private int callbackAttempts;
+    private String claimOwner;
+    private Instant claimedUntil = Instant.MIN;
 
     private Entry(NewBatch batch, List<String> items) {
       this.batch = batch;
@@ -62,7 +67,10 @@ public final class InMemoryBatchStore implements BatchStore {
                     e.items,
                     e.results,
                     e.finals,
-                    e.started));
+                    e.started,
+                    e.batch.callbackUrl() == null
+                        ? null
+                        : new StoredBatch.Callback(e.callbackStatus, e.callbackAttempts)));
   }
 
   @Override
@@ -76,8 +84,11 @@ public final class InMemoryBatchStore implements BatchStore {
   @Override
   public synchronized boolean record(String id, int index, String result, boolean finalResult) {
     Entry entry = batches.get(id);
-    if (entry == null || entry.finals.contains(index)) {
+    if (entry == null) {
       return false;
+    }
+    if (entry.finals.contains(index)) {
+      return callbackOwed(entry);
     }
     entry.started = true;
     entry.results.put(index, result);
@@ -86,9 +97,60 @@ public final class InMemoryBatchStore implements BatchStore {
     }
     if (entry.finals.size() == entry.items.size() && !entry.finished) {
       entry.finished = true;
-      return true;
+      return callbackOwed(entry);
     }
     return false;
+  }
+
+  @Override
+  public synchronized CallbackClaim claimCallback(
+      String id, String owner, Duration lease, int maxAttempts) {
+    Entry entry = batches.get(id);
+    if (entry == null || !callbackOwed(entry)) {
+      return new CallbackClaim.NotOwed();
+    }
+    Instant now = clock.instant();
+    if (now.isBefore(entry.claimedUntil)) {
+      return new CallbackClaim.Busy();
+    }
+    if (entry.callbackAttempts >= maxAttempts) {
+      return new CallbackClaim.Spent(entry.callbackAttempts);
+    }
+    entry.claimOwner = owner;
+    entry.claimedUntil = now.plus(lease);
+    entry.callbackAttempts++;
+    return new CallbackClaim.Claimed(entry.callbackAttempts);
+  }
+
+  @Override
+  public synchronized void releaseCallback(String id, String owner) {
+    Entry entry = batches.get(id);
+    if (entry != null && owner.equals(entry.claimOwner)) {
+      endClaim(entry);
+    }
+  }
+
+  @Override
+  public synchronized void settleCallback(String id, CallbackStatus outcome) {
+    Entry entry = batches.get(id);
+    if (entry == null) {
+      return;
+    }
+    if (entry.callbackStatus == CallbackStatus.PENDING) {
+      entry.callbackStatus = outcome;
+    }
+    endClaim(entry);
+  }
+
+  private static boolean callbackOwed(Entry entry) {
+    return entry.finished
+        && entry.batch.callbackUrl() != null
+        && entry.callbackStatus == CallbackStatus.PENDING;
+  }
+
+  private static void endClaim(Entry entry) {
+    entry.claimOwner = null;
+    entry.claimedUntil = Instant.MIN;
   }
 
   private void sweep() {

@@ -45,7 +45,7 @@ public class LocalBatchWorker implements ApplicationEventListener<StartupEvent> 
 
   private final LeasedQueue queue;
   // Resolved at the first message: a cold start builds none of the worker's call path (the freee
-  // clients, the callbacks' HTTP client) for an instance that may never see a batch.
+  // clients) for an instance that may never see a batch.
   private final BeanProvider<BatchWorker> worker;
   private final int threads;
   private final Duration lease;

@@ -6,6 +6,7 @@ import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisScript;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,14 +18,18 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The batches shared by every instance: per batch a hash, a list of items, a hash of results and a
- * set of final indexes, all kept {@link BatchStore#RETENTION}; each step is one script.
+ * The batches shared by every instance: per batch a hash (with the callback's state), a list of
+ * items, a hash of results and a set of final indexes, all kept {@link BatchStore#RETENTION}, and
+ * while a callback is being sent its claim; each step is one script.
  */
 public final class RedisBatchStore implements BatchStore {
 
   private static final RedisScript SUBMIT = script("batch-submit.lua");
   private static final RedisScript RECORD = script("batch-record.lua");
   private static final RedisScript READ = script("batch-read.lua");
+  private static final RedisScript CLAIM_CALLBACK = script("batch-callback-claim.lua");
+  private static final RedisScript RELEASE_CALLBACK = script("batch-callback-release.lua");
+  private static final RedisScript SETTLE_CALLBACK = script("batch-callback-settle.lua");
   private static final String RETENTION_MS = Long.toString(RETENTION.toMillis());
 
   private final RedisConnections redis;
@@ -88,7 +93,14 @@ public final class RedisBatchStore implements BatchStore {
             strings(reply.get(1)),
             results,
             finals,
-            !results.isEmpty()));
+            !results.isEmpty(),
+            callback.isEmpty() ? null : callbackState(meta)));
+  }
+
+  private static StoredBatch.Callback callbackState(Map<String, String> meta) {
+    return new StoredBatch.Callback(
+        CallbackStatus.fromWire(meta.get("callback_status")),
+        Integer.parseInt(meta.getOrDefault("callback_attempts", "0")));
   }
 
   @Override
@@ -115,6 +127,55 @@ public final class RedisBatchStore implements BatchStore {
                             result,
                             finalResult ? "1" : "0")));
     return finished == 1L;
+  }
+
+  @Override
+  public CallbackClaim claimCallback(String id, String owner, Duration lease, int maxAttempts) {
+    String[] scriptKeys = {keys.batch(id), claimKey(id)};
+    List<Object> reply =
+        call(
+            "claim callback",
+            () ->
+                redis.call(
+                    r ->
+                        CLAIM_CALLBACK.run(
+                            r,
+                            ScriptOutputType.MULTI,
+                            scriptKeys,
+                            owner,
+                            Long.toString(lease.toMillis()),
+                            Integer.toString(maxAttempts))));
+    int attempts = ((Long) reply.get(1)).intValue();
+    return switch ((String) reply.get(0)) {
+      case "claimed" -> new CallbackClaim.Claimed(attempts);
+      case "busy" -> new CallbackClaim.Busy();
+      case "spent" -> new CallbackClaim.Spent(attempts);
+      default -> new CallbackClaim.NotOwed();
+    };
+  }
+
+  @Override
+  public void releaseCallback(String id, String owner) {
+    String[] scriptKeys = {claimKey(id)};
+    call(
+        "release callback",
+        () ->
+            redis.call(r -> RELEASE_CALLBACK.run(r, ScriptOutputType.INTEGER, scriptKeys, owner)));
+  }
+
+  @Override
+  public void settleCallback(String id, CallbackStatus outcome) {
+    String[] scriptKeys = {keys.batch(id), claimKey(id)};
+    call(
+        "settle callback",
+        () ->
+            redis.call(
+                r -> SETTLE_CALLBACK.run(r, ScriptOutputType.INTEGER, scriptKeys, outcome.wire())));
+  }
+
+  /** The claim on the batch's callback: the owner's token, expiring by itself. */
+  private String claimKey(String id) {
+    return keys.batch(id) + ":callback-claim";
   }
 
   @SuppressWarnings("unchecked")

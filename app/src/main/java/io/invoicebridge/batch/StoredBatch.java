@@ -13,6 +13,7 @@ import java.util.Set;
  * @param results each item's latest result (JSON text) by index; missing while still queued
  * @param finals the indexes whose result is final
  * @param started whether any worker has taken an item yet
+ * @param callback where its callback stands; null when it has no {@code callback_url}
  */
 public record StoredBatch(
     String id,
@@ -22,7 +23,15 @@ public record StoredBatch(
     List<String> items,
     Map<Integer, String> results,
     Set<Integer> finals,
-    boolean started) {
+    boolean started,
+    @Nullable Callback callback) {
+
+  /**
+   * A callback's state: pending (also while the batch runs) until delivered or failed.
+   *
+   * @param attempts sends started so far (an attempt whose worker stopped mid-send counts)
+   */
+  public record Callback(CallbackStatus status, int attempts) {}
 
   public StoredBatch {
     items = List.copyOf(items);

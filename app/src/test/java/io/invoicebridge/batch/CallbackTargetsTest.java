@@ -39,7 +39,8 @@ class CallbackTargetsTest {
   @Test
   void check_publicHttpsAddress_isAccepted() {
     assertEquals(
-        "https://93.184.216.34/hook", anyPublicHost.check("https://93.184.216.34/hook").toString());
+        "https://93.184.216.34/hook",
+        anyPublicHost.check("https://93.184.216.34/hook").uri().toString());
   }
 
   @Test
@@ -53,7 +54,8 @@ class CallbackTargetsTest {
   void check_loopbackAllowedForTests_acceptsPlainHttpOnLoopbackOnly() {
     CallbackTargets tests = new CallbackTargets(Set.of(), true);
 
-    assertEquals("http://127.0.0.1:8080/h", tests.check("http://127.0.0.1:8080/h").toString());
+    assertEquals(
+        "http://127.0.0.1:8080/h", tests.check("http://127.0.0.1:8080/h").uri().toString());
     assertThrows(CallbackRefusedException.class, () -> tests.check("http://10.0.0.8/h"));
   }
 }

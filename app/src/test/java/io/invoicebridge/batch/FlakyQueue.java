@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A cloud queue stand-in for {@link BatchResubmitTest}: refuses the first sends it is told to. */
+/**
+ * A cloud queue stand-in for {@link BatchResubmitTest} and {@link BatchWorkerCallbackTest}: keeps
+ * what is sent, and refuses the first sends it is told to.
+ */
 @Singleton
-@Requires(property = "spec.name", value = "BatchResubmitTest")
+@Requires(property = "spec.name", pattern = "BatchResubmitTest|BatchWorkerCallbackTest")
 public class FlakyQueue implements BatchQueue {
 
   final List<BatchMessage> sent = new CopyOnWriteArrayList<>();

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.batch.BatchMessage;
+import io.invoicebridge.batch.CallbackSignature;
 import io.invoicebridge.batch.LeasedQueue;
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.invoice.InvoiceCreation;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.testing.BridgeServer;
+import io.invoicebridge.testing.CallbackReceiver;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
@@ -38,12 +40,16 @@ class AsyncBatchMultiInstanceTest {
   private static final Map<String, Object> SHORT_CLAIMS =
       Map.of(InvoiceCreation.CLAIM_MARGIN_PROPERTY, "1s", "bridge.request-timeout-ms", "3000");
 
+  private static final String CALLBACK_SECRET = "callback-secret-for-tests-0123456789";
+
   private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
   private final Instances instances = new Instances(freee);
+  private final CallbackReceiver receiver = CallbackReceiver.start();
 
   @AfterEach
   void stop() {
     instances.close();
+    receiver.close();
     freee.close();
   }
 
@@ -135,6 +141,41 @@ class AsyncBatchMultiInstanceTest {
     assertTrue(freee.rateLimitedCount() >= 1, "freee never answered 429");
     assertEquals(3, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
     assertEquals(3, freee.invoiceCount());
+  }
+
+  @Test
+  void callbackHolderStoppedWhileTheReceiverHangs_anotherInstanceDeliversItOnce() {
+    // given: one instance sending a batch's callback to a receiver that holds it unanswered
+    Map<String, Object> settings = new HashMap<>(SHORT_CLAIMS);
+    settings.put("bridge.batches.callback-secret", CALLBACK_SECRET);
+    settings.put("bridge.batches.callback-allow-loopback", "true");
+    String refreshToken = freee.issueRefreshToken();
+    BridgeServer holder = instances.startOne(refreshToken, settings);
+    receiver.answer(CallbackReceiver.HANG);
+    String batch =
+        TestItems.batch("hook", 2, 101)
+            .replaceFirst("\\{", "{\"callback_url\":\"" + receiver.url() + "\",");
+    String location = location(submit(holder, batch));
+    await(() -> receiver.received().size() == 1);
+
+    // when: that instance stops while another one runs
+    BridgeServer other = instances.startOne(refreshToken, settings);
+    receiver.answer(200);
+    instances.kill(holder);
+
+    // then: the other one delivers it, once
+    await(() -> receiver.delivered().size() == 1);
+    await(() -> queued(other) == 0);
+    assertEquals(1, receiver.delivered().size());
+    JsonNode shown = json(other.send(other.request(location).GET()));
+    JsonNode callback = shown.get("callback");
+    assertEquals("delivered", callback.get("status").getStringValue(), BridgeServer.text(shown));
+    assertEquals(2, callback.get("attempts").getIntValue(), BridgeServer.text(shown));
+    assertTrue(
+        new CallbackSignature(CALLBACK_SECRET)
+            .verifies(
+                receiver.delivered().getFirst().signature(),
+                receiver.delivered().getFirst().body()));
   }
 
   private static HttpResponse<String> submit(BridgeServer instance, String batch) {

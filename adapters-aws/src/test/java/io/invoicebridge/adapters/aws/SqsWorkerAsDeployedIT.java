@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoicebridge.batch.CallbackSignature;
 import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.Invoices;
 import io.invoicebridge.conformance.deployed.StackEnvironment;
+import io.invoicebridge.testing.CallbackReceiver;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import java.nio.file.Path;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Asynchronous batches on SQS as deployed: the HTTP function queues a batch's items on SQS (a
  * stand-in of its JSON protocol), and the same shaded jar under AWS's runtime interface client,
  * configured with the worker's handler, works an SQS event carrying every message twice (SQS
- * delivers at least once). Both share a real Redis; dry run, so no freee is needed.
+ * delivers at least once), then a batch's callback message the same way. Both share a real Redis;
+ * dry run, so no freee is needed.
  */
 class SqsWorkerAsDeployedIT {
 
@@ -34,12 +37,13 @@ class SqsWorkerAsDeployedIT {
 
   private final FakeFreee freee = FakeFreee.start();
   private final SqsStandIn sqs = SqsStandIn.start();
+  private final CallbackReceiver receiver = CallbackReceiver.start();
   private LambdaRuntimeTarget api;
   private LambdaRuntimeTarget worker;
 
   @AfterEach
   void stop() {
-    for (AutoCloseable open : new AutoCloseable[] {api, worker, sqs, freee}) {
+    for (AutoCloseable open : new AutoCloseable[] {api, worker, sqs, receiver, freee}) {
       try {
         if (open != null) {
           open.close();
@@ -72,6 +76,44 @@ class SqsWorkerAsDeployedIT {
         api.send(HttpCall.get(accepted.header("Location").orElseThrow(), authorized()));
     assertEquals("complete", done.json().path("status").asText(), done::text);
     assertEquals(3, done.json().path("summary").path("dry_run").asInt(), done::text);
+  }
+
+  @Test
+  void batchWithCallback_callbackMessageTwiceInAnEvent_isQueuedOnSqsAndDeliveredOnce()
+      throws Exception {
+    // given: a batch with a callback, its items worked by the worker function
+    RedisServerExtension.start();
+    Map<String, String> env = environment();
+    // test-only, like the in-process tests' property: lets the callback reach the receiver on
+    // loopback over plain HTTP; no stack sets it
+    env.put("BRIDGE_BATCHES_CALLBACK_ALLOW_LOOPBACK", "true");
+    api = LambdaRuntimeTarget.start(env, log("sqs-hook-api"));
+    worker = LambdaRuntimeTarget.start(env, log("sqs-hook-worker"), WORKER);
+    String batch =
+        Invoices.batchOf("2026-09/sqs-hook", 2)
+            .replaceFirst("\\{", "{\"callback_url\":\"" + receiver.url() + "\",");
+    HttpAnswer accepted = api.send(submit(batch));
+    assertEquals(202, accepted.status(), accepted::text);
+    List<SqsStandIn.Sent> items = sqs.sent();
+    JsonNode worked = JSON.readTree(worker.invoke(sqsEvent(items)));
+    assertEquals(0, worked.path("batchItemFailures").size(), worked::toString);
+    List<SqsStandIn.Sent> callbacks = sqs.sent().subList(items.size(), sqs.sent().size());
+    assertEquals(1, callbacks.size(), callbacks::toString);
+    assertTrue(callbacks.getFirst().body().contains("\"kind\":\"callback\""), callbacks::toString);
+
+    // when
+    JsonNode response = JSON.readTree(worker.invoke(sqsEvent(callbacks, callbacks)));
+
+    // then
+    assertEquals(0, response.path("batchItemFailures").size(), response::toString);
+    assertEquals(1, receiver.received().size(), receiver.received()::toString);
+    CallbackReceiver.Received sent = receiver.delivered().getFirst();
+    assertTrue(
+        new CallbackSignature(StackEnvironment.CALLBACK_SECRET)
+            .verifies(sent.signature(), sent.body()));
+    HttpAnswer done =
+        api.send(HttpCall.get(accepted.header("Location").orElseThrow(), authorized()));
+    assertEquals("delivered", done.json().path("callback").path("status").asText(), done::text);
   }
 
   private Map<String, String> environment() {

@@ -3,10 +3,12 @@ package io.invoicebridge.adapters.azure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.batch.CallbackSignature;
 import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.Invoices;
+import io.invoicebridge.testing.CallbackReceiver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +19,14 @@ import org.junit.jupiter.api.Test;
  * Asynchronous batches on an Azure Storage queue through the function class: the HTTP function puts
  * a batch's items on the queue (a stand-in of the queue service and the identity endpoint), and the
  * queue-triggered method gets each message as the host gives it (decoded text, dequeue count),
- * every message twice (delivery is at least once).
+ * every message twice (delivery is at least once); a batch's callback travels the same way.
  */
 class QueueTriggerTest {
 
+  private static final String CALLBACK_SECRET = "queue-trigger-callback-secret-0123456789";
+
   private final StorageQueueStandIn azure = StorageQueueStandIn.start();
+  private final CallbackReceiver receiver = CallbackReceiver.start();
   private AzureTarget function;
 
   @AfterEach
@@ -29,6 +34,7 @@ class QueueTriggerTest {
     if (function != null) {
       function.close();
     }
+    receiver.close();
     azure.close();
   }
 
@@ -58,6 +64,40 @@ class QueueTriggerTest {
     assertEquals(3, azure.puts().size(), "nothing handed back or dead-lettered");
   }
 
+  @Test
+  void callbackMessageTriggeredTwice_isPutOnTheQueueAndDeliveredOnce() throws Exception {
+    // given: a batch with a callback, its items worked
+    function = AzureTarget.start(settings());
+    String batch =
+        Invoices.batchOf("2026-09/queue-hook", 2)
+            .replaceFirst("\\{", "{\"callback_url\":\"" + receiver.url() + "\",");
+    HttpAnswer accepted = function.send(submit(batch));
+    assertEquals(202, accepted.status(), accepted::text);
+    for (StorageQueueStandIn.Put item : azure.puts()) {
+      function.function().work(item.text(), 1, new Invocation("item"));
+    }
+    List<StorageQueueStandIn.Put> callbacks = azure.puts().subList(2, azure.puts().size());
+    assertEquals(1, callbacks.size(), callbacks::toString);
+    assertTrue(callbacks.getFirst().text().contains("\"kind\":\"callback\""), callbacks::toString);
+    assertEquals(0, receiver.received().size(), "queued, not sent by the item's worker");
+
+    // when
+    for (int dequeueCount = 1; dequeueCount <= 2; dequeueCount++) {
+      function
+          .function()
+          .work(callbacks.getFirst().text(), dequeueCount, new Invocation("hook-" + dequeueCount));
+    }
+
+    // then
+    assertEquals(1, receiver.received().size());
+    CallbackReceiver.Received sent = receiver.delivered().getFirst();
+    assertTrue(new CallbackSignature(CALLBACK_SECRET).verifies(sent.signature(), sent.body()));
+    HttpAnswer done =
+        function.send(HttpCall.get(accepted.header("Location").orElseThrow(), authorized()));
+    assertEquals("delivered", done.json().path("callback").path("status").asText(), done::text);
+    assertEquals(3, azure.puts().size(), "nothing handed back or dead-lettered");
+  }
+
   private Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("bridge.run-token", ConformanceTarget.RUN_TOKEN);
@@ -67,6 +107,9 @@ class QueueTriggerTest {
     settings.put("bridge.batches.dead-letter-queue-url", azure.queueUrl("batches-poison"));
     settings.put("identity.endpoint", azure.identityEndpoint());
     settings.put("identity.header", StorageQueueStandIn.IDENTITY_HEADER);
+    settings.put("bridge.batches.callback-secret", CALLBACK_SECRET);
+    // the receiver listens on loopback over plain HTTP; deployments never allow that
+    settings.put("bridge.batches.callback-allow-loopback", "true");
     return settings;
   }
 

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class StackEnvironment {
 
+  /** The stacks' {@code BATCH_CALLBACK_SECRET} (a secret every stack requires). */
+  public static final String CALLBACK_SECRET = "as-deployed-callback-secret-0123456789";
+
   private StackEnvironment() {}
 
   /** A real (not dry-run) bridge with a shared Redis, as a deployment runs it. */
@@ -23,6 +26,7 @@ public final class StackEnvironment {
     env.put("FREEE_CLIENT_SECRET", FakeFreee.CLIENT_SECRET);
     env.put("FREEE_REFRESH_TOKEN", freee.issueRefreshToken());
     env.put("REDIS_URL", redisUrl.toString());
+    env.put("BATCH_CALLBACK_SECRET", CALLBACK_SECRET);
     env.put("FREEE_COMPANY_ID", Long.toString(FakeFreee.COMPANY_ID));
     env.put("FREEE_DRY_RUN", "false");
     env.put("ENABLE_STRUCTURED_LOGGING", "true");
