@@ -42,6 +42,20 @@ public record BatchMessage(String batchId, int index, int attempts, @Nullable St
     return new BatchMessage(batchId, 0, 0, CALLBACK);
   }
 
+  /**
+   * What the message stands for, unique within its batch whatever its attempts: {@code <batch
+   * id>-<index>} for an item, {@code <batch id>-callback} for the callback (letters, digits and
+   * hyphens, so it also names a queue entry, e.g. a dead-lettered Cloud Task).
+   */
+  public String subjectId() {
+    return batchId + "-" + (deliversCallback() ? CALLBACK : Integer.toString(index));
+  }
+
+  /** In words for a log line: {@code item 3} or {@code callback}. */
+  public String subject() {
+    return deliversCallback() ? CALLBACK : "item " + index;
+  }
+
   public boolean deliversCallback() {
     return CALLBACK.equals(kind);
   }

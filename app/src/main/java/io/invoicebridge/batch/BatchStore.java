@@ -32,11 +32,12 @@ public interface BatchStore {
   Optional<StoredBatch> find(String id);
 
   /**
-   * One item's JSON text, or empty when the batch is unknown or expired.
+   * One item as its message's worker needs it (its text, whether it is settled, whether the batch's
+   * callback is owed), or empty when the batch is unknown or expired.
    *
    * @throws BatchStoreUnavailableException when the store cannot be reached
    */
-  Optional<String> item(String id, int index);
+  Optional<QueuedItem> item(String id, int index);
 
   /**
    * Records an item's latest result (JSON text) and notes that the batch has started. A final

@@ -77,12 +77,15 @@ public class BatchWorker {
     if (message.deliversCallback()) {
       return callbacks.deliver(message);
     }
-    Optional<String> text = store.item(message.batchId(), message.index());
-    if (text.isEmpty()) {
+    Optional<QueuedItem> queued = store.item(message.batchId(), message.index());
+    if (queued.isEmpty()) {
       LOG.warn("batch {} item {} is gone (expired); dropped", message.batchId(), message.index());
       return Disposition.done();
     }
-    InvoiceItem item = stored.item(text.get());
+    if (queued.get().settled()) {
+      return settledAlready(message, queued.get());
+    }
+    InvoiceItem item = stored.item(queued.get().text());
     if (deliveries > settings.attempts()) {
       return giveUp(message, item.key(), deliveries + " deliveries ended without an outcome", 0);
     }
@@ -108,6 +111,20 @@ public class BatchWorker {
     }
     record(message, result, false);
     return Disposition.later(next, wait(result, backoff(next.attempts())));
+  }
+
+  /**
+   * A message delivered again after its item's final result: its worker stopped before the queue
+   * heard that it was settled. Working it again could create an invoice the batch already shows
+   * failed; it only queues the callback, should the worker have stopped before that too.
+   */
+  private Disposition settledAlready(BatchMessage message, QueuedItem queued) {
+    LOG.info(
+        "batch {} item {} already settled; delivery dropped", message.batchId(), message.index());
+    if (queued.callbackOwed()) {
+      queue.send(List.of(BatchMessage.callbackOf(message.batchId())));
+    }
+    return Disposition.done();
   }
 
   private Disposition giveUp(BatchMessage message, String key, String reason, int attempts) {

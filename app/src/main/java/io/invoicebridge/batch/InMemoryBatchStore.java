@@ -74,11 +74,13 @@ public final class InMemoryBatchStore implements BatchStore {
   }
 
   @Override
-  public synchronized Optional<String> item(String id, int index) {
+  public synchronized Optional<QueuedItem> item(String id, int index) {
     Entry entry = batches.get(id);
     return entry == null || index >= entry.items.size()
         ? Optional.empty()
-        : Optional.of(entry.items.get(index));
+        : Optional.of(
+            new QueuedItem(
+                entry.items.get(index), entry.finals.contains(index), callbackOwed(entry)));
   }
 
   @Override

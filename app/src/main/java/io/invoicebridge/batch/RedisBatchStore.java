@@ -27,6 +27,7 @@ public final class RedisBatchStore implements BatchStore {
   private static final RedisScript SUBMIT = script("batch-submit.lua");
   private static final RedisScript RECORD = script("batch-record.lua");
   private static final RedisScript READ = script("batch-read.lua");
+  private static final RedisScript ITEM = script("batch-item.lua");
   private static final RedisScript CLAIM_CALLBACK = script("batch-callback-claim.lua");
   private static final RedisScript RELEASE_CALLBACK = script("batch-callback-release.lua");
   private static final RedisScript SETTLE_CALLBACK = script("batch-callback-settle.lua");
@@ -104,9 +105,24 @@ public final class RedisBatchStore implements BatchStore {
   }
 
   @Override
-  public Optional<String> item(String id, int index) {
-    String items = keys.batch(id) + ":items";
-    return Optional.ofNullable(call("item", () -> redis.call(r -> r.lindex(items, index))));
+  public Optional<QueuedItem> item(String id, int index) {
+    String base = keys.batch(id);
+    String[] scriptKeys = {base, base + ":items", base + ":finals"};
+    List<Object> reply =
+        call(
+            "item",
+            () ->
+                redis.call(
+                    r -> ITEM.run(r, ScriptOutputType.MULTI, scriptKeys, Integer.toString(index))));
+    // Lettuce answers the script's nil as a list holding one null.
+    if (reply == null || reply.isEmpty() || reply.getFirst() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new QueuedItem(
+            (String) reply.get(0),
+            ((Number) reply.get(1)).longValue() == 1,
+            ((Number) reply.get(2)).longValue() == 1));
   }
 
   @Override

@@ -175,6 +175,40 @@ abstract class AbstractBatchStoreContractTest {
     assertEquals(CallbackStatus.DELIVERED, store().find(ID).orElseThrow().callback().status());
   }
 
+  @Test
+  void item_unknownBatchOrIndex_isEmpty() {
+    submit(null);
+
+    assertTrue(store().item("no-such-batch", 0).isEmpty());
+    assertTrue(store().item(ID, 2).isEmpty());
+  }
+
+  @Test
+  void item_latestResultNotFinal_isNotSettled() {
+    submit(HOOK);
+    store().record(ID, 0, "{\"key\":\"k\",\"status\":\"in_progress\"}", false);
+
+    assertEquals(new QueuedItem(TWO_ITEMS.get(0), false, false), store().item(ID, 0).orElseThrow());
+  }
+
+  @Test
+  void item_finalResult_isSettled() {
+    submit(HOOK);
+    store().record(ID, 0, RESULT, true);
+
+    assertEquals(new QueuedItem(TWO_ITEMS.get(0), true, false), store().item(ID, 0).orElseThrow());
+    assertEquals(new QueuedItem(TWO_ITEMS.get(1), false, false), store().item(ID, 1).orElseThrow());
+  }
+
+  @Test
+  void item_ofAFinishedBatch_saysTheCallbackIsOwedUntilSettled() {
+    finished();
+
+    assertTrue(store().item(ID, 1).orElseThrow().callbackOwed());
+    store().settleCallback(ID, CallbackStatus.DELIVERED);
+    assertFalse(store().item(ID, 1).orElseThrow().callbackOwed());
+  }
+
   private void submit(String callbackUrl) {
     store().submit(new NewBatch(ID, "hash", null, callbackUrl, false, Instant.now()), TWO_ITEMS);
   }

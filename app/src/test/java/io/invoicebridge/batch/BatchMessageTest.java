@@ -51,4 +51,14 @@ class BatchMessageTest {
                 "{\"batch_id\":\"b-1\",\"index\":0,\"attempts\":0,\"kind\":\"other\"}",
                 BatchMessage.class));
   }
+
+  @Test
+  void subjectId_callbackAndItemZero_differ() {
+    BatchMessage item = new BatchMessage("b-1", 0, 2);
+    BatchMessage callback = BatchMessage.callbackOf("b-1");
+
+    assertEquals("b-1-0", item.subjectId());
+    assertEquals("b-1-callback", callback.subjectId());
+    assertEquals("b-1-0", item.nextAttempt().subjectId(), "attempts aside");
+  }
 }

@@ -8,11 +8,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A cloud queue stand-in for {@link BatchResubmitTest} and {@link BatchWorkerCallbackTest}: keeps
- * what is sent, and refuses the first sends it is told to.
+ * A cloud queue stand-in for {@link BatchResubmitTest}, {@link BatchWorkerCallbackTest} and {@link
+ * BatchWorkerRedeliveryTest}: keeps what is sent, and refuses the first sends it is told to.
  */
 @Singleton
-@Requires(property = "spec.name", pattern = "BatchResubmitTest|BatchWorkerCallbackTest")
+@Requires(
+    property = "spec.name",
+    pattern = "BatchResubmitTest|BatchWorkerCallbackTest|BatchWorkerRedeliveryTest")
 public class FlakyQueue implements BatchQueue {
 
   final List<BatchMessage> sent = new CopyOnWriteArrayList<>();

@@ -111,13 +111,10 @@ public class CloudTasksBatchQueue implements BatchQueue {
   @Override
   public void deadLetter(BatchMessage message, String reason) {
     Map<String, Object> task = new LinkedHashMap<>();
-    task.put(
-        "name",
-        resourceName(deadLetterQueueUrl) + "/tasks/" + message.batchId() + "-" + message.index());
+    task.put("name", resourceName(deadLetterQueueUrl) + "/tasks/" + message.subjectId());
     task.put("httpRequest", request(Map.of("message", message, "reason", reason)));
     if (cloudTasks.createTask(deadLetterQueueUrl, task)) {
-      LOG.info(
-          "batch {} item {} kept in the dead-letter queue", message.batchId(), message.index());
+      LOG.info("batch {} {} kept in the dead-letter queue", message.batchId(), message.subject());
     }
   }
 
