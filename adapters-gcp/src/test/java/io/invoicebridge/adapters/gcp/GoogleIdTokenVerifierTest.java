@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.auth.PushDeliveryUnverifiableException;
+import io.invoicebridge.testing.MutableClock;
 import io.micronaut.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ class GoogleIdTokenVerifierTest {
   private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
 
   private final CloudTasksStandIn google = CloudTasksStandIn.start();
-  private final MovableClock clock = new MovableClock(NOW);
+  private final MutableClock clock = new MutableClock(NOW);
   private final JsonMapper json = JsonMapper.createDefault();
   private final GoogleIdTokenVerifier verifier =
       new GoogleIdTokenVerifier(

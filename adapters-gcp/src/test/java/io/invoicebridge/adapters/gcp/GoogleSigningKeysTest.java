@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.auth.PushDeliveryUnverifiableException;
+import io.invoicebridge.testing.MutableClock;
 import io.micronaut.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class GoogleSigningKeysTest {
 
   private final CloudTasksStandIn google = CloudTasksStandIn.start();
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
   private final GoogleSigningKeys keys =
       new GoogleSigningKeys(google.certsUrl(), JsonMapper.createDefault(), clock);
 
