@@ -15,6 +15,8 @@ final class PlatformVariables {
           "JAVA_TOOL_OPTIONS",
           // Azure: host.json's functionTimeout, kept above REQUEST_TIMEOUT_MS.
           "AzureFunctionsJobHost__functionTimeout",
+          // Azure: host.json's queues.maxDequeueCount, kept above BATCH_MAX_ATTEMPTS.
+          "AzureFunctionsJobHost__extensions__queues__maxDequeueCount",
           // Google: the project for the logs' trace field (the GCP adapter reads it).
           "GOOGLE_CLOUD_PROJECT");
 
