@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -24,6 +26,12 @@ public final class LambdaSandbox {
 
   public static final String RUNTIME_CLIENT =
       "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+  /** The runtime client's system property naming its native library, read before unpacking it. */
+  static final String NATIVE_CLIENT_PROPERTY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+  private static final String RUNTIME_CLIENT_JAR = "aws-lambda-java-runtime-interface-client";
 
   private LambdaSandbox() {}
 
@@ -40,12 +48,51 @@ public final class LambdaSandbox {
             "-XX:+UseSerialGC",
             "-Xshare:auto",
             "-XX:-UsePerfData",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "-cp",
-            classpath(runtimeDir, taskRoot),
-            RUNTIME_CLIENT,
-            handler));
+            "--add-opens=java.base/java.io=ALL-UNNAMED"));
+    ownNativeClient(runtimeDir, taskRoot)
+        .ifPresent(library -> command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + library));
+    command.addAll(List.of("-cp", classpath(runtimeDir, taskRoot), RUNTIME_CLIENT, handler));
     return command;
+  }
+
+  /**
+   * The runtime client unpacks its native library to the fixed path {@code
+   * /tmp/.libaws-lambda-jni.so} and loads it from there. Every Lambda sandbox has a /tmp of its
+   * own; sandboxes started side by side on one machine share this one, and one of them loads the
+   * file while another rewrites it (seen: the worker's runtime client exited with 255). So each
+   * sandbox gets its own copy, named by the client's own property for it.
+   */
+  private static Optional<Path> ownNativeClient(Path runtimeDir, Path taskRoot) {
+    String entry = "jni/libaws-lambda-jni." + platform() + ".so";
+    try (Stream<Path> jars = Files.list(runtimeDir)) {
+      Optional<Path> client =
+          jars.filter(jar -> jar.getFileName().toString().startsWith(RUNTIME_CLIENT_JAR))
+              .findFirst();
+      if (client.isEmpty()) {
+        return Optional.empty();
+      }
+      Path sandboxTmp =
+          Files.createTempDirectory(taskRoot.toAbsolutePath().getParent(), "lambda-tmp-");
+      Path library = sandboxTmp.resolve(".libaws-lambda-jni.so");
+      try (ZipFile jar = new ZipFile(client.get().toFile())) {
+        ZipEntry packed = jar.getEntry(entry);
+        if (packed == null) {
+          return Optional.empty();
+        }
+        try (InputStream in = jar.getInputStream(packed)) {
+          Files.copy(in, library);
+        }
+      }
+      return Optional.of(library);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot give the sandbox its own native runtime client", e);
+    }
+  }
+
+  /** The runtime client's name for this machine's platform (glibc Linux). */
+  private static String platform() {
+    String arch = System.getProperty("os.arch");
+    return "aarch64".equals(arch) ? "linux-aarch_64" : "linux-x86_64";
   }
 
   /** The variables Lambda sets in every sandbox, besides the function's own. */
