@@ -41,6 +41,7 @@ public final class StackEnvironment {
     env.put("RETRY_MAX_ATTEMPTS", "3");
     env.put("REQUEST_TIMEOUT_MS", "25000");
     env.put("MAX_BATCH_SIZE", "500");
+    env.put("BATCH_MAX_ATTEMPTS", "5");
     return env;
   }
 }
