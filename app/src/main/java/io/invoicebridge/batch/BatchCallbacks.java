@@ -106,17 +106,12 @@ public class BatchCallbacks {
       return giveUp(message, attempt + " attempts failed, the last: " + outcome);
     }
     store.releaseCallback(id, owner);
-    return Disposition.later(message.nextAttempt(), backoff(attempt));
+    return Disposition.later(message.nextAttempt(), Disposition.backoff(attempt));
   }
 
   private Disposition giveUp(BatchMessage message, String reason) {
     store.settleCallback(message.batchId(), CallbackStatus.FAILED);
     LOG.error("batch {} callback given up: {}", message.batchId(), reason);
     return new Disposition.GaveUp("callback " + reason);
-  }
-
-  /** 2, 4, 8, 16 seconds after the first, second ... failed attempt. */
-  private static Duration backoff(int failedAttempts) {
-    return Duration.ofSeconds(1L << failedAttempts);
   }
 }

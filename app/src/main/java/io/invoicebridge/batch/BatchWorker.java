@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public class BatchWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchWorker.class);
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
   private static final Duration ONE_SECOND = Duration.ofSeconds(1);
   private static final Duration IN_PROGRESS_RECHECK = Duration.ofSeconds(5);
 
@@ -110,7 +109,7 @@ public class BatchWorker {
       return giveUp(message, item.key(), result.detail(), result.attempts());
     }
     record(message, result, false);
-    return Disposition.later(next, wait(result, backoff(next.attempts())));
+    return Disposition.later(next, wait(result, Disposition.backoff(next.attempts())));
   }
 
   /**
@@ -160,11 +159,5 @@ public class BatchWorker {
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) < 0 ? a : b;
-  }
-
-  /** 2, 4, 8 ... seconds by failed attempt, at most {@link #MAX_BACKOFF}. */
-  private static Duration backoff(int failedAttempts) {
-    Duration wait = Duration.ofSeconds(1L << Math.min(failedAttempts, 16));
-    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 }

@@ -5,6 +5,9 @@ import java.time.Duration;
 /** What the transport does with a message once the worker has handled it. */
 public sealed interface Disposition {
 
+  /** The longest {@link #backoff} waits. */
+  Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
   /**
    * The item has its final result, the callback is delivered or no longer owed, or the batch is
    * gone: delete the message.
@@ -30,5 +33,13 @@ public sealed interface Disposition {
 
   static Disposition later(BatchMessage next, Duration delay) {
     return new Later(next, delay);
+  }
+
+  /**
+   * The wait after {@code failedAttempts} failures in a row: 2, 4, 8 ... seconds, at most 5 min.
+   */
+  static Duration backoff(int failedAttempts) {
+    Duration wait = Duration.ofSeconds(1L << Math.min(failedAttempts, 16));
+    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 }

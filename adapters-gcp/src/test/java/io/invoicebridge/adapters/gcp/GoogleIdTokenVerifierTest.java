@@ -33,7 +33,7 @@ class GoogleIdTokenVerifierTest {
       new GoogleIdTokenVerifier(
           WORKER,
           new GoogleSigningKeys(google.certsUrl(), json, clock),
-          new GoogleServiceAccount(google.metadataHost()),
+          new GoogleServiceAccount(new MetadataServer(google.metadataHost())),
           json,
           clock);
 
