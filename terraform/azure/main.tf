@@ -48,6 +48,7 @@ module "config" {
   rate_limit_per_minute                = var.rate_limit_per_minute
   rate_limit_per_hour                  = var.rate_limit_per_hour
   rate_limit_per_day                   = var.rate_limit_per_day
+  rate_limit_interactive_share_percent = var.rate_limit_interactive_share_percent
   concurrent_freee_calls               = var.concurrent_freee_calls
   retry_max_attempts                   = var.retry_max_attempts
   max_batch_size                       = var.max_batch_size
@@ -102,6 +103,7 @@ module "monitoring" {
   alert_emails            = var.alert_emails
   alert_webhook_url       = var.alert_webhook_url
   rate_limit_per_minute   = var.rate_limit_per_minute
+  rate_limit_per_hour     = var.rate_limit_per_hour
   tags                    = var.tags
 }
 

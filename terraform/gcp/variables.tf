@@ -119,6 +119,13 @@ variable "rate_limit_per_day" {
   nullable    = false
 }
 
+variable "rate_limit_interactive_share_percent" {
+  description = "RATE_LIMIT_INTERACTIVE_SHARE_PERCENT: percent of the hour's and the day's budget that asynchronous batches leave to interactive requests."
+  type        = number
+  default     = 10
+  nullable    = false
+}
+
 variable "concurrent_freee_calls" {
   description = "CONCURRENT_FREEE_CALLS: freee calls in flight at once per instance."
   type        = number

@@ -35,6 +35,7 @@ locals {
     RATE_LIMIT_PER_MINUTE                = tostring(var.rate_limit_per_minute)
     RATE_LIMIT_PER_HOUR                  = tostring(var.rate_limit_per_hour)
     RATE_LIMIT_PER_DAY                   = tostring(var.rate_limit_per_day)
+    RATE_LIMIT_INTERACTIVE_SHARE_PERCENT = tostring(var.rate_limit_interactive_share_percent)
     CONCURRENT_FREEE_CALLS               = tostring(var.concurrent_freee_calls)
     RETRY_MAX_ATTEMPTS                   = tostring(var.retry_max_attempts)
     REQUEST_TIMEOUT_MS                   = tostring(var.request_timeout_ms)

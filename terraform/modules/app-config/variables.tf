@@ -159,7 +159,7 @@ variable "rate_limit_per_minute" {
 }
 
 variable "rate_limit_per_hour" {
-  description = "RATE_LIMIT_PER_HOUR: freee calls per hour for ALL instances together. freee's invoice API allows 1,500 per hour per company (at 30 a minute the hour runs out after 50 minutes)."
+  description = "RATE_LIMIT_PER_HOUR: freee calls per hour for ALL instances together. freee's invoice API allows 1,500 per hour per company: a budget, spent at the minute's pace (at 30 a minute it runs out after 50 minutes), then calls wait for the hour's reset."
   type        = number
   default     = 1500
   nullable    = false
@@ -179,6 +179,18 @@ variable "rate_limit_per_day" {
   validation {
     condition     = var.rate_limit_per_day == floor(var.rate_limit_per_day) && var.rate_limit_per_day >= 1 && var.rate_limit_per_day <= 8640000
     error_message = "rate_limit_per_day must be a whole number from 1 to 8640000 (freee allows 3000 to 10000 per day by plan)."
+  }
+}
+
+variable "rate_limit_interactive_share_percent" {
+  description = "RATE_LIMIT_INTERACTIVE_SHARE_PERCENT: percent of the hour's and the day's budget that asynchronous batches leave to interactive requests, so a person's invoice is not queued behind a back-office batch."
+  type        = number
+  default     = 10
+  nullable    = false
+
+  validation {
+    condition     = var.rate_limit_interactive_share_percent == floor(var.rate_limit_interactive_share_percent) && var.rate_limit_interactive_share_percent >= 0 && var.rate_limit_interactive_share_percent <= 50
+    error_message = "rate_limit_interactive_share_percent must be a whole number from 0 to 50."
   }
 }
 

@@ -53,9 +53,8 @@ variable "rate_limit_per_minute" {
 }
 
 variable "rate_limit_per_hour" {
-  description = "freee's hour window (RATE_LIMIT_PER_HOUR once the limiter knows it), drawn on the freee-calls-per-hour panel."
+  description = "RATE_LIMIT_PER_HOUR, drawn on the freee-calls-per-hour panel (the stack passes its own setting)."
   type        = number
-  default     = 1500
   nullable    = false
 }
 

@@ -88,7 +88,8 @@ public class BatchWorker {
     if (deliveries > settings.attempts()) {
       return giveUp(message, item.key(), deliveries + " deliveries ended without an outcome", 0);
     }
-    RequestDeadlines deadlines = RequestDeadlines.within(config.limits().requestTimeout(), clock);
+    RequestDeadlines deadlines =
+        RequestDeadlines.within(config.limits().requestTimeout(), clock).queued();
     ItemResult result = processor.process(List.of(item), deadlines).getFirst();
     if (!result.status().resendable()) {
       finish(message.batchId(), message.index(), result);

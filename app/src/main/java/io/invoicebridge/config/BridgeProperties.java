@@ -23,6 +23,7 @@ public record BridgeProperties(
     @Nullable String rateLimitPerMinute,
     @Nullable String rateLimitPerHour,
     @Nullable String rateLimitPerDay,
+    @Nullable String rateLimitInteractiveSharePercent,
     @Nullable String concurrentFreeeCalls,
     @Nullable String retryMaxAttempts,
     @Nullable String requestTimeoutMs,

@@ -36,6 +36,9 @@ final class ConfigValidator {
             number(SettingRules.RATE_LIMIT_PER_MINUTE, raw.rateLimitPerMinute()),
             number(SettingRules.RATE_LIMIT_PER_HOUR, raw.rateLimitPerHour()),
             number(SettingRules.RATE_LIMIT_PER_DAY, raw.rateLimitPerDay()),
+            number(
+                SettingRules.RATE_LIMIT_INTERACTIVE_SHARE_PERCENT,
+                raw.rateLimitInteractiveSharePercent()),
             number(SettingRules.CONCURRENT_FREEE_CALLS, raw.concurrentFreeeCalls()),
             number(SettingRules.RETRY_MAX_ATTEMPTS, raw.retryMaxAttempts()),
             Duration.ofMillis(number(SettingRules.REQUEST_TIMEOUT_MS, raw.requestTimeoutMs())),

@@ -37,6 +37,8 @@ class ConfigurationHealthIndicator implements HealthIndicator {
     details.put("rate_limit_per_minute", config.limits().rateLimitPerMinute());
     details.put("rate_limit_per_hour", config.limits().rateLimitPerHour());
     details.put("rate_limit_per_day", config.limits().rateLimitPerDay());
+    details.put(
+        "rate_limit_interactive_share_percent", config.limits().rateLimitInteractiveSharePercent());
     details.put("concurrent_freee_calls", config.limits().concurrentFreeeCalls());
     details.put("request_timeout_ms", config.limits().requestTimeout().toMillis());
     return Mono.just(

@@ -62,6 +62,18 @@ public final class SettingRules {
   public static final SettingRule RATE_LIMIT_PER_DAY =
       number("RATE_LIMIT_PER_DAY", 3_000, 8_640_000);
 
+  /**
+   * The share of the hour's and the day's budget, in percent, that asynchronous batches leave to
+   * interactive requests, so a person's invoice is not queued behind a back-office batch. At 10 an
+   * asynchronous batch still has 1,320 of freee's 1,500 an hour; at most half can be kept.
+   */
+  public static final SettingRule RATE_LIMIT_INTERACTIVE_SHARE_PERCENT =
+      new SettingRule(
+          "RATE_LIMIT_INTERACTIVE_SHARE_PERCENT",
+          Requirement.OPTIONAL,
+          new WholeNumber(0, 50),
+          "10");
+
   /** At 30 calls a minute 2 suffice; more only multiplies a burst of 429s. */
   public static final SettingRule CONCURRENT_FREEE_CALLS = number("CONCURRENT_FREEE_CALLS", 2, 16);
 
@@ -104,6 +116,7 @@ public final class SettingRules {
           RATE_LIMIT_PER_MINUTE,
           RATE_LIMIT_PER_HOUR,
           RATE_LIMIT_PER_DAY,
+          RATE_LIMIT_INTERACTIVE_SHARE_PERCENT,
           CONCURRENT_FREEE_CALLS,
           RETRY_MAX_ATTEMPTS,
           REQUEST_TIMEOUT_MS,

@@ -30,7 +30,8 @@ class StartupReport {
       LOG.warn("DRY RUN (FREEE_DRY_RUN=true): nothing is sent to freee and nothing is recorded");
     }
     LOG.info(
-        "stores: {}; company: {}; rate limit {}/min, {}/h, {}/day; {} concurrent freee calls; timeout {} ms",
+        "stores: {}; company: {}; rate limit {}/min, {}/h, {}/day ({}% kept for interactive requests);"
+            + " {} concurrent freee calls; timeout {} ms",
         config
             .redisUrlRedacted()
             .map(url -> "Redis at " + url)
@@ -40,6 +41,7 @@ class StartupReport {
         config.limits().rateLimitPerMinute(),
         config.limits().rateLimitPerHour(),
         config.limits().rateLimitPerDay(),
+        config.limits().rateLimitInteractiveSharePercent(),
         config.limits().concurrentFreeeCalls(),
         config.limits().requestTimeout().toMillis());
     if (environment.getActiveNames().contains("local")) {

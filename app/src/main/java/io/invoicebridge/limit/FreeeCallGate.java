@@ -102,20 +102,28 @@ public class FreeeCallGate {
     }
   }
 
-  /** Reserves and waits for a slot; again after a pause that began while waiting. */
+  /**
+   * Reserves and waits for a slot; again after a pause that began while waiting, and, for queued
+   * work, when the limiter says to ask again once its slot is the next one.
+   */
   private boolean waitForSlot(CallKind kind, Deadline latestStart) throws InterruptedException {
     while (!latestStart.passed()) {
-      Reservation reservation = rateLimiter.reserve(kind, latestStart.at(), seen());
-      if (reservation instanceof Reservation.HeldBack held) {
-        throw new RateLimitHeldException(held.hold());
-      }
-      if (!(reservation instanceof Reservation.Slot slot)) {
-        return false;
-      }
-      Duration wait = Duration.between(clock.instant(), slot.at());
-      sleeper.sleep(wait);
-      if (wait.compareTo(RECHECK_AFTER) < 0 || rateLimiter.pauseInForce().isEmpty()) {
-        return !latestStart.passed();
+      Reservation reservation =
+          rateLimiter.reserve(kind, latestStart.lane(), latestStart.at(), seen());
+      switch (reservation) {
+        case Reservation.HeldBack held -> throw new RateLimitHeldException(held.hold());
+        case Reservation.NoTime noTime -> {
+          return false;
+        }
+        case Reservation.Later later ->
+            sleeper.sleep(Duration.between(clock.instant(), later.askAgainAt()));
+        case Reservation.Slot slot -> {
+          Duration wait = Duration.between(clock.instant(), slot.at());
+          sleeper.sleep(wait);
+          if (wait.compareTo(RECHECK_AFTER) < 0 || rateLimiter.pauseInForce().isEmpty()) {
+            return !latestStart.passed();
+          }
+        }
       }
     }
     return false;

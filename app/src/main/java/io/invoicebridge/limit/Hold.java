@@ -4,21 +4,24 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
 /**
- * Why no freee call may start before {@code until}: a window spent, a window's pacing, freee's 403
- * block or a {@code Retry-After}. {@code window} is set for {@link Cause#SPENT} and {@link
- * Cause#PACED}; {@code limit} is that window's limit (0 when unknown).
+ * Why no freee call may start before {@code until}: a window spent (or, for queued work, all but
+ * its interactive share), the minute's pacing, freee's 403 block or a {@code Retry-After}. {@code
+ * window} is set for {@link Cause#SPENT}, {@link Cause#PACED} and {@link Cause#INTERACTIVE_SHARE};
+ * {@code limit} is that window's limit (0 when unknown).
  */
 public record Hold(Cause cause, @Nullable Window window, Instant until, int limit) {
 
   public enum Cause {
     /** The window's calls are used up until its reset. */
     SPENT,
-    /** The window's remaining calls are spread evenly over its remaining time. */
+    /** The minute's pacing: calls one interval apart; the next free slot is {@code until}. */
     PACED,
     /** freee answered 403 for excessive access. */
     BLOCKED,
     /** freee answered 429 with a {@code Retry-After}. */
-    ASKED_TO_WAIT
+    ASKED_TO_WAIT,
+    /** Queued work has spent the window but for the share kept for interactive requests. */
+    INTERACTIVE_SHARE
   }
 
   public static Hold spent(Window window, Instant until, int limit) {
@@ -29,6 +32,10 @@ public record Hold(Cause cause, @Nullable Window window, Instant until, int limi
     return new Hold(Cause.PACED, window, until, limit);
   }
 
+  public static Hold interactiveShare(Window window, Instant until, int limit) {
+    return new Hold(Cause.INTERACTIVE_SHARE, window, until, limit);
+  }
+
   public Hold until(Instant later) {
     return new Hold(cause, window, later, limit);
   }
@@ -37,9 +44,14 @@ public record Hold(Cause cause, @Nullable Window window, Instant until, int limi
   public String detail() {
     return switch (cause) {
       case SPENT -> limitName() + " is spent; it resets at " + until;
-      case PACED -> limitName() + " spreads calls over the window; the next may start at " + until;
+      case PACED -> limitName() + " paces calls; the next may start at " + until;
       case BLOCKED -> "freee blocked calls for excessive access (403) until " + until;
       case ASKED_TO_WAIT -> "freee answered 429 and asked to wait until " + until;
+      case INTERACTIVE_SHARE ->
+          "asynchronous work leaves the rest of "
+              + limitName()
+              + " to interactive requests; it resets at "
+              + until;
     };
   }
 

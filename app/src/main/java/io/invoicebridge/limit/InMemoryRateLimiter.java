@@ -12,8 +12,7 @@ import java.util.Optional;
 /**
  * The limiter for one instance, the same rules as {@code rate-reserve.lua}: the minute paced by a
  * generic cell rate algorithm with no burst (slots one {@code minute / limit} apart), the hour and
- * the day counted in epoch-aligned periods whose remaining calls are spread over their remaining
- * time.
+ * the day counted in epoch-aligned periods as budgets (spent, they hold calls until their reset).
  */
 public final class InMemoryRateLimiter implements RateLimiter {
 
@@ -27,15 +26,12 @@ public final class InMemoryRateLimiter implements RateLimiter {
   private Instant nextMinuteSlot = Instant.MIN;
   private Hold pause;
 
-  /**
-   * One window's current period: calls counted, its (possibly tightened) limit, next paced slot.
-   */
+  /** One window's current period: calls counted and its (possibly tightened) limit. */
   private static final class Period {
     Instant start;
     Instant end;
     int used;
     int limit;
-    Instant next = Instant.MIN;
   }
 
   public InMemoryRateLimiter(Clock clock, Quota quota) {
@@ -68,7 +64,8 @@ public final class InMemoryRateLimiter implements RateLimiter {
   }
 
   @Override
-  public synchronized Reservation reserve(CallKind kind, Instant notAfter, List<QuotaReport> seen) {
+  public synchronized Reservation reserve(
+      CallKind kind, Lane lane, Instant notAfter, List<QuotaReport> seen) {
     Instant now = clock.instant();
     for (Window window : Window.values()) {
       rollTo(window, now);
@@ -85,7 +82,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
       binding = Hold.paced(Window.MINUTE, slot, quota.perMinute());
     }
     for (Window window : List.of(Window.HOUR, Window.DAY)) {
-      Hold hold = earliest(window, kind, now);
+      Hold hold = budgetHold(window, kind, lane);
       if (hold != null && hold.until().isAfter(slot)) {
         slot = hold.until();
         binding = hold;
@@ -94,33 +91,29 @@ public final class InMemoryRateLimiter implements RateLimiter {
     if (slot.isAfter(notAfter)) {
       return binding == null ? new Reservation.NoTime() : new Reservation.HeldBack(binding);
     }
-    commit(kind, slot);
+    if (lane == Lane.QUEUED && slot.isAfter(now.plus(minuteInterval))) {
+      return new Reservation.Later(slot.minus(minuteInterval));
+    }
+    commit(slot);
     return new Reservation.Slot(slot);
   }
 
-  /** When {@code window} lets a call of {@code kind} start; null when it does not bind. */
-  private Hold earliest(Window window, CallKind kind, Instant now) {
+  /** Until when {@code window}'s budget holds a call; null while the budget has room for it. */
+  private Hold budgetHold(Window window, CallKind kind, Lane lane) {
     Period period = periods.get(window);
-    int cap = period.limit - (kind == CallKind.CREATE ? Quota.reserveOf(period.limit) : 0);
-    if (period.used >= cap) {
+    if (period.used >= quota.capFor(kind, Lane.INTERACTIVE, period.limit)) {
       return Hold.spent(window, period.end, period.limit);
     }
-    if (kind == CallKind.CREATE) {
-      return Hold.paced(window, max(now, period.next), period.limit);
+    if (period.used >= quota.capFor(kind, lane, period.limit)) {
+      return Hold.interactiveShare(window, period.end, period.limit);
     }
     return null;
   }
 
-  private void commit(CallKind kind, Instant slot) {
+  private void commit(Instant slot) {
     nextMinuteSlot = slot.plus(minuteInterval);
     for (Window window : Window.values()) {
-      Period period = rollTo(window, slot);
-      period.used++;
-      if (window != Window.MINUTE && kind == CallKind.CREATE) {
-        // What remains for creates, this call included, spread evenly over what remains of time.
-        int left = Math.max(1, period.limit - Quota.reserveOf(period.limit) - period.used + 1);
-        period.next = slot.plus(Duration.between(slot, period.end).dividedBy(left));
-      }
+      rollTo(window, slot).used++;
     }
   }
 
@@ -178,9 +171,5 @@ public final class InMemoryRateLimiter implements RateLimiter {
   @Override
   public boolean shared() {
     return false;
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
   }
 }

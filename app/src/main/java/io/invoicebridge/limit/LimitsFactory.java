@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The limiter and the retry policy every freee call follows: freee's three windows from {@code
@@ -29,12 +30,17 @@ class LimitsFactory {
   }
 
   @Singleton
-  Quota quota(BridgeConfig config, @Value("${" + Quota.SCALE_PROPERTY + ":1}") int scale) {
+  Quota quota(
+      BridgeConfig config,
+      @Value("${" + Quota.SCALE_PROPERTY + ":1}") int scale,
+      @Value("${" + Quota.PHASE_PROPERTY + ":0}") long phaseMs) {
     return new Quota(
         config.limits().rateLimitPerMinute(),
         config.limits().rateLimitPerHour(),
         config.limits().rateLimitPerDay(),
-        scale);
+        config.limits().rateLimitInteractiveSharePercent(),
+        scale,
+        Duration.ofMillis(phaseMs));
   }
 
   @Singleton

@@ -41,6 +41,7 @@ public final class RedisRateLimiter implements RateLimiter {
   private final String[] rateKey;
   private final Quota quota;
   private final String intervalMs;
+  private final String phaseMs;
   private final Clock clock;
 
   public RedisRateLimiter(RedisConnections redis, RedisKeys keys, Quota quota, Clock clock) {
@@ -51,6 +52,7 @@ public final class RedisRateLimiter implements RateLimiter {
         Long.toString(
             InMemoryRateLimiter.intervalFor(quota.perMinute(), quota.length(Window.MINUTE))
                 .toMillis());
+    this.phaseMs = Long.toString(quota.phase().toMillis());
     this.clock = clock;
   }
 
@@ -59,7 +61,7 @@ public final class RedisRateLimiter implements RateLimiter {
   }
 
   @Override
-  public Reservation reserve(CallKind kind, Instant notAfter, List<QuotaReport> seen) {
+  public Reservation reserve(CallKind kind, Lane lane, Instant notAfter, List<QuotaReport> seen) {
     Instant now = clock.instant();
     List<String> args = new ArrayList<>();
     args.add(kind == CallKind.CREATE ? "1" : "0");
@@ -74,15 +76,16 @@ public final class RedisRateLimiter implements RateLimiter {
     for (Window window : Window.values()) {
       addReport(args, seen, window, now);
     }
+    args.add(lane == Lane.QUEUED ? "1" : "0");
+    args.add(Integer.toString(quota.interactiveSharePercent()));
+    args.add(phaseMs);
     List<Object> reply = run("reserve", RESERVE, args.toArray(String[]::new));
-    long code = (Long) reply.getFirst();
-    if (code == 1) {
-      return new Reservation.Slot(clock.instant().plusMillis((Long) reply.get(1)));
-    }
-    if (code == 2) {
-      return new Reservation.NoTime();
-    }
-    return new Reservation.HeldBack(hold(reply, 1));
+    return switch (((Long) reply.getFirst()).intValue()) {
+      case 1 -> new Reservation.Slot(clock.instant().plusMillis((Long) reply.get(1)));
+      case 2 -> new Reservation.NoTime();
+      case 3 -> new Reservation.Later(clock.instant().plusMillis((Long) reply.get(1)));
+      default -> new Reservation.HeldBack(hold(reply, 1));
+    };
   }
 
   private static void addReport(
@@ -134,6 +137,7 @@ public final class RedisRateLimiter implements RateLimiter {
     for (Window window : Window.values()) {
       args.add(Integer.toString(quota.limit(window)));
     }
+    args.add(phaseMs);
     List<Object> reply = run("headroom", HEADROOM, args.toArray(String[]::new));
     Instant now = clock.instant();
     List<WindowHeadroom> windows = new ArrayList<>();

@@ -13,4 +13,10 @@ public sealed interface Reservation {
 
   /** The caller's limit had already passed; nothing reserved. */
   record NoTime() implements Reservation {}
+
+  /**
+   * Queued work whose next slot is more than one pacing interval away: nothing reserved, so a
+   * person's call can take that slot; ask again at {@code askAgainAt}, when it will be the next.
+   */
+  record Later(Instant askAgainAt) implements Reservation {}
 }

@@ -3,14 +3,19 @@
 --   pu pc pw pl   the pause: until, cause, window, limit
 --   nm            the minute's next free slot (no burst: slots one interval apart)
 --   ms mu ml      the minute period's start, calls counted, limit (for headroom)
---   hs hu hl hn   the hour's period start, calls counted, limit, next paced slot for creates
---   ds du dl dn   the same for the day
+--   hs hu hl      the hour's period start, calls counted, limit
+--   ds du dl      the same for the day
+-- Only the minute is a pace; the hour and the day are budgets: spent, they hold calls until reset.
 -- ARGV: 1 kind (1 create, 0 look-up); 2 longest acceptable wait (ms, negative when none);
 -- 3 minute interval (ms); 4-6 window lengths (ms); 7-9 configured limits; 10-18 freee's figures
--- per window (limit, remaining, reset as ms from now; '-' when unknown).
+-- per window (limit, remaining, reset as ms from now; '-' when unknown); 19 lane (1 queued,
+-- 0 interactive); 20 the interactive share (percent of a limit queued creates leave); 21 the
+-- windows' phase (ms, 0 but in tests; see Quota).
 -- Returns {1, wait} for a slot, {0, until - now, cause, window, limit} when held back (causes:
--- 1 spent, 2 paced, 3 blocked, 4 asked to wait; windows 1 minute, 2 hour, 3 day), {2} when the
--- longest acceptable wait had already passed. Nothing is reserved unless a slot is returned.
+-- 1 spent, 2 paced, 3 blocked, 4 asked to wait, 5 the interactive share; windows 1 minute, 2 hour,
+-- 3 day), {2} when the longest acceptable wait had already passed, {3, wait} when queued work's
+-- slot is more than one interval away (ask again after wait). Nothing is reserved unless a slot is
+-- returned.
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local s = {}
@@ -21,6 +26,9 @@ end
 local create = ARGV[1] == '1'
 local max_wait = tonumber(ARGV[2])
 local interval = tonumber(ARGV[3])
+local queued = ARGV[19] == '1'
+local share = tonumber(ARGV[20])
+local phase = tonumber(ARGV[21])
 local names = {'m', 'h', 'd'}
 local len, cfg = {}, {}
 for i, w in ipairs(names) do
@@ -36,14 +44,26 @@ local function reserve_of(limit)
   return math.max(1, math.floor(limit / 50))
 end
 
+-- The most a call may bring a window's count to (Quota#capFor): look-ups the limit, creates the
+-- limit less the look-ups' reserve, queued creates also less the interactive share.
+local function cap_of(limit, lane_queued)
+  if not create then
+    return limit
+  end
+  local cap = limit - reserve_of(limit)
+  if lane_queued then
+    cap = cap - math.floor(limit * share / 100)
+  end
+  return cap
+end
+
 -- Moves a window to the period holding t; only forward, so a later period already begun stays.
 local function roll(w, t)
-  local start = t - (t % len[w])
+  local start = t - ((t + phase) % len[w])
   if (s[w .. 's'] or -1) < start then
     s[w .. 's'] = start
     s[w .. 'u'] = 0
     s[w .. 'l'] = cfg[w]
-    s[w .. 'n'] = 0
   end
 end
 
@@ -71,17 +91,14 @@ if (s.nm or 0) > slot then
 end
 for i = 2, 3 do
   local w = names[i]
-  local cap = s[w .. 'l']
-  if create then
-    cap = cap - reserve_of(s[w .. 'l'])
+  local c = nil
+  if s[w .. 'u'] >= cap_of(s[w .. 'l'], false) then
+    c = 1
+  elseif s[w .. 'u'] >= cap_of(s[w .. 'l'], queued) then
+    c = 5
   end
-  local t, c = nil, nil
-  if s[w .. 'u'] >= cap then
-    t, c = s[w .. 's'] + len[w], 1
-  elseif create then
-    t, c = math.max(now, s[w .. 'n']), 2
-  end
-  if t and t > slot then
+  local t = s[w .. 's'] + len[w]
+  if c and t > slot then
     slot, cause, win, lim = t, c, i, s[w .. 'l']
   end
 end
@@ -91,16 +108,14 @@ if slot - now > max_wait then
   end
   return {0, slot - now, cause, win, lim}
 end
+if queued and slot - now > interval then
+  return {3, slot - interval - now}
+end
 
 s.nm = slot + interval
-for i, w in ipairs(names) do
+for _, w in ipairs(names) do
   roll(w, slot)
   s[w .. 'u'] = s[w .. 'u'] + 1
-  if i > 1 and create then
-    -- What remains for creates, this call included, spread evenly over what remains of time.
-    local left = math.max(1, s[w .. 'l'] - reserve_of(s[w .. 'l']) - s[w .. 'u'] + 1)
-    s[w .. 'n'] = slot + math.floor((s[w .. 's'] + len[w] - slot) / left)
-  end
 end
 local fields = {}
 for name, value in pairs(s) do

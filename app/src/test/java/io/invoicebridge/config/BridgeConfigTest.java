@@ -29,7 +29,8 @@ class BridgeConfigTest {
                     "FREEE_REFRESH_TOKEN", "refresh",
                     "FREEE_COMPANY_ID", "1")));
 
-    assertEquals(new Limits(60, 1500, 3000, 2, 5, Duration.ofSeconds(30), 500), config.limits());
+    assertEquals(
+        new Limits(60, 1500, 3000, 10, 2, 5, Duration.ofSeconds(30), 500), config.limits());
     assertFalse(config.dryRun());
     assertTrue(config.redisUrl().isEmpty());
     assertEquals("https://api.freee.co.jp", config.freee().apiBaseUrl().toString());

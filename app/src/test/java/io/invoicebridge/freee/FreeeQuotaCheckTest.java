@@ -25,7 +25,7 @@ class FreeeQuotaCheckTest {
   private final MutableClock clock = MutableClock.at("2026-11-30T03:00:00Z");
   private final FreeeCallGate gate =
       new FreeeCallGate(
-          new InMemoryRateLimiter(clock, new Quota(30, 1500, 5, 1)),
+          new InMemoryRateLimiter(clock, Quota.of(30, 1500, 5)),
           2,
           new CallDurationEstimate(),
           clock,

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.testing.WindowPhase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@link RateLimiter} contract, run against every implementation. Reserving never waits, so the
@@ -53,7 +56,11 @@ abstract class AbstractRateLimiterContractTest {
   }
 
   static Optional<Instant> slot(RateLimiter limiter, CallKind kind, Instant notAfter) {
-    return limiter.reserve(kind, notAfter, List.of()) instanceof Reservation.Slot slot
+    return slot(limiter, kind, Lane.INTERACTIVE, notAfter);
+  }
+
+  static Optional<Instant> slot(RateLimiter limiter, CallKind kind, Lane lane, Instant notAfter) {
+    return limiter.reserve(kind, lane, notAfter, List.of()) instanceof Reservation.Slot slot
         ? Optional.of(slot.at())
         : Optional.empty();
   }
@@ -181,7 +188,7 @@ abstract class AbstractRateLimiterContractTest {
       slot(i % 2 == 0 ? one : two, CallKind.LOOKUP, far()).orElseThrow();
     }
 
-    Reservation held = two.reserve(CallKind.LOOKUP, soon(), List.of());
+    Reservation held = two.reserve(CallKind.LOOKUP, Lane.INTERACTIVE, soon(), List.of());
 
     Hold hold = assertInstanceOf(Reservation.HeldBack.class, held).hold();
     assertEquals(Hold.Cause.SPENT, hold.cause());
@@ -197,7 +204,7 @@ abstract class AbstractRateLimiterContractTest {
       slot(limiter, CallKind.LOOKUP, far()).orElseThrow();
     }
 
-    Reservation create = limiter.reserve(CallKind.CREATE, soon(), List.of());
+    Reservation create = limiter.reserve(CallKind.CREATE, Lane.INTERACTIVE, soon(), List.of());
     Optional<Instant> lookup = slot(limiter, CallKind.LOOKUP, far());
 
     assertEquals(
@@ -207,29 +214,93 @@ abstract class AbstractRateLimiterContractTest {
     assertTrue(lookup.isPresent(), "a reconciliation look-up still finds budget");
   }
 
-  @Test
-  void reserve_creates_spreadWhatRemainsOverWhatRemainsOfTheHour() {
-    RateLimiter limiter = limiter(quotaWith(Window.HOUR, 100));
-    int forCreates = 100 - Quota.reserveOf(100);
+  /** freee's limits as every stack deploys them: 30 a minute, 1,500 an hour, 3,000 a day. */
+  private Quota deployedDefaultsAt(String timeOfDayUtc) {
+    Duration phase = WindowPhase.placing(clock().instant(), LocalTime.parse(timeOfDayUtc), 1);
+    return Quota.of(30, 1500, 3000).withInteractiveShare(10).withPhase(phase);
+  }
 
-    Instant first = slot(limiter, far()).orElseThrow();
-    Instant second = slot(limiter, far()).orElseThrow();
+  @ParameterizedTest
+  @ValueSource(strings = {"00:00:05", "12:00:00", "23:59:55"})
+  void reserve_createsAtTheDeployedDefaults_pacedByTheMinuteAtAnyTimeOfDay(String timeOfDay) {
+    RateLimiter limiter = limiter(deployedDefaultsAt(timeOfDay));
+    Duration interval = InMemoryRateLimiter.intervalFor(30);
 
-    Duration spread = Duration.between(first, periodEnd(Window.HOUR)).dividedBy(forCreates);
-    assertNear(first.plus(spread), second);
+    List<Instant> slots = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      slots.add(slot(limiter, far()).orElseThrow());
+    }
+
+    for (int i = 1; i < slots.size(); i++) {
+      assertNear(slots.getFirst().plus(interval.multipliedBy(i)), slots.get(i));
+    }
   }
 
   @Test
-  void reserve_createsPaced_heldBackByThePacingWithItsNextSlot() {
+  void reserve_hourBudgetSpent_heldUntilItsResetThenAtTheMinutesPace() {
     RateLimiter limiter = limiter(quotaWith(Window.HOUR, 100));
+    for (int i = 0; i < 100 - Quota.reserveOf(100); i++) {
+      slot(limiter, far()).orElseThrow();
+    }
+
+    Instant reset = periodEnd(Window.HOUR);
+    Instant afterReset = reset.plusSeconds(60);
+
+    Reservation held = limiter.reserve(CallKind.CREATE, Lane.INTERACTIVE, afterReset, List.of());
+
+    assertNear(reset, assertInstanceOf(Reservation.Slot.class, held).at());
+    Reservation next = limiter.reserve(CallKind.CREATE, Lane.INTERACTIVE, afterReset, List.of());
+    assertNear(
+        reset.plus(InMemoryRateLimiter.intervalFor(100_000)),
+        assertInstanceOf(Reservation.Slot.class, next).at());
+  }
+
+  @Test
+  void reserve_createsPaced_heldBackByTheMinuteWithItsNextSlot() {
+    RateLimiter limiter = limiter(PER_MINUTE);
     Instant first = slot(limiter, far()).orElseThrow();
 
-    Reservation second = limiter.reserve(CallKind.CREATE, first.plusSeconds(1), List.of());
+    Reservation second =
+        limiter.reserve(CallKind.CREATE, Lane.INTERACTIVE, first.plusSeconds(1), List.of());
 
     Hold hold = assertInstanceOf(Reservation.HeldBack.class, second).hold();
     assertEquals(Hold.Cause.PACED, hold.cause());
+    assertEquals(Window.MINUTE, hold.window());
+    assertNear(first.plus(INTERVAL), hold.until());
+  }
+
+  @Test
+  void reserve_queuedCreatesNearTheCap_leaveTheInteractiveShare() {
+    RateLimiter queued = limiter(quotaWith(Window.HOUR, 100).withInteractiveShare(10));
+    RateLimiter person = peerOf(queued, quotaWith(Window.HOUR, 100).withInteractiveShare(10));
+    int forQueued = 100 - Quota.reserveOf(100) - 10;
+    for (int i = 0; i < forQueued; i++) {
+      slot(queued, CallKind.CREATE, Lane.INTERACTIVE, far()).orElseThrow();
+    }
+
+    Reservation held = queued.reserve(CallKind.CREATE, Lane.QUEUED, soon(), List.of());
+    Optional<Instant> interactive = slot(person, CallKind.CREATE, Lane.INTERACTIVE, far());
+
+    Hold hold = assertInstanceOf(Reservation.HeldBack.class, held).hold();
+    assertEquals(Hold.Cause.INTERACTIVE_SHARE, hold.cause());
     assertEquals(Window.HOUR, hold.window());
-    assertTrue(hold.until().isAfter(first.plusSeconds(1)), hold.toString());
+    assertNear(periodEnd(Window.HOUR), hold.until());
+    assertTrue(interactive.isPresent(), "a person's invoice still finds the share");
+  }
+
+  @Test
+  void reserve_queuedSlotMoreThanOneIntervalAway_asksAgainLaterAndLeavesTheSlotToAPerson() {
+    RateLimiter queued = limiter(PER_MINUTE);
+    RateLimiter person = peerOf(queued, PER_MINUTE);
+    Instant first = slot(queued, CallKind.CREATE, Lane.QUEUED, far()).orElseThrow();
+    Instant second = slot(queued, CallKind.CREATE, Lane.QUEUED, far()).orElseThrow();
+
+    Reservation third = queued.reserve(CallKind.CREATE, Lane.QUEUED, far(), List.of());
+    Instant personal = slot(person, CallKind.CREATE, Lane.INTERACTIVE, far()).orElseThrow();
+
+    assertNear(first.plus(INTERVAL), second);
+    assertNear(second, assertInstanceOf(Reservation.Later.class, third).askAgainAt());
+    assertNear(second.plus(INTERVAL), personal);
   }
 
   @Test
@@ -237,8 +308,9 @@ abstract class AbstractRateLimiterContractTest {
     RateLimiter limiter = limiter(quotaWith(Window.HOUR, 1500));
     QuotaReport oneLeft = new QuotaReport(Window.HOUR, 1500, 1, periodEnd(Window.HOUR));
 
-    Reservation last = limiter.reserve(CallKind.LOOKUP, far(), List.of(oneLeft));
-    Reservation after = limiter.reserve(CallKind.LOOKUP, soon(), List.of(oneLeft));
+    Reservation last = limiter.reserve(CallKind.LOOKUP, Lane.INTERACTIVE, far(), List.of(oneLeft));
+    Reservation after =
+        limiter.reserve(CallKind.LOOKUP, Lane.INTERACTIVE, soon(), List.of(oneLeft));
 
     assertInstanceOf(Reservation.Slot.class, last);
     assertEquals(Window.HOUR, assertInstanceOf(Reservation.HeldBack.class, after).hold().window());
@@ -250,7 +322,8 @@ abstract class AbstractRateLimiterContractTest {
     QuotaReport stale =
         new QuotaReport(Window.HOUR, 5, 0, periodEnd(Window.HOUR).minus(Window.HOUR.length()));
 
-    Reservation reservation = limiter.reserve(CallKind.LOOKUP, far(), List.of(stale));
+    Reservation reservation =
+        limiter.reserve(CallKind.LOOKUP, Lane.INTERACTIVE, far(), List.of(stale));
 
     assertInstanceOf(Reservation.Slot.class, reservation);
   }
@@ -262,7 +335,9 @@ abstract class AbstractRateLimiterContractTest {
     Instant resumeAt = clock().instant().plusSeconds(600);
     one.pause(Hold.spent(Window.HOUR, resumeAt, 1500));
 
-    Reservation held = two.reserve(CallKind.LOOKUP, clock().instant().plusSeconds(60), List.of());
+    Reservation held =
+        two.reserve(
+            CallKind.LOOKUP, Lane.INTERACTIVE, clock().instant().plusSeconds(60), List.of());
 
     Hold hold = assertInstanceOf(Reservation.HeldBack.class, held).hold();
     assertEquals(Window.HOUR, hold.window());
@@ -278,7 +353,7 @@ abstract class AbstractRateLimiterContractTest {
 
   @Test
   void headroom_afterCalls_showsEachWindowsLimitRemainingAndReset() {
-    RateLimiter limiter = limiter(new Quota(600, 50, 80, 1));
+    RateLimiter limiter = limiter(Quota.of(600, 50, 80));
     for (int i = 0; i < 3; i++) {
       slot(limiter, CallKind.LOOKUP, far()).orElseThrow();
     }
@@ -295,11 +370,10 @@ abstract class AbstractRateLimiterContractTest {
   }
 
   private static Quota quotaWith(Window window, int limit) {
-    return new Quota(
+    return Quota.of(
         100_000,
         window == Window.HOUR ? limit : 1_000_000,
-        window == Window.DAY ? limit : 1_000_000,
-        1);
+        window == Window.DAY ? limit : 1_000_000);
   }
 
   private Instant periodEnd(Window window) {

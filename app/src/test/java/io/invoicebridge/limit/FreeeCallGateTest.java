@@ -102,7 +102,7 @@ class FreeeCallGateTest {
   @Test
   void call_lookupWhileCreatesAreHeldByTheHour_stillFindsBudget() {
     // given: the hour's calls for creates are spent; the reserve is left
-    InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock, new Quota(600, 100, 3000, 1));
+    InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock, Quota.of(600, 100, 3000));
     FreeeCallGate gate =
         new FreeeCallGate(limiter, 1, new CallDurationEstimate(), clock, clock::advance);
     Deadline deadline = Deadline.in(Duration.ofMinutes(5), clock);

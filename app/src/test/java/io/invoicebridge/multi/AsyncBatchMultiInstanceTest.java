@@ -1,5 +1,9 @@
 package io.invoicebridge.multi;
 
+import static io.invoicebridge.multi.Instances.await;
+import static io.invoicebridge.multi.Instances.location;
+import static io.invoicebridge.multi.Instances.pollUntilComplete;
+import static io.invoicebridge.multi.Instances.submit;
 import static io.invoicebridge.testing.BridgeServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,13 +21,11 @@ import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
 import io.micronaut.json.tree.JsonNode;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -178,40 +180,10 @@ class AsyncBatchMultiInstanceTest {
                 receiver.delivered().getFirst().body()));
   }
 
-  private static HttpResponse<String> submit(BridgeServer instance, String batch) {
-    HttpResponse<String> accepted =
-        instance.send(
-            instance.request("/v1/batches").POST(HttpRequest.BodyPublishers.ofString(batch)));
-    assertEquals(202, accepted.statusCode(), accepted.body());
-    return accepted;
-  }
-
-  private static String location(HttpResponse<String> accepted) {
-    return accepted.headers().firstValue("Location").orElseThrow();
-  }
-
   private static long queued(BridgeServer instance) {
     String queue =
         new RedisKeys(instance.context().getBean(BridgeConfig.class).freee().companyNamespace())
             .batchQueue();
     return instance.context().getBean(RedisConnections.class).call(r -> r.zcard(queue));
-  }
-
-  private static JsonNode pollUntilComplete(BridgeServer instance, String location) {
-    JsonNode[] last = new JsonNode[1];
-    await(
-        () -> {
-          last[0] = json(instance.send(instance.request(location).GET()));
-          return "complete".equals(last[0].get("status").getStringValue());
-        });
-    return last[0];
-  }
-
-  /** Polls until {@code condition} holds (at most ~3 minutes on a loaded machine, then fails). */
-  private static void await(BooleanSupplier condition) {
-    for (int i = 0; i < 1800 && !condition.getAsBoolean(); i++) {
-      Instances.pause(Duration.ofMillis(100));
-    }
-    assertTrue(condition.getAsBoolean(), "condition never held");
   }
 }

@@ -6,6 +6,7 @@ import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.micronaut.json.tree.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -123,6 +125,42 @@ final class Instances implements AutoCloseable {
   static int readinessStatus(BridgeServer instance) {
     HttpResponse<String> answer = instance.send(instance.request("/health/readiness").GET());
     return answer.statusCode();
+  }
+
+  /** Submits {@code batch} as an asynchronous batch; it must be accepted (202). */
+  static HttpResponse<String> submit(BridgeServer instance, String batch) {
+    HttpResponse<String> accepted =
+        instance.send(
+            instance.request("/v1/batches").POST(HttpRequest.BodyPublishers.ofString(batch)));
+    if (accepted.statusCode() != 202) {
+      throw new AssertionError("batch not accepted: " + accepted.statusCode() + accepted.body());
+    }
+    return accepted;
+  }
+
+  static String location(HttpResponse<String> accepted) {
+    return accepted.headers().firstValue("Location").orElseThrow();
+  }
+
+  /** Polls the asynchronous batch at {@code location} until its status is complete. */
+  static JsonNode pollUntilComplete(BridgeServer instance, String location) {
+    JsonNode[] last = new JsonNode[1];
+    await(
+        () -> {
+          last[0] = json(instance.send(instance.request(location).GET()));
+          return "complete".equals(last[0].get("status").getStringValue());
+        });
+    return last[0];
+  }
+
+  /** Polls until {@code condition} holds (at most ~3 minutes on a loaded machine, then fails). */
+  static void await(BooleanSupplier condition) {
+    for (int i = 0; i < 1800 && !condition.getAsBoolean(); i++) {
+      pause(Duration.ofMillis(100));
+    }
+    if (!condition.getAsBoolean()) {
+      throw new AssertionError("condition never held");
+    }
   }
 
   static void pause(Duration duration) {

@@ -7,6 +7,7 @@ import io.invoicebridge.ledger.CreatedInvoice;
 import io.invoicebridge.ledger.Ledger;
 import io.invoicebridge.ledger.RedisLedger;
 import io.invoicebridge.limit.CallKind;
+import io.invoicebridge.limit.Lane;
 import io.invoicebridge.limit.RateLimiter;
 import io.invoicebridge.limit.RedisRateLimiter;
 import io.invoicebridge.testing.RedisAdmin;
@@ -47,7 +48,7 @@ class RedisCommandCountTest {
   void cacheScriptsAsARunningServerWould() {
     ledger.claim("warm-up", "h", "owner", CLAIM_TTL);
     ledger.complete("warm-up", "owner", INVOICE);
-    limiter.reserve(CallKind.CREATE, Instant.now(), List.of());
+    limiter.reserve(CallKind.CREATE, Lane.INTERACTIVE, Instant.now(), List.of());
   }
 
   @AfterEach
@@ -83,7 +84,7 @@ class RedisCommandCountTest {
   void reserve_oneSlotInAllThreeWindows_oneRoundTrip() {
     admin.resetStats();
 
-    limiter.reserve(CallKind.CREATE, Instant.now().plusSeconds(60), List.of());
+    limiter.reserve(CallKind.CREATE, Lane.INTERACTIVE, Instant.now().plusSeconds(60), List.of());
 
     assertEquals(
         Map.of("evalsha", 1L, "time", 1L, "hgetall", 1L, "hset", 1L, "pexpire", 1L),
@@ -95,7 +96,7 @@ class RedisCommandCountTest {
     admin.resetStats();
 
     ledger.claim("2026-11/ACME/2", "h", "owner", CLAIM_TTL);
-    limiter.reserve(CallKind.CREATE, Instant.now().plusSeconds(60), List.of());
+    limiter.reserve(CallKind.CREATE, Lane.INTERACTIVE, Instant.now().plusSeconds(60), List.of());
     ledger.complete("2026-11/ACME/2", "owner", INVOICE);
 
     Map<String, Long> calls = commandsSinceReset();

@@ -18,6 +18,7 @@ import io.invoicebridge.ledger.LedgerUnavailableException;
 import io.invoicebridge.ledger.RedisLedger;
 import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.Hold;
+import io.invoicebridge.limit.Lane;
 import io.invoicebridge.limit.RateLimiter;
 import io.invoicebridge.limit.RateLimiterUnavailableException;
 import io.invoicebridge.limit.RedisRateLimiter;
@@ -161,7 +162,7 @@ class RedisFailClosedTest {
     ledger.complete(owner, owner, INVOICE);
     tokens.read();
     lock.tryAcquire(Duration.ofSeconds(5)).ifPresent(lock::release);
-    limiter.reserve(CallKind.CREATE, Instant.now().plusSeconds(60), List.of());
+    limiter.reserve(CallKind.CREATE, Lane.INTERACTIVE, Instant.now().plusSeconds(60), List.of());
   }
 
   private static void assertEveryStoreUnavailable(
@@ -179,7 +180,9 @@ class RedisFailClosedTest {
     Class<RateLimiterUnavailableException> limiterDown = RateLimiterUnavailableException.class;
     assertUnavailable(
         limiterDown,
-        () -> limiter.reserve(CallKind.CREATE, Instant.now().plusSeconds(60), List.of()));
+        () ->
+            limiter.reserve(
+                CallKind.CREATE, Lane.INTERACTIVE, Instant.now().plusSeconds(60), List.of()));
     assertUnavailable(
         limiterDown,
         () -> limiter.pause(Hold.spent(Window.MINUTE, Instant.now().plusSeconds(60), 600)));

@@ -132,6 +132,15 @@ public final class FakeFreee implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Moves the hour's and the day's boundaries by {@code phase}, as the bridge's {@code
+   * Quota.PHASE_PROPERTY} does, so a test can begin at any time of freee's day.
+   */
+  public FakeFreee windowPhase(Duration phase) {
+    rateLimit.phase(phase);
+    return this;
+  }
+
   /** Another app of the same company spends what is left of the hour now. */
   public void spendHour() {
     rateLimit.spendHour(clock.instant());
@@ -222,6 +231,14 @@ public final class FakeFreee implements AutoCloseable {
   /** How many stored invoices carry {@code text} in their memo: 1 proves no duplicate. */
   public long invoicesWithMemoContaining(String text) {
     return invoices.matching(i -> i.memo() != null && i.memo().contains(text)).size();
+  }
+
+  /** When each invoice carrying {@code text} in its memo was stored, earliest first. */
+  public List<Instant> creationTimes(String text) {
+    return invoices.matching(i -> i.memo() != null && i.memo().contains(text)).stream()
+        .map(FakeInvoices.Invoice::storedAt)
+        .sorted()
+        .toList();
   }
 
   public int invoiceCount() {

@@ -25,7 +25,8 @@ final class FakeInvoices {
       LocalDate billingDate,
       Partner partner,
       String memo,
-      String createdAt) {
+      String createdAt,
+      Instant storedAt) {
     Map<String, Object> json(long companyId) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("id", id);
@@ -71,7 +72,8 @@ final class FakeInvoices {
             billingDate,
             partner,
             memo,
-            CREATED_AT.format(now));
+            CREATED_AT.format(now),
+            now);
     invoices.add(invoice);
     return invoice;
   }

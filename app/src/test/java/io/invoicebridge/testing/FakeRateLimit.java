@@ -28,6 +28,7 @@ final class FakeRateLimit {
   private final Deque<Instant> accepted = new ArrayDeque<>();
   private final Period hour = new Period(UNBOUNDED, Duration.ofHours(1));
   private final Period day = new Period(UNBOUNDED, Duration.ofDays(1));
+  private Duration phase = Duration.ZERO;
   private Instant blockedUntil = Instant.MIN;
   private final List<FakeFreee.Refusal> refusals = new ArrayList<>();
   private final List<Instant> blocked = new ArrayList<>();
@@ -44,10 +45,10 @@ final class FakeRateLimit {
       this.length = length;
     }
 
-    void roll(Instant now) {
+    void roll(Instant now, Duration phase) {
       long lengthMs = length.toMillis();
-      Instant current =
-          Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), lengthMs));
+      long ms = now.toEpochMilli();
+      Instant current = Instant.ofEpochMilli(ms - Math.floorMod(ms + phase.toMillis(), lengthMs));
       if (current.isAfter(start)) {
         start = current;
         used = 0;
@@ -82,6 +83,13 @@ final class FakeRateLimit {
   synchronized void configureDay(int limit, Duration length) {
     day.limit = limit;
     day.length = length;
+    day.start = Instant.MIN;
+  }
+
+  /** Moves the hour's and the day's boundaries as {@code Quota}'s phase moves the bridge's. */
+  synchronized void phase(Duration newPhase) {
+    phase = newPhase;
+    hour.start = Instant.MIN;
     day.start = Instant.MIN;
   }
 
@@ -166,8 +174,8 @@ final class FakeRateLimit {
     while (!accepted.isEmpty() && !accepted.peekFirst().plus(minute).isAfter(now)) {
       accepted.removeFirst();
     }
-    hour.roll(now);
-    day.roll(now);
+    hour.roll(now, phase);
+    day.roll(now, phase);
   }
 
   synchronized int refusedCount() {

@@ -25,6 +25,7 @@ public final class TestConfig {
         "60",
         "1500",
         "3000",
+        "10",
         "2",
         "3",
         "30000",

@@ -1,0 +1,162 @@
+package io.invoicebridge.multi;
+
+import static io.invoicebridge.multi.Instances.await;
+import static io.invoicebridge.multi.Instances.result;
+import static io.invoicebridge.multi.Instances.submit;
+import static io.invoicebridge.testing.BridgeServer.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoicebridge.limit.Quota;
+import io.invoicebridge.testing.BridgeServer;
+import io.invoicebridge.testing.FakeFreee;
+import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.WindowPhase;
+import io.micronaut.json.tree.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Month-end at freee's full speed: with the limits every stack deploys (30 a minute, 1,500 an hour,
+ * 3,000 a day, Redis) against a freee that reports all three windows, only the minute paces calls;
+ * the hour and the day are budgets spent as fast as the minute allows, at any time of day; queued
+ * work leaves the interactive share to a person's invoice.
+ */
+@ExtendWith(RedisServerExtension.class)
+class MonthEndPaceTest {
+
+  private final FakeFreee freee = FakeFreee.start();
+  private final Instances instances = new Instances(freee);
+
+  @AfterEach
+  void stop() {
+    instances.close();
+    freee.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"00:00:05", "12:00:00", "23:59:55"})
+  void batchAtTheDeployedDefaults_isCreatedAtTheMinutesPaceAtAnyTimeOfDay(String timeOfDay) {
+    // given: freee's real windows placed at that time of day, the bridge set as the stacks deploy;
+    // five creates at the minute's pace take about 8 s, inside a 15 s request
+    Duration phase = WindowPhase.placing(Instant.now(), LocalTime.parse(timeOfDay), 1);
+    freee
+        .rateLimit(30, Duration.ofMinutes(1))
+        .hourLimit(1500, Duration.ofHours(1))
+        .dayLimit(3000, Duration.ofDays(1))
+        .windowPhase(phase);
+    Map<String, Object> deployed = new HashMap<>(deployedDefaults());
+    deployed.put(Quota.PHASE_PROPERTY, Long.toString(phase.toMillis()));
+    BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), deployed);
+
+    // when
+    JsonNode answer = json(bridge.postBatch(TestItems.batch("month-end", 5, 101)));
+
+    // then: one answer holds them all (spreading the day's budget took about 29 s a create)
+    assertTrue(answer.get("complete").getBooleanValue(), BridgeServer.text(answer));
+    assertEquals(5, answer.get("summary").get("created").getIntValue());
+    assertEquals(0, freee.rateLimitedCount(), "refused: " + freee.rateLimitRefusals());
+  }
+
+  @Test
+  void hourCapOnlyFreeeReports_bridgeStopsAtItUntilTheReset_andRetryAfterIsTheReset() {
+    // given: freee's hour (shortened to 30 s) allows 12 calls; the bridge was told 1,500
+    int scale = 120;
+    Duration hour = Duration.ofHours(1).dividedBy(scale);
+    freee.rateLimit(10_000, Duration.ofMinutes(1)).hourLimit(12, hour);
+    Map<String, Object> settings = new HashMap<>(deployedDefaults());
+    settings.put("bridge.rate-limit-per-minute", "6000");
+    settings.put(Quota.SCALE_PROPERTY, Integer.toString(scale));
+    BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), settings);
+    awaitEarlyIn(hour);
+
+    // when: a batch larger than freee's hour
+    Instant sent = Instant.now();
+    HttpResponse<String> first = bridge.postBatch(TestItems.batch("cap", 15, 101));
+    Instant received = Instant.now();
+
+    // then: creates stop one short of freee's cap (the look-ups' reserve), nothing is sent until
+    // the hour's reset, and Retry-After names that reset
+    JsonNode answer = json(first);
+    assertEquals(11, answer.get("summary").get("created").getIntValue(), BridgeServer.text(answer));
+    Instant reset = nextStart(sent, hour);
+    List<Instant> calls = freee.apiCallTimes();
+    Instant lastBeforeReset = calls.get(10);
+    assertFalse(
+        calls.stream().anyMatch(t -> t.isAfter(lastBeforeReset) && t.isBefore(reset)),
+        "a call was sent before the hour's reset " + reset + ": " + calls);
+    long retryAfter = Long.parseLong(first.headers().firstValue("Retry-After").orElseThrow());
+    assertFalse(received.plusSeconds(retryAfter).isBefore(reset), "Retry-After before the reset");
+    assertTrue(sent.plusSeconds(retryAfter - 1).isBefore(reset), "Retry-After long after it");
+    assertTrue(
+        result(answer, "cap-14").get("detail").getStringValue().contains("hourly limit of 12"),
+        BridgeServer.text(answer));
+    assertEquals(0, freee.rateLimitedCount(), "refused: " + freee.rateLimitRefusals());
+  }
+
+  @Test
+  void asyncBatchOnAnotherInstanceSpentItsShare_personsInvoiceIsStillCreated() {
+    // given: freee's hour (shortened to 30 s) of 40 calls, the bridge told alike; a queued batch
+    // may bring the count to 40 less the look-ups' reserve (1) less the 10% interactive share (4)
+    int scale = 120;
+    Duration hour = Duration.ofHours(1).dividedBy(scale);
+    freee.rateLimit(10_000, Duration.ofMinutes(1)).hourLimit(40, hour);
+    Map<String, Object> settings = new HashMap<>(deployedDefaults());
+    settings.put("bridge.rate-limit-per-minute", "6000");
+    settings.put("bridge.rate-limit-per-hour", "40");
+    settings.put(Quota.SCALE_PROPERTY, Integer.toString(scale));
+    List<BridgeServer> two = instances.start(2, freee.issueRefreshToken(), settings);
+    awaitEarlyIn(hour);
+    Instant reset = nextStart(Instant.now(), hour);
+
+    // when: the back office's 45 invoices go to one instance, a person's one to the other
+    submit(two.get(0), TestItems.batch("back-office", 45, 101));
+    await(() -> freee.invoiceCount() >= 35);
+    JsonNode personal = json(two.get(1).postBatch(TestItems.batch("person", 1, 102)));
+    Instant answered = Instant.now();
+
+    // then: the person's invoice was created within the hour the batch had spent its share of
+    assertEquals(
+        "created",
+        result(personal, "person-0").get("status").getStringValue(),
+        BridgeServer.text(personal));
+    assertTrue(answered.isBefore(reset), "answered " + answered + ", the hour reset at " + reset);
+    assertEquals(35, freee.invoicesWithMemoContaining("[invoice-bridge:back-office-"));
+    assertEquals(0, freee.rateLimitedCount(), "refused: " + freee.rateLimitRefusals());
+  }
+
+  /** What every stack deploys: freee's three limits, Redis, the default interactive share. */
+  private static Map<String, Object> deployedDefaults() {
+    return Map.of(
+        "bridge.rate-limit-per-minute", "30",
+        "bridge.rate-limit-per-hour", "1500",
+        "bridge.rate-limit-per-day", "3000",
+        "bridge.request-timeout-ms", "15000");
+  }
+
+  /** Waits, if need be, for a fresh period, so it cannot roll over in the middle of a test. */
+  private static void awaitEarlyIn(Duration period) {
+    long periodMs = period.toMillis();
+    long into = Math.floorMod(Instant.now().toEpochMilli(), periodMs);
+    if (into > periodMs / 4) {
+      Instances.pause(Duration.ofMillis(periodMs - into + 50));
+    }
+  }
+
+  private static Instant nextStart(Instant at, Duration period) {
+    long ms = at.toEpochMilli();
+    return Instant.ofEpochMilli(ms - Math.floorMod(ms, period.toMillis()) + period.toMillis());
+  }
+}
