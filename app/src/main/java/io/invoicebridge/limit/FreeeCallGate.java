@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
  * on this instance, each started at a slot of the {@link RateLimiter} (all three windows and any
  * pause), none started without room to finish before the deadline, and none started after a pause
  * began while it waited for its slot. The slot is reserved only after the concurrency permit is
- * held, so calls start at their slot and never bunch up behind the permit. A call cut off by the
- * deadline would leave its outcome uncertain, so a slot must leave the room {@link
- * CallDurationEstimate} asks for. What freee's headers say comes back through {@link #observe} and
- * {@link #pause} while the permit is still held.
+ * held, so calls start at their slot and never bunch up behind the permit; queued work told to ask
+ * again later gives its permit back while it waits. A call cut off by the deadline would leave its
+ * outcome uncertain, so a slot must leave the room {@link CallDurationEstimate} asks for. What
+ * freee's headers say comes back through {@link #observe} and {@link #pause} while the permit is
+ * still held.
  */
 @Singleton
 public class FreeeCallGate {
@@ -78,55 +79,61 @@ public class FreeeCallGate {
    */
   public <T> Optional<T> call(CallKind kind, Deadline deadline, Supplier<T> call) {
     try {
-      if (!inFlight.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
-        return Optional.empty();
+      while (inFlight.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+        Reservation turn;
+        try {
+          turn = waitForSlot(kind, deadline.minus(durations.roomForOneCall()));
+          if (turn instanceof Reservation.Slot) {
+            Instant started = clock.instant();
+            T result = call.get();
+            durations.record(Duration.between(started, clock.instant()));
+            return Optional.of(result);
+          }
+        } finally {
+          inFlight.release();
+        }
+        if (!(turn instanceof Reservation.Later later)) {
+          return Optional.empty();
+        }
+        // Queued work waits for its turn without a permit: a person's call on this instance
+        // takes the permit, and the slot, meanwhile.
+        sleeper.sleep(Duration.between(clock.instant(), later.askAgainAt()));
       }
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
-    }
-    try {
-      Deadline latestStart = deadline.minus(durations.roomForOneCall());
-      if (!waitForSlot(kind, latestStart)) {
-        return Optional.empty();
-      }
-      Instant started = clock.instant();
-      T result = call.get();
-      durations.record(Duration.between(started, clock.instant()));
-      return Optional.of(result);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } finally {
-      inFlight.release();
     }
   }
 
   /**
-   * Reserves and waits for a slot; again after a pause that began while waiting, and, for queued
-   * work, when the limiter says to ask again once its slot is the next one.
+   * Reserves and waits for a slot (again after a pause that began while waiting).
+   *
+   * @return the slot, once its time came; {@link Reservation.Later} for queued work whose turn is
+   *     not yet near (nothing reserved); {@link Reservation.NoTime} when none fits
    */
-  private boolean waitForSlot(CallKind kind, Deadline latestStart) throws InterruptedException {
+  private Reservation waitForSlot(CallKind kind, Deadline latestStart) throws InterruptedException {
     while (!latestStart.passed()) {
       Reservation reservation =
           rateLimiter.reserve(kind, latestStart.lane(), latestStart.at(), seen());
       switch (reservation) {
         case Reservation.HeldBack held -> throw new RateLimitHeldException(held.hold());
         case Reservation.NoTime noTime -> {
-          return false;
+          return noTime;
         }
-        case Reservation.Later later ->
-            sleeper.sleep(Duration.between(clock.instant(), later.askAgainAt()));
+        case Reservation.Later later -> {
+          return later;
+        }
         case Reservation.Slot slot -> {
           Duration wait = Duration.between(clock.instant(), slot.at());
           sleeper.sleep(wait);
           if (wait.compareTo(RECHECK_AFTER) < 0 || rateLimiter.pauseInForce().isEmpty()) {
-            return !latestStart.passed();
+            return latestStart.passed() ? new Reservation.NoTime() : slot;
           }
         }
       }
     }
-    return false;
+    return new Reservation.NoTime();
   }
 
   /** Records freee's latest figures per window; the next reservation tightens its count by them. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.testing.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -158,8 +160,86 @@ class FreeeCallGateTest {
   }
 
   @Test
+  void call_queuedWorkWaitingForItsTurn_leavesThePermitToAPerson() throws Exception {
+    // given: one permit; queued work told to ask again later, asleep until woken
+    var systemClock = Clock.systemUTC();
+    CountDownLatch asleep = new CountDownLatch(1);
+    CountDownLatch wake = new CountDownLatch(1);
+    Sleeper sleeper =
+        wait -> {
+          if (wait.isPositive()) {
+            asleep.countDown();
+            wake.await();
+          }
+        };
+    FreeeCallGate gate =
+        new FreeeCallGate(
+            new LaterOnceForQueuedWork(systemClock),
+            1,
+            new CallDurationEstimate(),
+            systemClock,
+            sleeper);
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var queued =
+          executor.submit(
+              () ->
+                  gate.call(
+                      CallKind.CREATE,
+                      Deadline.in(Duration.ofSeconds(30), systemClock).queued(),
+                      () -> "queued"));
+      assertTrue(asleep.await(5, TimeUnit.SECONDS));
+
+      // when: a person's call comes while the queued one waits for its turn
+      Optional<String> person =
+          gate.call(
+              CallKind.CREATE, Deadline.in(Duration.ofSeconds(2), systemClock), () -> "person");
+      wake.countDown();
+
+      // then: the person's call went first, and the queued one still ran after
+      assertEquals(Optional.of("person"), person);
+      assertEquals(Optional.of("queued"), queued.get(5, TimeUnit.SECONDS));
+    }
+  }
+
+  /** Queued work is told once to ask again a second later; everything else gets a slot now. */
+  private static final class LaterOnceForQueuedWork implements RateLimiter {
+    private final Clock clock;
+    private final AtomicBoolean toldLater = new AtomicBoolean();
+
+    LaterOnceForQueuedWork(Clock clock) {
+      this.clock = clock;
+    }
+
+    @Override
+    public Reservation reserve(CallKind kind, Lane lane, Instant notAfter, List<QuotaReport> seen) {
+      if (lane == Lane.QUEUED && toldLater.compareAndSet(false, true)) {
+        return new Reservation.Later(clock.instant().plusSeconds(1));
+      }
+      return new Reservation.Slot(clock.instant());
+    }
+
+    @Override
+    public void pause(Hold hold) {}
+
+    @Override
+    public Optional<Hold> pauseInForce() {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<WindowHeadroom> headroom() {
+      return List.of();
+    }
+
+    @Override
+    public boolean shared() {
+      return false;
+    }
+  }
+
+  @Test
   void call_manyThreads_neverExceedsConcurrency() throws InterruptedException {
-    var systemClock = java.time.Clock.systemUTC();
+    var systemClock = Clock.systemUTC();
     FreeeCallGate gate =
         new FreeeCallGate(
             new InMemoryRateLimiter(systemClock, 100_000),

@@ -74,7 +74,7 @@ final class AsyncThroughput {
     }
   }
 
-  private static HttpResponse<String> submit(BridgeServer bridge, String body) {
+  static HttpResponse<String> submit(BridgeServer bridge, String body) {
     HttpResponse<String> accepted =
         bridge.send(bridge.request("/v1/batches").POST(HttpRequest.BodyPublishers.ofString(body)));
     if (accepted.statusCode() != 202) {
@@ -84,13 +84,12 @@ final class AsyncThroughput {
     return accepted;
   }
 
-  private static String location(HttpResponse<String> accepted) {
+  static String location(HttpResponse<String> accepted) {
     return accepted.headers().firstValue("Location").orElseThrow();
   }
 
   /** Polls the batch until it is complete (at most an hour). */
-  private static JsonNode awaitComplete(BridgeServer bridge, String location)
-      throws InterruptedException {
+  static JsonNode awaitComplete(BridgeServer bridge, String location) throws InterruptedException {
     long limit = System.nanoTime() + Duration.ofHours(1).toNanos();
     while (System.nanoTime() < limit) {
       JsonNode batch = BridgeServer.json(bridge.send(bridge.request(location).GET()));

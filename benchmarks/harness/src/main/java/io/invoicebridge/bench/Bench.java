@@ -12,6 +12,8 @@ import java.util.Map;
  * <pre>
  *   java -cp ... io.invoicebridge.bench.Bench throughput [--redis true] [--items 500] ...
  *   java -cp ... io.invoicebridge.bench.Bench fidelity [--duration-s 60] ...
+ *   java -cp ... io.invoicebridge.bench.Bench month-end [--items 500,2000] [--times 00:00:05,...]
+ *   java -cp ... io.invoicebridge.bench.Bench month-end-deployed [--times 00:00:05,...]
  *   java -cp ... io.invoicebridge.bench.Bench memory --bridge-classpath CP [--xmx-mb 32,48,...] ...
  *   java -cp ... io.invoicebridge.bench.Bench cold-start --lambda-runtime DIR --aws-package JAR
  *       --aws-minimal JAR --invoker JAR --gcp-package JAR --gcp-minimal JAR --out DIR [--runs 7]
@@ -29,7 +31,8 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       throw new IllegalArgumentException(
-          "usage: Bench throughput|fidelity|hour-fidelity|async|memory [--name value]...");
+          "usage: Bench throughput|fidelity|hour-fidelity|month-end|month-end-deployed|async|memory"
+              + " [--name value]...");
     }
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i + 1 < args.length; i += 2) {
@@ -45,6 +48,8 @@ public final class Bench {
       case "async" -> AsyncThroughput.run(opts);
       case "fidelity" -> RateLimitFidelity.run(opts);
       case "hour-fidelity" -> HourFidelity.run(opts);
+      case "month-end" -> MonthEnd.run(opts);
+      case "month-end-deployed" -> MonthEndDeployed.run(opts);
       case "memory" -> MemoryFloor.run(opts);
       case "cold-start" ->
           FunctionColdStart.run(
