@@ -106,7 +106,7 @@ resource "aws_cloudwatch_composite_alarm" "burn_rate" {
   for_each = module.spec.burn_rate_alerts
 
   alarm_name        = "${var.function_name}-${each.key}"
-  alarm_description = "${upper(each.value.severity)}: ${each.value.objective} burns its error budget ${each.value.burn_rate}x too fast over ${each.value.long_minutes} and ${each.value.short_minutes} min. Runbook: README, Watching it, ${each.value.objective}."
+  alarm_description = "${upper(each.value.severity)}: ${each.value.objective} burns its error budget ${each.value.burn_rate}x too fast over ${each.value.long_minutes} and ${each.value.short_minutes} min. Runbook: ${each.value.runbook}"
   alarm_rule        = "ALARM(\"${aws_cloudwatch_metric_alarm.window["${each.key}-long"].alarm_name}\") AND ALARM(\"${aws_cloudwatch_metric_alarm.window["${each.key}-short"].alarm_name}\")"
   alarm_actions     = [aws_sns_topic.this[each.value.severity].arn]
   ok_actions        = [aws_sns_topic.this[each.value.severity].arn]
@@ -130,7 +130,7 @@ resource "aws_cloudwatch_metric_alarm" "zero_tolerance" {
   for_each = module.spec.zero_tolerance_alerts
 
   alarm_name          = "${var.function_name}-${each.key}"
-  alarm_description   = "${upper(each.value.severity)}: ${each.value.description} Runbook: README, Watching it, ${each.key}."
+  alarm_description   = "${upper(each.value.severity)}: ${each.value.description} Runbook: ${each.value.runbook}"
   namespace           = each.value.log_level == null ? local.namespace : local.error_namespace
   metric_name         = each.value.metric
   dimensions          = each.value.log_level == null ? { service = var.function_name } : null

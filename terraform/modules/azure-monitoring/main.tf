@@ -74,7 +74,7 @@ resource "azurerm_monitor_scheduled_query_rules_alert_v2" "burn_rate" {
   resource_group_name  = var.resource_group_name
   location             = var.location
   scopes               = [var.application_insights_id]
-  description          = "${each.value.description} Burn rate ${each.value.burn_rate} over ${each.value.long_minutes} and ${each.value.short_minutes} min. Runbook: README, Watching it, ${each.value.objective}."
+  description          = "${each.value.description} Burn rate ${each.value.burn_rate} over ${each.value.long_minutes} and ${each.value.short_minutes} min. Runbook: ${each.value.runbook}"
   severity             = local.severities[each.value.severity]
   window_duration      = local.durations[each.value.long_minutes]
   evaluation_frequency = local.durations[min(each.value.short_minutes, 15)]
@@ -104,7 +104,7 @@ resource "azurerm_monitor_scheduled_query_rules_alert_v2" "zero_tolerance" {
   resource_group_name  = var.resource_group_name
   location             = var.location
   scopes               = [var.application_insights_id]
-  description          = "${each.value.description} Runbook: README, Watching it, ${each.key}."
+  description          = "${each.value.description} Runbook: ${each.value.runbook}"
   severity             = local.severities[each.value.severity]
   window_duration      = local.durations[each.value.evaluation_minutes]
   evaluation_frequency = local.durations[each.value.evaluation_minutes]

@@ -2,10 +2,6 @@
 # the short window AND at least min_events counted in the long window; per zero-tolerance rule,
 # any line that breaks it within the evaluation window.
 
-locals {
-  runbook = "Runbook: the project README, section \"Watching it\", entry"
-}
-
 resource "google_monitoring_alert_policy" "burn_rate" {
   for_each = module.spec.burn_rate_alerts
 
@@ -60,7 +56,7 @@ resource "google_monitoring_alert_policy" "burn_rate" {
   documentation {
     mime_type = "text/markdown"
     subject   = "${upper(each.value.severity)} ${var.service_name}: ${each.value.objective} burns its error budget ${each.value.burn_rate}x too fast"
-    content   = "${each.value.description} ${local.runbook} `${each.value.objective}`."
+    content   = "${each.value.description} Runbook: ${each.value.runbook}"
   }
 }
 
@@ -92,6 +88,6 @@ resource "google_monitoring_alert_policy" "zero_tolerance" {
   documentation {
     mime_type = "text/markdown"
     subject   = "${upper(each.value.severity)} ${var.service_name}: ${each.key}"
-    content   = "${each.value.description} ${local.runbook} `${each.key}`."
+    content   = "${each.value.description} Runbook: ${each.value.runbook}"
   }
 }

@@ -48,6 +48,7 @@ locals {
         burn_rate     = tonumber(format("%.6g", w.budget_consumed * o.period_days * 24 * 60 / w.long_minutes))
         max_bad_ratio = tonumber(format("%.6g", w.budget_consumed * o.period_days * 24 * 60 / w.long_minutes * o.error_budget))
         min_events    = local.spec.burn_rate.min_events
+        runbook       = "docs/operations.md#${objective}"
       })
     }
   ]...)
@@ -64,6 +65,8 @@ locals {
       unit               = try(local.metrics[a.metric].unit, "Count")
       # The line's member holding the value; null when every line of the event counts.
       value_field = try(local.metrics[a.metric].value_field, null)
+      # The alert's entry in the runbook, relative to the repository's root.
+      runbook = "docs/operations.md#${name}"
     }
   }
 

@@ -24,12 +24,12 @@ output "objectives" {
 }
 
 output "burn_rate_alerts" {
-  description = "One alert per objective and window pair (key objective-window): windows, burn rate, the bad ratio that fires it, the minimum events and the severity."
+  description = "One alert per objective and window pair (key objective-window): windows, burn rate, the bad ratio that fires it, the minimum events, the severity and the runbook entry (docs/operations.md#objective)."
   value       = local.burn_rate_alerts
 }
 
 output "zero_tolerance_alerts" {
-  description = "The zero-tolerance alerts by name: the metric (or log level), the value that fires it, the evaluation window and the severity."
+  description = "The zero-tolerance alerts by name: the metric (or log level), the value that fires it, the evaluation window, the severity and the runbook entry (docs/operations.md#name)."
   value       = local.zero_tolerance_alerts
 }
 
