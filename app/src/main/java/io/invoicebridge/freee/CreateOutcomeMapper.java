@@ -13,19 +13,17 @@ import java.util.List;
 
 /**
  * Maps how a {@code POST /iv/invoices} ended to a {@link CreateOutcome} (the error mapping in
- * ARCHITECTURE.md). Throttling answers were already turned into a pause inside the call gate; here
- * they only become the item's outcome.
+ * ARCHITECTURE.md), from the answer's {@link FreeeReading}. Throttling answers were already turned
+ * into a pause inside the call gate; here they only become the item's outcome.
  */
 @Singleton
 class CreateOutcomeMapper {
 
   private final JsonMapper json;
-  private final FreeeRateLimitTracker rateLimits;
   private final Clock clock;
 
-  CreateOutcomeMapper(JsonMapper json, FreeeRateLimitTracker rateLimits, Clock clock) {
+  CreateOutcomeMapper(JsonMapper json, Clock clock) {
     this.json = json;
-    this.rateLimits = rateLimits;
     this.clock = clock;
   }
 
@@ -33,33 +31,21 @@ class CreateOutcomeMapper {
     return switch (exchange) {
       case FreeeExchange.Unreached unreached -> new Failed(unreached.reason(), false, null);
       case FreeeExchange.Lost lost -> new Failed(lost.reason(), true, null);
-      case FreeeExchange.Answered answered -> map(answered.answer());
+      case FreeeExchange.Answered answered -> map(answered.answer(), answered.reading());
     };
   }
 
-  private CreateOutcome map(FreeeAnswer answer) {
+  private CreateOutcome map(FreeeAnswer answer, FreeeReading reading) {
     int status = answer.status();
     String requestId = answer.requestId();
-    FreeeErrorBody error = FreeeErrorBody.parse(json, answer.body());
-    return switch (status) {
-      case 200, 201 -> created(answer);
-      case 400, 404 -> new Rejected(status, messages(status, error), requestId);
-      case 401 -> new Failed(unauthorized(error), false, requestId);
-      case 403 ->
-          FreeeCodes.permissionDenied(error)
-              ? new Rejected(status, messages(status, error), requestId)
-              : new Throttled(rateLimits.holdFor(answer).orElseThrow(), requestId);
-      case 429 -> new Throttled(rateLimits.holdFor(answer).orElseThrow(), requestId);
-      default -> otherStatus(status, error, requestId);
+    FreeeErrorBody error = reading.error();
+    return switch (reading.kind()) {
+      case SUCCESS -> created(answer);
+      case EXPIRED_ACCESS_TOKEN, UNAUTHORIZED -> new Failed(unauthorized(error), false, requestId);
+      case PERMISSION_DENIED, REFUSED -> new Rejected(status, messages(status, error), requestId);
+      case RATE_LIMITED, EXCESSIVE_ACCESS -> new Throttled(reading.hold().orElseThrow(), requestId);
+      case SERVER_ERROR -> new Failed("freee answered " + status, true, requestId);
     };
-  }
-
-  /** Any other 4xx will not change on resending; anything else may hide a created invoice. */
-  private CreateOutcome otherStatus(int status, FreeeErrorBody error, String requestId) {
-    if (status >= 400 && status < 500) {
-      return new Rejected(status, messages(status, error), requestId);
-    }
-    return new Failed("freee answered " + status, true, requestId);
   }
 
   private CreateOutcome created(FreeeAnswer answer) {

@@ -4,25 +4,22 @@ import io.invoicebridge.metrics.FreeeCall;
 import io.invoicebridge.metrics.FreeeThrottled;
 import io.invoicebridge.metrics.OperationalEvents;
 import io.invoicebridge.metrics.QuotaUsed;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Reports each freee call to the operator: the call itself, a throttle (429, or a 403 that names no
- * permission code: freee's excessive-access block) and the share of freee's windows its rate-limit
- * headers say is spent. Only statuses, durations and counts: never a body or a token.
+ * Reports each freee call to the operator: the call itself, a throttle (as the answer's {@link
+ * FreeeReading} classified it) and the share of freee's windows its rate-limit headers say is
+ * spent. Only statuses, durations and counts: never a body or a token.
  */
 @Singleton
 class FreeeCallEvents {
 
   private final OperationalEvents events;
-  private final JsonMapper json;
   private final Clock clock;
 
-  FreeeCallEvents(OperationalEvents events, JsonMapper json, Clock clock) {
+  FreeeCallEvents(OperationalEvents events, Clock clock) {
     this.events = events;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -33,11 +30,12 @@ class FreeeCallEvents {
     }
     FreeeAnswer answer = answered.answer();
     events.emit(new FreeeCall(operation, answer.status(), exchange.duration().toMillis()));
-    if (answer.status() == 429) {
-      events.emit(new FreeeThrottled(operation, 429, FreeeThrottled.RATE_LIMITED));
-    } else if (answer.status() == 403
-        && !FreeeCodes.permissionDenied(FreeeErrorBody.parse(json, answer.body()))) {
-      events.emit(new FreeeThrottled(operation, 403, FreeeThrottled.EXCESSIVE_ACCESS));
+    switch (answered.reading().kind()) {
+      case RATE_LIMITED ->
+          events.emit(new FreeeThrottled(operation, 429, FreeeThrottled.RATE_LIMITED));
+      case EXCESSIVE_ACCESS ->
+          events.emit(new FreeeThrottled(operation, 403, FreeeThrottled.EXCESSIVE_ACCESS));
+      default -> {}
     }
     FreeeRateLimitSnapshot seen = FreeeRateLimitSnapshot.from(answer, clock.instant());
     QuotaUsed quota =

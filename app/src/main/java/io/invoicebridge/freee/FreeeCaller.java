@@ -5,7 +5,6 @@ import io.invoicebridge.limit.CallKind;
 import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.limit.FreeeCallGate;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,31 +13,28 @@ import java.util.function.Function;
 /**
  * Makes one authorized freee call: through the {@link FreeeCallGate} (every freee call of the
  * bridge, creates and look-ups alike, passes here), with the current access token, logged, its
- * rate-limit headers observed; after a 401 {@code expired_access_token} it gets another token once
- * and sends once more (through the gate again).
+ * answer read once by the {@link FreeeAnswerReader}; after a 401 {@code expired_access_token} it
+ * gets another token once and sends once more (through the gate again).
  */
 @Singleton
 class FreeeCaller {
 
   private final AccessTokenProvider tokens;
   private final FreeeCallGate gate;
-  private final FreeeRateLimitTracker rateLimits;
+  private final FreeeAnswerReader reader;
   private final FreeeOutageBreaker breaker;
-  private final JsonMapper json;
   private final FreeeCallEvents callEvents;
 
   FreeeCaller(
       AccessTokenProvider tokens,
       FreeeCallGate gate,
-      FreeeRateLimitTracker rateLimits,
+      FreeeAnswerReader reader,
       FreeeOutageBreaker breaker,
-      JsonMapper json,
       FreeeCallEvents callEvents) {
     this.tokens = tokens;
     this.gate = gate;
-    this.rateLimits = rateLimits;
+    this.reader = reader;
     this.breaker = breaker;
-    this.json = json;
     this.callEvents = callEvents;
   }
 
@@ -94,10 +90,8 @@ class FreeeCaller {
         kind,
         deadline,
         () -> {
-          FreeeExchange done = FreeeExchanges.await(request.apply("Bearer " + token), deadline);
-          if (done instanceof FreeeExchange.Answered answered) {
-            rateLimits.observe(answered.answer());
-          }
+          FreeeExchange done =
+              FreeeExchanges.await(request.apply("Bearer " + token), deadline, reader::read);
           recordHealth(done);
           FreeeCallLog.log(operation, done);
           callEvents.record(operation, done);
@@ -117,8 +111,6 @@ class FreeeCaller {
 
   private boolean expiredToken(FreeeExchange exchange) {
     return exchange instanceof FreeeExchange.Answered answered
-        && answered.answer().status() == 401
-        && FreeeErrorBody.parse(json, answered.answer().body())
-            .hasCode(FreeeCodes.EXPIRED_ACCESS_TOKEN);
+        && answered.reading().kind() == FreeeReading.Kind.EXPIRED_ACCESS_TOKEN;
   }
 }

@@ -23,6 +23,11 @@ public record FreeeErrorBody(@Nullable String code, List<String> messages) {
     messages = List.copyOf(messages);
   }
 
+  /** The body of an answer that is not an error. */
+  public static FreeeErrorBody none() {
+    return EMPTY;
+  }
+
   public static FreeeErrorBody parse(JsonMapper json, String body) {
     if (body == null || body.isBlank()) {
       return EMPTY;

@@ -10,8 +10,8 @@ public sealed interface FreeeExchange {
 
   Duration duration();
 
-  /** freee answered (any status). */
-  record Answered(FreeeAnswer answer) implements FreeeExchange {
+  /** freee answered (any status); {@code reading} says what the answer means, read once. */
+  record Answered(FreeeAnswer answer, FreeeReading reading) implements FreeeExchange {
     @Override
     public Duration duration() {
       return answer.duration();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /** Waits for a freee call no longer than the deadline and classifies how it ended. */
 public final class FreeeExchanges {
@@ -21,17 +22,20 @@ public final class FreeeExchanges {
   private FreeeExchanges() {}
 
   /**
-   * Blocks until {@code call} completes or {@code deadline} passes (the call is then cancelled).
+   * Blocks until {@code call} completes or {@code deadline} passes (the call is then cancelled); an
+   * answer is read by {@code reader}, once.
    */
   public static FreeeExchange await(
-      CompletableFuture<HttpResponse<String>> call, Deadline deadline) {
+      CompletableFuture<HttpResponse<String>> call,
+      Deadline deadline,
+      Function<FreeeAnswer, FreeeReading> reader) {
     long started = System.nanoTime();
     try {
       HttpResponse<String> response =
           call.get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
-      return new FreeeExchange.Answered(answer(response, since(started)));
+      return answered(answer(response, since(started)), reader);
     } catch (ExecutionException e) {
-      return failed(e.getCause(), since(started));
+      return failed(e.getCause(), since(started), reader);
     } catch (TimeoutException e) {
       call.cancel(true);
       return new FreeeExchange.Lost("no answer from freee before the deadline", since(started));
@@ -42,9 +46,10 @@ public final class FreeeExchanges {
     }
   }
 
-  static FreeeExchange failed(Throwable failure, Duration duration) {
+  static FreeeExchange failed(
+      Throwable failure, Duration duration, Function<FreeeAnswer, FreeeReading> reader) {
     if (failure instanceof HttpClientResponseException answered) {
-      return new FreeeExchange.Answered(answer(answered.getResponse(), duration));
+      return answered(answer(answered.getResponse(), duration), reader);
     }
     if (notSent(failure)) {
       return new FreeeExchange.Unreached(
@@ -68,6 +73,11 @@ public final class FreeeExchanges {
       }
     }
     return false;
+  }
+
+  private static FreeeExchange answered(
+      FreeeAnswer answer, Function<FreeeAnswer, FreeeReading> reader) {
+    return new FreeeExchange.Answered(answer, reader.apply(answer));
   }
 
   private static FreeeAnswer answer(HttpResponse<?> response, Duration duration) {

@@ -33,12 +33,12 @@ class FreeeQuotaCheck implements HealthIndicator, PreflightCheck {
   private static final String NAME = "freee_rate_limit";
 
   private final FreeeCallGate gate;
-  private final FreeeRateLimitTracker rateLimits;
+  private final FreeeAnswerReader rateLimits;
   private final ItemsInFlight inFlight;
   private final Clock clock;
 
   FreeeQuotaCheck(
-      FreeeCallGate gate, FreeeRateLimitTracker rateLimits, ItemsInFlight inFlight, Clock clock) {
+      FreeeCallGate gate, FreeeAnswerReader rateLimits, ItemsInFlight inFlight, Clock clock) {
     this.gate = gate;
     this.rateLimits = rateLimits;
     this.inFlight = inFlight;

@@ -56,13 +56,14 @@ class InvoicePages {
       case FreeeExchange.Unreached unreached -> Page.failed(unreached.reason());
       case FreeeExchange.Lost lost -> Page.failed(lost.reason());
       case FreeeExchange.Answered answered ->
-          answered.answer().successful() ? invoices(answered.answer()) : refused(answered.answer());
+          answered.answer().successful()
+              ? invoices(answered.answer())
+              : refused(answered.answer(), answered.reading().error());
     };
   }
 
-  private Page refused(FreeeAnswer answer) {
+  private Page refused(FreeeAnswer answer, FreeeErrorBody error) {
     // A 429 or 403 block has already paused every call (inside the gate); the page just failed.
-    FreeeErrorBody error = FreeeErrorBody.parse(json, answer.body());
     String detail = error.messages().isEmpty() ? "" : ": " + String.join("; ", error.messages());
     return Page.failed("freee answered " + answer.status() + " to an invoice lookup" + detail);
   }

@@ -35,10 +35,10 @@ class CreateOutcomeMapperTest {
   private final FreeeCallGate gate =
       new FreeeCallGate(
           new InMemoryRateLimiter(clock, 60), 2, new CallDurationEstimate(), clock, duration -> {});
-  private final FreeeRateLimitTracker tracker =
-      new FreeeRateLimitTracker(gate, JsonMapper.createDefault(), clock);
+  private final FreeeAnswerReader reader =
+      new FreeeAnswerReader(gate, JsonMapper.createDefault(), clock);
   private final CreateOutcomeMapper mapper =
-      new CreateOutcomeMapper(JsonMapper.createDefault(), tracker, clock);
+      new CreateOutcomeMapper(JsonMapper.createDefault(), clock);
 
   @Test
   void map_201_createdWithCreatedAtReadAsTokyoTime() {
@@ -205,11 +205,11 @@ class CreateOutcomeMapperTest {
             "X-Ratelimit-Limit-Minute", "30",
             "X-Ratelimit-Reset-Minute", "2026-09-30T01:00:40Z");
     // when
-    tracker.observe(new FreeeAnswer(201, headers, "", Duration.ZERO));
+    reader.read(new FreeeAnswer(201, headers, "", Duration.ZERO));
     // then
     assertHeld(Duration.ofSeconds(39));
-    assertEquals(30, tracker.lastSeen().orElseThrow().minuteLimit());
-    assertEquals(0, tracker.lastSeen().orElseThrow().minuteRemaining());
+    assertEquals(30, reader.lastSeen().orElseThrow().minuteLimit());
+    assertEquals(0, reader.lastSeen().orElseThrow().minuteRemaining());
   }
 
   @Test
@@ -221,7 +221,7 @@ class CreateOutcomeMapperTest {
             "X-RateLimit-Remaining-Day", "0",
             "X-RateLimit-Reset-Day", "2026-10-01T00:00:00Z");
     // when
-    tracker.observe(new FreeeAnswer(201, headers, "", Duration.ZERO));
+    reader.read(new FreeeAnswer(201, headers, "", Duration.ZERO));
     // then
     RateLimitHeldException held =
         assertThrows(
@@ -231,11 +231,10 @@ class CreateOutcomeMapperTest {
     assertEquals(Instant.parse("2026-10-01T00:00:00Z"), held.hold().until());
   }
 
-  /** The answer as the gate sees it (observed while the call's permit is held), then mapped. */
+  /** The answer as the gate sees it (read while the call's permit is held), then mapped. */
   private CreateOutcome map(int status, Map<String, String> headers, String body) {
     FreeeAnswer answer = new FreeeAnswer(status, headers, body, Duration.ZERO);
-    tracker.observe(answer);
-    return mapper.map(new FreeeExchange.Answered(answer));
+    return mapper.map(new FreeeExchange.Answered(answer, reader.read(answer)));
   }
 
   /** No call, not even a look-up, is sent within {@code within} from now. */

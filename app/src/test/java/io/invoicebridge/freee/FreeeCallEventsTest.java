@@ -22,8 +22,7 @@ class FreeeCallEventsTest {
   private static final String OPERATION = "POST /iv/invoices";
 
   private final List<OperationalEvent> emitted = new ArrayList<>();
-  private final FreeeCallEvents events =
-      new FreeeCallEvents(emitted::add, JsonMapper.createDefault(), Clock.systemUTC());
+  private final FreeeCallEvents events = new FreeeCallEvents(emitted::add, Clock.systemUTC());
 
   @Test
   void record_answerWithRateLimitHeaders_reportsTheCallAndEachWindowSpent() {
@@ -41,7 +40,7 @@ class FreeeCallEventsTest {
             "{}");
 
     // when
-    events.record(OPERATION, new FreeeExchange.Answered(answer));
+    events.record(OPERATION, answered(answer));
 
     // then
     assertEquals(
@@ -50,7 +49,7 @@ class FreeeCallEventsTest {
 
   @Test
   void record_429_reportsARateLimitThrottle() {
-    events.record(OPERATION, new FreeeExchange.Answered(answer(429, Map.of(), "{}")));
+    events.record(OPERATION, answered(answer(429, Map.of(), "{}")));
 
     assertEquals(
         List.of(
@@ -61,7 +60,7 @@ class FreeeCallEventsTest {
 
   @Test
   void record_403WithoutPermissionCode_reportsAnExcessiveAccessBlock() {
-    events.record(OPERATION, new FreeeExchange.Answered(answer(403, Map.of(), "{}")));
+    events.record(OPERATION, answered(answer(403, Map.of(), "{}")));
 
     assertEquals(
         List.of(
@@ -74,7 +73,7 @@ class FreeeCallEventsTest {
   void record_403PermissionDenied_reportsNoThrottle() {
     String body = "{\"code\":\"user_do_not_have_permission\",\"message\":\"no\"}";
 
-    events.record(OPERATION, new FreeeExchange.Answered(answer(403, Map.of(), body)));
+    events.record(OPERATION, answered(answer(403, Map.of(), body)));
 
     assertEquals(List.of(new FreeeCall(OPERATION, 403, 120)), emitted);
   }
@@ -84,6 +83,10 @@ class FreeeCallEventsTest {
     events.record(OPERATION, new FreeeExchange.Lost("read timed out", Duration.ofMillis(30_000)));
 
     assertEquals(List.of(new FreeeCall(OPERATION, 0, 30_000)), emitted);
+  }
+
+  private static FreeeExchange answered(FreeeAnswer answer) {
+    return new FreeeExchange.Answered(answer, FreeeReading.of(answer, JsonMapper.createDefault()));
   }
 
   private static FreeeAnswer answer(int status, Map<String, String> headers, String body) {

@@ -48,8 +48,7 @@ class FreeeInvoiceGatewayTest {
     assertEquals("INV-0000001", created.invoice().invoiceNumber());
     assertFalse(created.invoice().createdAt().isBefore(before));
     assertTrue(created.requestId().startsWith("fake-"));
-    FreeeRateLimitSnapshot headroom =
-        app.getBean(FreeeRateLimitTracker.class).lastSeen().orElseThrow();
+    FreeeRateLimitSnapshot headroom = app.getBean(FreeeAnswerReader.class).lastSeen().orElseThrow();
     assertEquals(30, headroom.minuteLimit());
     assertEquals(29, headroom.minuteRemaining());
   }

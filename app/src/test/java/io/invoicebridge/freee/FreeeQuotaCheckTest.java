@@ -30,10 +30,10 @@ class FreeeQuotaCheckTest {
           new CallDurationEstimate(),
           clock,
           clock::advance);
-  private final FreeeRateLimitTracker tracker =
-      new FreeeRateLimitTracker(gate, JsonMapper.createDefault(), clock);
+  private final FreeeAnswerReader reader =
+      new FreeeAnswerReader(gate, JsonMapper.createDefault(), clock);
   private final ItemsInFlight inFlight = new ItemsInFlight();
-  private final FreeeQuotaCheck check = new FreeeQuotaCheck(gate, tracker, inFlight, clock);
+  private final FreeeQuotaCheck check = new FreeeQuotaCheck(gate, reader, inFlight, clock);
 
   @Test
   void run_dayHasFewerCallsLeftThanItemsInFlight_warns() {
@@ -81,7 +81,7 @@ class FreeeQuotaCheckTest {
 
   @Test
   void getResult_afterAnAnswer_detailsHoldFreeesLastHeadersToo() {
-    tracker.observe(
+    reader.read(
         new FreeeAnswer(
             200,
             Map.of(

@@ -5,6 +5,7 @@ import io.invoicebridge.freee.FreeeAnswer;
 import io.invoicebridge.freee.FreeeErrorBody;
 import io.invoicebridge.freee.FreeeExchange;
 import io.invoicebridge.freee.FreeeExchanges;
+import io.invoicebridge.freee.FreeeReading;
 import io.invoicebridge.limit.Deadline;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -53,23 +54,25 @@ public class FreeeTokenEndpoint {
       return new RefreshResult.Failed("FREEE_CLIENT_ID and FREEE_CLIENT_SECRET are not configured");
     }
     FreeeExchange exchange =
-        FreeeExchanges.await(client.token(tokenUrl, form(refreshToken)), deadline);
+        FreeeExchanges.await(
+            client.token(tokenUrl, form(refreshToken)),
+            deadline,
+            answer -> FreeeReading.of(answer, json));
     return switch (exchange) {
       case FreeeExchange.Unreached unreached ->
           throw new TokenEndpointUnreachableException(
               "freee token endpoint unreachable: " + unreached.reason());
       case FreeeExchange.Lost lost -> new RefreshResult.Lost(lost.reason());
-      case FreeeExchange.Answered answered -> read(answered.answer());
+      case FreeeExchange.Answered answered -> read(answered.answer(), answered.reading().error());
     };
   }
 
-  private RefreshResult read(FreeeAnswer answer) {
+  private RefreshResult read(FreeeAnswer answer, FreeeErrorBody error) {
     LOG.info(
         "freee token endpoint answered {} in {} ms", answer.status(), answer.duration().toMillis());
     if (answer.successful()) {
       return granted(answer.body());
     }
-    FreeeErrorBody error = FreeeErrorBody.parse(json, answer.body());
     if (error.hasCode("invalid_grant")) {
       return new RefreshResult.InvalidGrant();
     }

@@ -14,13 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads freee's rate-limit headers: keeps the last figures seen (for preflight and health), hands
- * them to the {@link FreeeCallGate} to tighten its count, and pauses every freee call when freee
- * says "slow down": a 429, a 403 "excessive access" block, or any answer that spent a window's last
- * call.
+ * The one place an API answer of freee's is read, inside the {@link FreeeCallGate} before its
+ * permit is released: its status and error body are classified once ({@link FreeeReading}), its
+ * rate-limit headers tighten the gate's count and are kept for preflight and health, and when freee
+ * says "slow down" (a 429, a 403 "excessive access" block, or an answer that spent a window's last
+ * call) every freee call is paused.
  */
 @Singleton
-public class FreeeRateLimitTracker {
+public class FreeeAnswerReader {
 
   /** freee documents that a 403 "excessive access" block clears after about ten minutes. */
   static final Duration EXCESSIVE_ACCESS_BLOCK = Duration.ofMinutes(10);
@@ -33,7 +34,7 @@ public class FreeeRateLimitTracker {
   private final Clock clock;
   private final AtomicReference<FreeeRateLimitSnapshot> last = new AtomicReference<>();
 
-  public FreeeRateLimitTracker(FreeeCallGate gate, JsonMapper json, Clock clock) {
+  public FreeeAnswerReader(FreeeCallGate gate, JsonMapper json, Clock clock) {
     this.gate = gate;
     this.json = json;
     this.clock = clock;
@@ -45,16 +46,21 @@ public class FreeeRateLimitTracker {
   }
 
   /**
-   * Records an answer's figures and pauses every call if it says to slow down. Called inside the
-   * gate, before its permit is released, so the pause is in force before the next call is had.
+   * Reads {@code answer} once: classifies it, records its figures and pauses every call if it says
+   * to slow down. Called inside the gate, before its permit is released, so the pause is in force
+   * before the next call is had.
    */
-  void observe(FreeeAnswer answer) {
-    FreeeRateLimitSnapshot snapshot = FreeeRateLimitSnapshot.from(answer, clock.instant());
+  FreeeReading read(FreeeAnswer answer) {
+    Instant now = clock.instant();
+    FreeeRateLimitSnapshot snapshot = FreeeRateLimitSnapshot.from(answer, now);
     if (!snapshot.empty()) {
       last.set(snapshot);
       gate.observe(snapshot.reports());
     }
-    holdFor(answer).ifPresent(gate::pause);
+    FreeeReading reading = FreeeReading.of(answer, json);
+    Optional<Hold> hold = holdFor(reading.kind(), answer, now);
+    hold.ifPresent(gate::pause);
+    return reading.withHold(hold);
   }
 
   /**
@@ -63,18 +69,18 @@ public class FreeeRateLimitTracker {
    * access": {@code Retry-After}, else ten minutes, whatever the counters say. Any other answer:
    * the reset of a window whose last call it spent.
    */
-  Optional<Hold> holdFor(FreeeAnswer answer) {
-    Instant now = clock.instant();
-    if (answer.status() == 429) {
-      return Optional.of(throttled(answer, now));
-    }
-    if (answer.status() == 403
-        && !FreeeCodes.permissionDenied(FreeeErrorBody.parse(json, answer.body()))) {
-      Instant until =
-          RateLimitHeaders.retryAfter(answer, now).orElse(now.plus(EXCESSIVE_ACCESS_BLOCK));
-      return Optional.of(new Hold(Hold.Cause.BLOCKED, null, until, 0));
-    }
-    return spentWindow(answer, now);
+  private static Optional<Hold> holdFor(FreeeReading.Kind kind, FreeeAnswer answer, Instant now) {
+    return switch (kind) {
+      case RATE_LIMITED -> Optional.of(throttled(answer, now));
+      case EXCESSIVE_ACCESS ->
+          Optional.of(
+              new Hold(
+                  Hold.Cause.BLOCKED,
+                  null,
+                  RateLimitHeaders.retryAfter(answer, now).orElse(now.plus(EXCESSIVE_ACCESS_BLOCK)),
+                  0));
+      default -> spentWindow(answer, now);
+    };
   }
 
   /**
@@ -82,7 +88,7 @@ public class FreeeRateLimitTracker {
    * travel time) means the window is open again: the hold then ends now rather than falling back to
    * a guessed minute.
    */
-  private Hold throttled(FreeeAnswer answer, Instant now) {
+  private static Hold throttled(FreeeAnswer answer, Instant now) {
     Optional<Instant> retryAfter = RateLimitHeaders.retryAfter(answer, now);
     if (retryAfter.isPresent()) {
       return new Hold(Hold.Cause.ASKED_TO_WAIT, null, retryAfter.get(), 0);
