@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoicebridge.batch.CallbackSignature;
 import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
@@ -40,7 +42,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * BATCH_MAX_ATTEMPTS}, and the mapping's batch size the module's. Only the visibility timeout is
  * the test's own: the stack sets six times the function's timeout (minutes), and each message the
  * test makes fail or strands with a killed worker waits that long to come back. One ElasticMQ, one
- * API function and one worker serve the class; the test that kills a worker runs last.
+ * API function and one worker serve the class; the test that kills a second worker runs last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,6 +51,7 @@ class SqsWorkerAsDeployedIT {
   private static final String WORKER = SqsBatchHandler.class.getName();
   private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration LIMIT = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
   private final CallbackReceiver receiver = CallbackReceiver.start();
@@ -151,18 +154,26 @@ class SqsWorkerAsDeployedIT {
   @Test
   @Order(3)
   void thirtyItems_oneWorkerKilledMidItem_completeWithEveryInvoiceCreatedOnce() {
-    // given: a second worker instance beside the first, both fed by the mapping
-    LambdaRuntimeTarget second = warm(LambdaRuntimeTarget.start(env, log("sqs-worker-2"), WORKER));
+    // given: a second worker instance beside the first, fed by the mapping, with a short deadline
+    // (a stack may set 2 s and up), so the item it holds when killed is free again within seconds
+    Map<String, String> shortDeadline = new LinkedHashMap<>(env);
+    shortDeadline.put("REQUEST_TIMEOUT_MS", "6000");
+    LambdaRuntimeTarget doomed =
+        warm(LambdaRuntimeTarget.start(shortDeadline, log("sqs-worker-doomed"), WORKER));
     int before = freee.invoiceCount();
-    try (EventSourceMapping secondMapping =
-        EventSourceMapping.start(sqs.client(), queues, batchSize(), second)) {
+    try (EventSourceMapping doomedMapping =
+        EventSourceMapping.start(sqs.client(), queues, batchSize(), doomed)) {
       String location = submit(Invoices.batchOf("2026-09/sqs-kill", 30));
       await(() -> freee.invoiceCount() >= before + 8);
 
-      // when: freee holds the next answer (the invoice is made), and that worker is killed
+      // when: freee holds the second instance's next answer (the invoice is made), and that
+      // instance is killed
+      mapping.disable();
+      int armed = freee.invoiceCount();
       freee.slowAfterNextCreates(1, Duration.ofSeconds(30));
-      await(() -> stuck(mapping) || stuck(secondMapping));
-      (stuck(mapping) ? worker : second).kill();
+      await(() -> freee.invoiceCount() > armed);
+      doomed.kill();
+      mapping.enable();
 
       // then
       JsonNode done = awaitBatch(location, b -> "complete".equals(b.path("status").asText()));
@@ -173,7 +184,7 @@ class SqsWorkerAsDeployedIT {
       assertInvoicedOnce("2026-09/sqs-kill", 30);
       assertEquals(before + 30, freee.invoiceCount());
     } finally {
-      second.close();
+      doomed.close();
     }
   }
 
@@ -181,10 +192,7 @@ class SqsWorkerAsDeployedIT {
     Map<String, String> stack =
         new LinkedHashMap<>(StackEnvironment.of(freee, RedisServerExtension.url()));
     stack.put("BATCH_QUEUE", "sqs");
-    // a deadline a stack may set (app-config allows 2 s and up): an item a killed worker claimed is
-    // free again within seconds, and a cold worker's first token refresh still fits in it
-    stack.put("REQUEST_TIMEOUT_MS", "6000");
-    // test-only, no stack sets them: the claim's margin past that deadline (30 s otherwise), and
+    // test-only, no stack sets them: a claim's margin past its deadline (30 s otherwise), and
     // the callback reaching the receiver on loopback over plain HTTP
     stack.put("BRIDGE_CLAIM_MARGIN", "1s");
     stack.put("BRIDGE_BATCHES_CALLBACK_ALLOW_LOOPBACK", "true");
@@ -205,14 +213,18 @@ class SqsWorkerAsDeployedIT {
     return StackTerraform.variableDefault("aws-function", "batch_worker_batch_size");
   }
 
-  /** A worker past its cold start, as the sandboxes Lambda keeps are. */
+  /**
+   * A worker past its cold start, as the sandboxes Lambda keeps are: it has handled a message (of a
+   * batch that does not exist, dropped).
+   */
   private static LambdaRuntimeTarget warm(LambdaRuntimeTarget function) {
-    function.invoke("{\"Records\":[]}");
+    ObjectNode event = JSON.createObjectNode();
+    ObjectNode record = event.putArray("Records").addObject();
+    record.put("messageId", "warm-up");
+    record.put("body", "{\"batch_id\":\"warm-up\",\"index\":0,\"attempts\":0}");
+    record.putObject("attributes").put("ApproximateReceiveCount", "1");
+    function.invoke(event.toString());
     return function;
-  }
-
-  private static boolean stuck(EventSourceMapping mapping) {
-    return mapping.invocationRunning().compareTo(Duration.ofMillis(300)) > 0;
   }
 
   private long failedDeliveriesSince(int earlier) {
