@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Azurite, Microsoft's Azure Storage emulator, serving its queue service on a free loopback port:
@@ -30,10 +32,12 @@ final class Azurite implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path data;
 
-  private Azurite(Process process, int port) {
+  private Azurite(Process process, int port, Path data) {
     this.process = process;
     this.port = port;
+    this.data = data;
   }
 
   static Azurite start(TestTls tls) {
@@ -64,7 +68,7 @@ final class Azurite implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
-      return new Azurite(process, awaitPort(process, log));
+      return new Azurite(process, awaitPort(process, log), data);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Azurite", e);
     }
@@ -124,7 +128,7 @@ final class Azurite implements AutoCloseable {
     }
   }
 
-  /** Stops Azurite: npx and the node process it started. */
+  /** Stops Azurite (npx and the node process it started) and removes its data. */
   @Override
   public void close() {
     process.descendants().forEach(ProcessHandle::destroy);
@@ -136,6 +140,11 @@ final class Azurite implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    try (Stream<Path> files = Files.walk(data)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove Azurite's data in " + data, e);
     }
   }
 }
