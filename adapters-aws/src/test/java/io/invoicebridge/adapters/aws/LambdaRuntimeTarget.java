@@ -86,6 +86,16 @@ final class LambdaRuntimeTarget implements HttpTarget {
     return await(runtimeApi.invoke(UUID.randomUUID().toString(), event, INVOCATION_LIMIT));
   }
 
+  /** Whether the sandbox's runtime client still runs. */
+  boolean alive() {
+    return function.alive();
+  }
+
+  /** The sandbox dies at once, mid-invocation if one runs (SIGKILL). */
+  void kill() {
+    function.kill();
+  }
+
   @Override
   public void close() {
     function.close();

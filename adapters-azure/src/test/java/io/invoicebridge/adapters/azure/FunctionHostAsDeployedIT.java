@@ -28,6 +28,17 @@ class FunctionHostAsDeployedIT extends AsDeployedCases {
 
   /** The staged app under {@link FunctionsHostStandIn}, configured by {@code environment}. */
   static JdkHttpTarget startStandIn(Map<String, String> environment, Path log) {
+    Started host = startHost(environment, log);
+    return new JdkHttpTarget(host.uri(), host.process()::close);
+  }
+
+  /** The same, ended at once when closed (SIGKILL), as an instance that crashes. */
+  static JdkHttpTarget startStandInKilledOnClose(Map<String, String> environment, Path log) {
+    Started host = startHost(environment, log);
+    return new JdkHttpTarget(host.uri(), host.process()::kill);
+  }
+
+  private static Started startHost(Map<String, String> environment, Path log) {
     Path staging = Path.of(required("function.staging.dir"));
     int port = ChildProcess.freePort();
     String classpath =
@@ -49,8 +60,11 @@ class FunctionHostAsDeployedIT extends AsDeployedCases {
             environment,
             log);
     host.awaitListening(port);
-    return new JdkHttpTarget(URI.create("http://127.0.0.1:" + port), host::close);
+    return new Started(host, URI.create("http://127.0.0.1:" + port));
   }
+
+  /** The host's process and where it listens. */
+  private record Started(ChildProcess process, URI uri) {}
 
   /** What Azure and terraform/modules/azure-function add to the app's variables. */
   @Override

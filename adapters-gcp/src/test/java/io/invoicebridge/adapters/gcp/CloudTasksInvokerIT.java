@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tasks.v2.HttpMethod;
+import com.google.cloud.tasks.v2.OidcToken;
+import com.google.cloud.tasks.v2.Task;
 import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
@@ -18,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,10 +97,9 @@ class CloudTasksInvokerIT {
     List<CloudTasksStandIn.Created> tasks = google.created("batches");
     assertEquals(2, tasks.size(), tasks::toString);
     for (CloudTasksStandIn.Created created : tasks) {
-      JsonNode request = created.task().path("httpRequest");
-      JsonNode oidc = request.path("oidcToken");
-      assertEquals(CloudTasksStandIn.SERVICE_ACCOUNT, oidc.path("serviceAccountEmail").asText());
-      assertEquals(WORKER_URL, oidc.path("audience").asText());
+      OidcToken oidc = created.task().getHttpRequest().getOidcToken();
+      assertEquals(CloudTasksStandIn.SERVICE_ACCOUNT, oidc.getServiceAccountEmail());
+      assertEquals(WORKER_URL, oidc.getAudience());
       assertNoSecretIn(created.task());
     }
   }
@@ -108,7 +109,7 @@ class CloudTasksInvokerIT {
     // given
     HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/forged", 1)));
     assertEquals(202, accepted.status(), accepted::text);
-    JsonNode task = google.created("batches").getFirst().task();
+    Task task = google.created("batches").getFirst().task();
     String elsewhere =
         google
             .signer()
@@ -135,7 +136,7 @@ class CloudTasksInvokerIT {
     // given: a task Cloud Tasks already delivered BATCH_MAX_ATTEMPTS (5) times without an answer
     HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/given-up", 1)));
     assertEquals(202, accepted.status(), accepted::text);
-    JsonNode task = google.created("batches").getFirst().task();
+    Task task = google.created("batches").getFirst().task();
 
     // when: delivered once more, and then again (at least once)
     HttpAnswer gaveUp = function.send(delivery(task, 5, oidc(task)));
@@ -149,14 +150,14 @@ class CloudTasksInvokerIT {
     assertEquals("failed", result.path("status").asText(), shown::toString);
     List<CloudTasksStandIn.Created> deadLetters = google.created(DEAD_LETTERS);
     assertEquals(1, deadLetters.size(), deadLetters::toString);
-    JsonNode deadLetter = deadLetters.getFirst().task();
+    Task deadLetter = deadLetters.getFirst().task();
     JsonNode held = body(deadLetter);
     String batchId = shown.path("id").asText();
     assertEquals(batchId, held.path("message").path("batch_id").asText(), held::toString);
     assertEquals(0, held.path("message").path("index").asInt(), held::toString);
     assertEquals(result.path("detail").asText(), held.path("reason").asText(), held::toString);
-    assertTrue(deadLetter.path("name").asText().endsWith("/tasks/" + batchId + "-0"));
-    assertTrue(deadLetter.path("httpRequest").path("oidcToken").isMissingNode(), held::toString);
+    assertTrue(deadLetter.getName().endsWith("/tasks/" + batchId + "-0"), deadLetter::toString);
+    assertFalse(deadLetter.getHttpRequest().hasOidcToken(), held::toString);
     assertNoSecretIn(deadLetter);
   }
 
@@ -175,7 +176,7 @@ class CloudTasksInvokerIT {
     return env;
   }
 
-  private String oidc(JsonNode task) {
+  private String oidc(Task task) {
     return google.oidcTokenFor(task, Instant.now());
   }
 
@@ -183,15 +184,11 @@ class CloudTasksInvokerIT {
    * The request Cloud Tasks makes for an HTTP task: its URL, headers and body, its own headers, and
    * {@code Authorization: Bearer <bearer>} (the OIDC token it mints, or what a test forges).
    */
-  private static HttpCall delivery(JsonNode task, int retries, String bearer) {
-    JsonNode request = task.path("httpRequest");
-    assertEquals("POST", request.path("httpMethod").asText(), task::toString);
-    assertEquals(WORKER_URL, request.path("url").asText(), task::toString);
-    Map<String, String> headers = new LinkedHashMap<>();
-    request
-        .path("headers")
-        .fields()
-        .forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+  private static HttpCall delivery(Task task, int retries, String bearer) {
+    com.google.cloud.tasks.v2.HttpRequest request = task.getHttpRequest();
+    assertEquals(HttpMethod.POST, request.getHttpMethod(), task::toString);
+    assertEquals(WORKER_URL, request.getUrl(), task::toString);
+    Map<String, String> headers = new LinkedHashMap<>(request.getHeadersMap());
     if (bearer != null) {
       headers.put("Authorization", "Bearer " + bearer);
     }
@@ -199,26 +196,21 @@ class CloudTasksInvokerIT {
     headers.put("X-CloudTasks-TaskName", "task-" + retries);
     headers.put("X-CloudTasks-TaskRetryCount", Integer.toString(retries));
     headers.put("X-CloudTasks-TaskExecutionCount", Integer.toString(retries));
-    byte[] body = Base64.getDecoder().decode(request.path("body").asText());
-    String path = URI.create(request.path("url").asText()).getPath().replace("/invoice-bridge", "");
-    return new HttpCall("POST", path, headers, body);
+    String path = URI.create(request.getUrl()).getPath().replace("/invoice-bridge", "");
+    return new HttpCall("POST", path, headers, request.getBody().toByteArray());
   }
 
-  private static void assertNoSecretIn(JsonNode task) {
-    String text =
-        task.toString()
-            + new String(
-                Base64.getDecoder().decode(task.path("httpRequest").path("body").asText()));
+  private static void assertNoSecretIn(Task task) {
+    String text = task.toString() + task.getHttpRequest().getBody().toStringUtf8();
     assertFalse(text.contains(ConformanceTarget.RUN_TOKEN), "the run token is in a task");
     assertFalse(
-        task.path("httpRequest").path("headers").has("Authorization"),
+        task.getHttpRequest().getHeadersMap().containsKey("Authorization"),
         "a task carries an Authorization header: " + task);
   }
 
-  private static JsonNode body(JsonNode task) {
+  private static JsonNode body(Task task) {
     try {
-      return JSON.readTree(
-          Base64.getDecoder().decode(task.path("httpRequest").path("body").asText()));
+      return JSON.readTree(task.getHttpRequest().getBody().toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

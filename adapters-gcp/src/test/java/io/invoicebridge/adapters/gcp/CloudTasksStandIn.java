@@ -1,7 +1,14 @@
 package io.invoicebridge.adapters.gcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.tasks.v2.CreateTaskRequest;
+import com.google.cloud.tasks.v2.OidcToken;
+import com.google.cloud.tasks.v2.Task;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.JsonFormat;
+import com.google.rpc.Code;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,13 +22,17 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * A stand-in of what the function meets on Google Cloud for asynchronous batches: the metadata
  * server ({@code GCE_METADATA_HOST}: the access token and the service account's email), Cloud
  * Tasks' REST {@code createTask} (the queue URLs point here), and Google's signing keys (the JWKS
  * of {@link #certsUrl}) with which it signs the OIDC tokens Cloud Tasks attaches to deliveries.
- * Keeps every task created, with the queue it went to.
+ * Cloud Tasks has no emulator: every request body is parsed strictly into Google's own v2 message
+ * {@code CreateTaskRequest} (an unknown field or a wrong type is refused with 400, as the API
+ * refuses it), and every answer is printed from Google's {@code Task} message. Keeps every task
+ * created, with the queue it went to.
  */
 final class CloudTasksStandIn implements AutoCloseable {
 
@@ -29,10 +40,13 @@ final class CloudTasksStandIn implements AutoCloseable {
   static final String SERVICE_ACCOUNT = "invoice-bridge-fn@demo-project.iam.gserviceaccount.com";
   private static final String CERTS_PATH = "/oauth2/v3/certs";
 
-  /** One created task: the queue's path and the task as sent. */
-  record Created(String queuePath, JsonNode task) {}
+  /** One created task: the queue's path and the task as Cloud Tasks holds it. */
+  record Created(String queuePath, Task task) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Cloud Tasks' rule for the last part of a task's name. */
+  private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_-]{1,500}");
 
   private final HttpServer server;
   private final GoogleIdTokens signer = GoogleIdTokens.generate("stand-in-key-1");
@@ -99,10 +113,9 @@ final class CloudTasksStandIn implements AutoCloseable {
    * The token Cloud Tasks puts in the {@code Authorization} header when it delivers {@code task}:
    * signed by Google for the task's {@code oidcToken} (its service account and audience).
    */
-  String oidcTokenFor(JsonNode task, Instant now) {
-    JsonNode oidc = task.path("httpRequest").path("oidcToken");
-    return signer.token(
-        oidc.path("audience").asText(), oidc.path("serviceAccountEmail").asText(), now);
+  String oidcTokenFor(Task task, Instant now) {
+    OidcToken oidc = task.getHttpRequest().getOidcToken();
+    return signer.token(oidc.getAudience(), oidc.getServiceAccountEmail(), now);
   }
 
   List<Created> created() {
@@ -156,31 +169,71 @@ final class CloudTasksStandIn implements AutoCloseable {
   }
 
   /**
-   * As Cloud Tasks: the caller's access token is required, an {@code oidcToken} may name only a
-   * service account the caller may act as (here the function's own), and a task name given twice is
-   * refused with 409 ALREADY_EXISTS.
+   * As Cloud Tasks: the caller's access token is required, the body must be a {@code
+   * CreateTaskRequest}, a task's name must lie in the queue it is created in, an {@code oidcToken}
+   * may name only a service account the caller may act as (here the function's own), and a task
+   * name given twice is refused with 409 ALREADY_EXISTS. The answer is the task in the API's
+   * default BASIC view (no body).
    */
   private void createTask(HttpExchange exchange, String path) throws IOException {
     if (!("Bearer " + ACCESS_TOKEN)
         .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      refuse(exchange, path, 401);
+      refuse(exchange, path, Code.UNAUTHENTICATED, 401, "no valid access token");
       return;
     }
-    JsonNode task = JSON.readTree(exchange.getRequestBody()).path("task");
-    JsonNode oidc = task.path("httpRequest").path("oidcToken");
-    if (!oidc.isMissingNode()
-        && !SERVICE_ACCOUNT.equals(oidc.path("serviceAccountEmail").asText())) {
-      refuse(exchange, path, 403);
+    String parent = path.substring("/v2/".length(), path.length() - "/tasks".length());
+    CreateTaskRequest request;
+    try {
+      CreateTaskRequest.Builder builder = CreateTaskRequest.newBuilder();
+      JsonFormat.parser().merge(body(exchange), builder);
+      request = builder.setParent(parent).build();
+    } catch (InvalidProtocolBufferException e) {
+      refuse(exchange, path, Code.INVALID_ARGUMENT, 400, e.getMessage());
       return;
     }
-    String queue = path.substring(0, path.length() - "/tasks".length());
-    String name = task.path("name").asText(queue.substring(4) + "/tasks/" + UUID.randomUUID());
-    if (created.stream().anyMatch(t -> name.equals(t.task().path("name").asText()))) {
-      exchange.sendResponseHeaders(409, -1);
+    Task task = request.getTask();
+    String name =
+        task.getName().isEmpty() ? parent + "/tasks/" + UUID.randomUUID() : task.getName();
+    if (!name.startsWith(parent + "/tasks/")
+        || !TASK_ID.matcher(name.substring(parent.length() + "/tasks/".length())).matches()) {
+      refuse(exchange, path, Code.INVALID_ARGUMENT, 400, "task name outside " + parent);
       return;
     }
-    created.add(new Created(queue, task));
-    answer(exchange, "{\"name\":\"" + name + "\"}");
+    OidcToken oidc = task.getHttpRequest().getOidcToken();
+    if (task.getHttpRequest().hasOidcToken()
+        && !SERVICE_ACCOUNT.equals(oidc.getServiceAccountEmail())) {
+      refuse(exchange, path, Code.PERMISSION_DENIED, 403, "cannot act as that service account");
+      return;
+    }
+    if (created.stream().anyMatch(t -> name.equals(t.task().getName()))) {
+      error(exchange, Code.ALREADY_EXISTS, 409, "Requested entity already exists");
+      return;
+    }
+    Task held = held(task, name);
+    created.add(new Created("/v2/" + parent, held));
+    Task basicView =
+        held.toBuilder()
+            .setHttpRequest(held.getHttpRequest().toBuilder().clearBody())
+            .setView(Task.View.BASIC)
+            .build();
+    answer(exchange, JsonFormat.printer().print(basicView));
+  }
+
+  /** The task as Cloud Tasks keeps it: named, with its creation and schedule times. */
+  private static Task held(Task task, String name) {
+    Instant now = Instant.now();
+    Timestamp created =
+        Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build();
+    return task.toBuilder()
+        .setName(name)
+        .setCreateTime(created)
+        .setScheduleTime(task.hasScheduleTime() ? task.getScheduleTime() : created)
+        .setView(Task.View.FULL)
+        .build();
+  }
+
+  private static String body(HttpExchange exchange) throws IOException {
+    return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
   }
 
   private void refuse(HttpExchange exchange, String path, int status) throws IOException {
@@ -188,10 +241,31 @@ final class CloudTasksStandIn implements AutoCloseable {
     exchange.sendResponseHeaders(status, -1);
   }
 
+  private void refuse(HttpExchange exchange, String path, Code code, int status, String why)
+      throws IOException {
+    refused.add(status + " " + path + ": " + why);
+    error(exchange, code, status, why);
+  }
+
+  /**
+   * Google's JSON error body, {@code {"error": {"code", "message", "status"}}}, the status named by
+   * {@code google.rpc.Code}.
+   */
+  private static void error(HttpExchange exchange, Code code, int status, String message)
+      throws IOException {
+    ObjectNode error = JSON.createObjectNode();
+    error.putObject("error").put("code", status).put("message", message).put("status", code.name());
+    send(exchange, status, error.toString());
+  }
+
   private static void answer(HttpExchange exchange, String json) throws IOException {
+    send(exchange, 200, json);
+  }
+
+  private static void send(HttpExchange exchange, int status, String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
+    exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
   }
 

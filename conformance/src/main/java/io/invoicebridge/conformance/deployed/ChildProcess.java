@@ -90,6 +90,19 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Ends the process at once, as a crash or the platform reclaiming it would (SIGKILL). */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   public LogFile log() {
     return log;
   }
