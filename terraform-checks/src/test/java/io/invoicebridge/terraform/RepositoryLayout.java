@@ -20,6 +20,7 @@ final class RepositoryLayout {
           "aws-function",
           "gcp-function",
           "azure-function",
+          "azure-names",
           "ops-spec",
           "aws-monitoring",
           "gcp-monitoring",
