@@ -47,6 +47,10 @@ final class RepositoryLayout {
     return root().resolve("terraform");
   }
 
+  static Path workflows() {
+    return root().resolve(".github").resolve("workflows");
+  }
+
   static Path module(String name) {
     return terraform().resolve("modules").resolve(name);
   }

@@ -77,6 +77,9 @@ final class StandInDeployment {
         printf '%s' "$version" > "$state/deployed_version"
         printf '%s' "${TF_VAR_freee_dry_run:-false}" > "$state/deployed_dry_run"
         printf '%s' "${TF_VAR_freee_company_id:-}" > "$state/deployed_company_id"
+        printf '%s' "${TF_VAR_alert_emails:-}" > "$state/deployed_alert_emails"
+        printf '%s' "${TF_VAR_alert_webhook_url:+set}" > "$state/deployed_alert_webhook"
+        printf '%s' "${TF_VAR_scaling_schedule:-}" > "$state/deployed_scaling_schedule"
         exit 0
       fi
       echo "stand-in terraform: unexpected arguments: $*" >&2

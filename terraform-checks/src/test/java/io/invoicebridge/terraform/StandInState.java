@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * One Terraform state as the stand-in terraform of {@link StandInDeployment} keeps it: a directory
- * of plain files. {@code deployed_version}, {@code deployed_dry_run} and {@code
- * deployed_company_id} say what the last apply deployed; {@code url} answers {@code output -raw
- * url}; {@code apply_fails} lists versions whose apply fails; {@code terraform-calls} records every
- * call, one a line.
+ * of plain files. {@code deployed_version} and the other {@code deployed_*} files (dry run, company
+ * id, alert e-mails, whether a webhook was set, scaling schedule) say what the last apply deployed;
+ * {@code url} answers {@code output -raw url}; {@code apply_fails} lists versions whose apply
+ * fails; {@code terraform-calls} records every call, one a line.
  */
 final class StandInState {
 
