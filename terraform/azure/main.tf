@@ -58,6 +58,15 @@ module "config" {
   default_partner_title                = var.default_partner_title
 }
 
+# The function app, storage account and Key Vault names must be unique across all of Azure.
+module "names" {
+  source = "../modules/azure-names"
+
+  name            = module.config.name
+  subscription_id = var.subscription_id
+  suffix          = var.name_suffix
+}
+
 module "scaling" {
   source = "../modules/scaling-schedule"
 
@@ -68,6 +77,7 @@ module "function" {
   source = "../modules/azure-function"
 
   name             = module.config.name
+  global_names     = module.names.global_names
   location         = var.location
   package_zip_path = var.package_zip_path
 

@@ -5,6 +5,12 @@ variable "name" {
   nullable    = false
 }
 
+variable "name_suffix" {
+  description = "Suffix of the names unique across Azure (function app, storage account, Key Vault): null derives a stable one from subscription_id and name, so two subscriptions' default plans never collide; \"\" keeps the bare names of a deployment made before the suffix existed; or 1-8 lowercase letters and digits of your choice (modules/azure-names)."
+  type        = string
+  default     = null
+}
+
 variable "request_timeout_ms" {
   description = "REQUEST_TIMEOUT_MS: the request's deadline. At most 225000 (Azure's HTTP front end stops at 230 s); the host's timeout is set 5 s above it."
   type        = number

@@ -22,8 +22,6 @@ locals {
 
   secret_settings = { for name in var.secret_names : name => "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.this[name].id})" }
 
-  storage_account_name = substr(replace("${var.name}fn", "-", ""), 0, 24)
-
   # Flex Consumption does not accept a maximum instance count below 40; a lower max_instances
   # gets 40, and the shared rate limiter, not the instance count, keeps freee within its limit.
   platform_floor_of_maximum_instances = 40
@@ -59,7 +57,7 @@ resource "azurerm_application_insights" "this" {
 
 # Holds the deployment package and the functions host's own state.
 resource "azurerm_storage_account" "this" {
-  name                            = local.storage_account_name
+  name                            = var.global_names.storage_account
   resource_group_name             = azurerm_resource_group.this.name
   location                        = azurerm_resource_group.this.location
   account_tier                    = "Standard"
@@ -85,7 +83,7 @@ resource "azurerm_service_plan" "this" {
 }
 
 resource "azurerm_key_vault" "this" {
-  name                       = "${var.name}-kv"
+  name                       = var.global_names.key_vault
   resource_group_name        = azurerm_resource_group.this.name
   location                   = azurerm_resource_group.this.location
   tenant_id                  = data.azurerm_client_config.current.tenant_id
@@ -128,7 +126,7 @@ resource "azurerm_role_assignment" "function_secrets" {
 }
 
 resource "azurerm_function_app_flex_consumption" "this" {
-  name                = var.name
+  name                = var.global_names.function_app
   resource_group_name = azurerm_resource_group.this.name
   location            = azurerm_resource_group.this.location
   service_plan_id     = azurerm_service_plan.this.id

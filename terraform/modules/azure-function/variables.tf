@@ -1,10 +1,25 @@
 variable "name" {
-  description = "Base name of the function app and its resource group, Key Vault and storage account. Globally unique across Azure (the app's host name and the Key Vault name derive from it)."
+  description = "Base name of the resource group and the other resources named within it (plan, logs, Application Insights, queues, schedules)."
   type        = string
 
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]{1,18}[a-z0-9]$", var.name))
-    error_message = "name must be 3-20 characters of lowercase letters, digits and hyphens, starting with a letter (Key Vault names stop at 24 characters)."
+    error_message = "name must be 3-20 characters of lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit."
+  }
+}
+
+variable "global_names" {
+  description = "The names unique across all of Azure, from modules/azure-names: function_app, storage_account (3-24 lowercase letters and digits) and key_vault (3-24 characters)."
+  type = object({
+    function_app    = string
+    storage_account = string
+    key_vault       = string
+  })
+  nullable = false
+
+  validation {
+    condition     = can(regex("^[a-z0-9]{3,24}$", var.global_names.storage_account)) && can(regex("^[a-z][a-z0-9-]{1,22}[a-z0-9]$", var.global_names.key_vault))
+    error_message = "global_names: storage_account must be 3-24 lowercase letters and digits, key_vault 3-24 letters, digits and hyphens (modules/azure-names makes both)."
   }
 }
 

@@ -46,9 +46,27 @@ final class ExternalCommand {
       Map<String, String> environment,
       List<String> command,
       String input) {
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
+    return run(builder, workingDir, timeout, input);
+  }
+
+  /**
+   * As {@link #run(Path, Duration, Map, List)}, with {@code environment} as the whole environment:
+   * nothing of the test's own (a machine's real credentials, say) reaches the command.
+   */
+  static Result runIsolated(
+      Path workingDir, Duration timeout, Map<String, String> environment, List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    return run(builder, workingDir, timeout, "");
+  }
+
+  private static Result run(
+      ProcessBuilder builder, Path workingDir, Duration timeout, String input) {
+    List<String> command = builder.command();
+    builder.directory(workingDir.toFile()).redirectErrorStream(true);
     try {
       Path log = Files.createTempFile("terraform-checks-", ".log");
       Path stdin = Files.createTempFile("terraform-checks-", ".in");

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stands in for a deployed bridge: answers /health and /v1/preflight in the app's JSON shapes, as
- * the version the stand-in terraform last applied would. Details only with the right bearer token.
+ * the version the stand-in terraform last applied would, and the invoice paths through {@link
+ * FakeInvoiceApi}. Details only with the right bearer token.
  */
 final class FakeBridgeEndpoint implements AutoCloseable {
 
@@ -22,18 +24,33 @@ final class FakeBridgeEndpoint implements AutoCloseable {
     static final Behaviour HEALTHY = new Behaviour("UP", "UP", "pass");
   }
 
+  private static final String DRY_RUN_WARNING =
+      """
+      {"name":"dry_run","verdict":"warn","detail":"FREEE_DRY_RUN=true: nothing is sent to freee"},""";
+
   private final HttpServer server;
   private final String runToken;
   private final Path deployedVersion;
   private final Map<String, Behaviour> versions = new ConcurrentHashMap<>();
+  private final FakeInvoiceApi invoices;
 
+  /**
+   * @param deployedVersion the stand-in state's {@code deployed_version}; its siblings {@code
+   *     deployed_dry_run} and {@code deployed_company_id} say how the invoice paths answer
+   */
   FakeBridgeEndpoint(String runToken, Path deployedVersion) throws IOException {
     this.runToken = runToken;
     this.deployedVersion = deployedVersion;
+    this.invoices = new FakeInvoiceApi(this::authenticated, this::dryRun, this::companyId);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/health", this::health);
     server.createContext("/v1/preflight", this::preflight);
+    server.createContext("/v1/invoices", invoices::handle);
     server.start();
+  }
+
+  FakeInvoiceApi invoices() {
+    return invoices;
   }
 
   String url() {
@@ -49,6 +66,24 @@ final class FakeBridgeEndpoint implements AutoCloseable {
     String version =
         Files.exists(deployedVersion) ? Files.readString(deployedVersion).trim() : "none";
     return versions.getOrDefault(version, Behaviour.HEALTHY);
+  }
+
+  private boolean dryRun() {
+    return deployedSetting("deployed_dry_run").equals("true");
+  }
+
+  private long companyId() {
+    String id = deployedSetting("deployed_company_id");
+    return id.isEmpty() ? 0 : Long.parseLong(id);
+  }
+
+  private String deployedSetting(String file) {
+    try {
+      Path path = deployedVersion.resolveSibling(file);
+      return Files.exists(path) ? Files.readString(path).trim() : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private boolean authenticated(HttpExchange exchange) {
@@ -69,8 +104,8 @@ final class FakeBridgeEndpoint implements AutoCloseable {
                         : ",\"error\":\"no answer to PING within 1000 ms\"");
     String details =
         """
-        ,"details":{"configuration":{"name":"invoice-bridge","status":"UP","details":{"dry_run":false}}%s}"""
-            .formatted(redis);
+        ,"details":{"configuration":{"name":"invoice-bridge","status":"UP","details":{"dry_run":%s}}%s}"""
+            .formatted(dryRun(), redis);
     String body =
         "{\"name\":\"invoice-bridge\",\"status\":\"%s\"%s}"
             .formatted(b.health(), authenticated(exchange) ? details : "");
@@ -85,17 +120,21 @@ final class FakeBridgeEndpoint implements AutoCloseable {
     Behaviour b = current();
     // A careless check that repeats the token: the scripts must still never print it.
     String body =
-        """
+"""
         {"verdict":"%s","checks":[
           {"name":"run_token","verdict":"pass","detail":"48 characters"},
           {"name":"shared_state","verdict":"pass","detail":"Redis at rediss://eu1.upstash.io:6379"},
-          {"name":"dry_run","verdict":"warn","detail":"FREEE_DRY_RUN=true: nothing is sent to freee"},
+%s
           {"name":"freee","verdict":"%s","detail":"token refresh refused for %s"}]}"""
-            .formatted(b.preflightVerdict(), b.preflightVerdict(), runToken);
+            .formatted(
+                b.preflightVerdict(),
+                dryRun() ? DRY_RUN_WARNING : "",
+                b.preflightVerdict(),
+                runToken);
     answer(exchange, 200, body);
   }
 
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+  static void answer(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

@@ -1,12 +1,9 @@
 package io.invoicebridge.terraform;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +23,8 @@ final class HclFiles {
 
   /** The parsed files by path; skips the calling test with a reason when node or npm is missing. */
   static synchronized Map<Path, JsonNode> all() {
-    assumeTrue(
-        ExternalCommand.onPath("node") && ExternalCommand.onPath("npm"),
-        "node and npm are not on PATH: skipping the structural checks of terraform/ (they parse HCL with @cdktf/hcl2json)");
+    NodePackages.installed(
+        "the structural checks of terraform/ (they parse HCL with @cdktf/hcl2json)");
     if (parsed == null) {
       parsed = parse(RepositoryLayout.terraformFiles());
     }
@@ -48,7 +44,6 @@ final class HclFiles {
 
   private static Map<Path, JsonNode> parse(List<Path> files) {
     Path module = RepositoryLayout.checksModule();
-    installParser(module);
     List<String> command = new ArrayList<>(List.of("node", "src/test/node/hcl2json.mjs"));
     files.forEach(f -> command.add(f.toAbsolutePath().normalize().toString()));
     ExternalCommand.Result result =
@@ -63,22 +58,6 @@ final class HclFiles {
       return byPath;
     } catch (IOException e) {
       throw new UncheckedIOException("hcl2json printed something other than JSON", e);
-    }
-  }
-
-  /** Installs the locked @cdktf/hcl2json into terraform-checks/node_modules when it is missing. */
-  private static void installParser(Path module) {
-    if (Files.isDirectory(module.resolve("node_modules/@cdktf/hcl2json"))) {
-      return;
-    }
-    ExternalCommand.Result install =
-        ExternalCommand.run(
-            module,
-            Duration.ofMinutes(5),
-            Map.of(),
-            List.of("npm", "ci", "--no-audit", "--no-fund"));
-    if (!install.succeeded()) {
-      throw new IllegalStateException("npm ci failed in terraform-checks:\n" + install.output());
     }
   }
 }

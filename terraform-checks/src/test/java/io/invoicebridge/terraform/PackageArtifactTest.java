@@ -1,6 +1,7 @@
 package io.invoicebridge.terraform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -81,7 +82,8 @@ class PackageArtifactTest {
   }
 
   @Test
-  void buildArtifact_earlierCommit_packagesThatCommitsBuild() throws IOException {
+  void buildArtifact_earlierCommit_packagesThatCommitsBuildWithoutTheDeploySecrets()
+      throws IOException {
     assumeTrue(ExternalCommand.onPath("git"), "git is not on PATH");
     Path repo = directory.resolve("repo");
     Files.createDirectories(repo.resolve("terraform/scripts"));
@@ -91,11 +93,16 @@ class PackageArtifactTest {
           RepositoryLayout.terraform().resolve("scripts").resolve(name),
           repo.resolve("terraform/scripts").resolve(name));
     }
-    // A stand-in for the Maven wrapper: "builds" the AWS jar from the commit's release.txt.
+    // A stand-in for the Maven wrapper: "builds" the AWS jar from the commit's release.txt and
+    // writes down the environment the build ran with.
+    Path buildEnvironment = directory.resolve("build-environment");
     Path mvnw = repo.resolve("mvnw");
     Files.writeString(
         mvnw,
         "#!/usr/bin/env bash\n"
+            + "env > '"
+            + buildEnvironment
+            + "'\n"
             + "mkdir -p adapters-aws/target\n"
             + "cp release.txt adapters-aws/target/invoice-bridge-aws.jar\n");
     Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -109,7 +116,10 @@ class PackageArtifactTest {
         ExternalCommand.run(
             repo,
             Duration.ofSeconds(60),
-            Map.of("TMPDIR", tmp.toString()),
+            Map.of(
+                "TMPDIR", tmp.toString(),
+                "RUN_TOKEN", "run-token-of-the-deploy-step-3141",
+                "TF_VAR_freee_client_secret", "freee-secret-of-the-deploy-step-2718"),
             List.of(
                 "terraform/scripts/build-artifact.sh",
                 "aws",
@@ -120,6 +130,12 @@ class PackageArtifactTest {
     Path artifact = directory.resolve("rollback/invoice-bridge-aws-" + first + ".jar");
     assertEquals(artifact.toString(), lastLine(result.output()));
     assertEquals("first release", Files.readString(artifact));
+    String environment = Files.readString(buildEnvironment);
+    assertTrue(environment.contains("PATH="), environment);
+    assertFalse(
+        environment.contains("run-token-of-the-deploy-step")
+            || environment.contains("freee-secret-of-the-deploy-step"),
+        "the rollback's build (an earlier commit's Maven plugins) runs without the deploy step's secrets");
   }
 
   private ExternalCommand.Result script(String name, String... args) {

@@ -20,6 +20,7 @@ final class RepositoryLayout {
           "aws-function",
           "gcp-function",
           "azure-function",
+          "azure-names",
           "ops-spec",
           "aws-monitoring",
           "gcp-monitoring",
@@ -44,6 +45,10 @@ final class RepositoryLayout {
 
   static Path terraform() {
     return root().resolve("terraform");
+  }
+
+  static Path workflows() {
+    return root().resolve(".github").resolve("workflows");
   }
 
   static Path module(String name) {

@@ -7,16 +7,22 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A directory with stand-ins for what terraform/scripts/deploy.sh calls: a {@code terraform} that
- * records its arguments and answers {@code output -raw} and {@code apply} from files, an artifact
- * builder for the rollback, and a {@code curl} that records its arguments before running the real
- * one. The state files: {@code deployed_version}, {@code url}, {@code apply_fails} (versions whose
- * apply fails, one a line).
+ * A directory with stand-ins for what terraform/scripts/deploy.sh and the workflows call: a {@code
+ * terraform} that records its arguments and answers {@code init}, {@code output -raw} and {@code
+ * apply} from a {@link StandInState}, an artifact builder for the rollback, an {@code az}, and a
+ * {@code curl} that records its arguments before running the real one.
+ *
+ * <p>Without {@code init} the state is the root one ({@code state/}); after {@code init
+ * -backend-config=key=K} (or {@code prefix=K}) in a directory, terraform run there uses the state
+ * of K, as a remote backend would: see {@link #backend(String)}. Where {@link
+ * #requiredVariables(String, Collection)} names a stack's required variables, {@code apply} in a
+ * directory of that name fails as Terraform does when one has no value.
  */
 final class StandInDeployment {
 
@@ -24,8 +30,25 @@ final class StandInDeployment {
       """
       #!/usr/bin/env bash
       # Stand-in terraform: records its arguments, answers as the test's files say.
-      state="$STAND_IN_STATE"
+      root="$STAND_IN_STATE" state="$STAND_IN_STATE"
+      if [[ -f .terraform/stand-in-backend ]]; then
+        state="$root/backends/$(cat .terraform/stand-in-backend)"
+        mkdir -p "$state"
+      fi
       printf '%s\\n' "$*" >> "$state/terraform-calls"
+      printf '%s %s%s\\n' "${state#"$root"}" "$*" "${TF_VAR_freee_dry_run:+ dry_run=$TF_VAR_freee_dry_run}" \\
+        >> "$root/timeline"
+      if [[ "$1" == init ]]; then
+        for arg in "$@"; do
+          case "$arg" in
+            -backend-config=key=*) key="${arg#-backend-config=key=}" ;;
+            -backend-config=prefix=*) key="${arg#-backend-config=prefix=}" ;;
+          esac
+        done
+        [[ -n "${key:-}" ]] || { echo "stand-in terraform: init without a state key" >&2; exit 98; }
+        mkdir -p .terraform && printf '%s' "${key//\\//_}" > .terraform/stand-in-backend
+        exit 0
+      fi
       if [[ "$1 $2" == "output -raw" ]]; then
         case "$3" in
           deployed_version)
@@ -37,6 +60,14 @@ final class StandInDeployment {
         esac
       fi
       if [[ "$1" == apply ]]; then
+        required="${STAND_IN_REQUIRED_VARIABLES:-}/$(basename "$PWD")"
+        if [[ -n "${STAND_IN_REQUIRED_VARIABLES:-}" && -f "$required" ]]; then
+          while read -r name; do
+            if [[ ! -v "TF_VAR_$name" && " $* " != *" $name="* ]]; then
+              echo "Error: No value for required variable \\"$name\\"" >&2; exit 1
+            fi
+          done < "$required"
+        fi
         for arg in "$@"; do
           [[ "$arg" == artifact_version=* ]] && version="${arg#artifact_version=}"
         done
@@ -44,6 +75,11 @@ final class StandInDeployment {
           echo "Error: creating the function failed" >&2; exit 1
         fi
         printf '%s' "$version" > "$state/deployed_version"
+        printf '%s' "${TF_VAR_freee_dry_run:-false}" > "$state/deployed_dry_run"
+        printf '%s' "${TF_VAR_freee_company_id:-}" > "$state/deployed_company_id"
+        printf '%s' "${TF_VAR_alert_emails:-}" > "$state/deployed_alert_emails"
+        printf '%s' "${TF_VAR_alert_webhook_url:+set}" > "$state/deployed_alert_webhook"
+        printf '%s' "${TF_VAR_scaling_schedule:-}" > "$state/deployed_scaling_schedule"
         exit 0
       fi
       echo "stand-in terraform: unexpected arguments: $*" >&2
@@ -75,15 +111,17 @@ final class StandInDeployment {
       exec REAL_CURL "$@"
       """;
 
-  private final Path state;
+  private final StandInState root;
   private final Path bin;
+  private final Path required;
 
   StandInDeployment(Path directory) {
-    this.state = directory.resolve("state");
+    this.root = new StandInState(directory.resolve("state"));
     this.bin = directory.resolve("bin");
+    this.required = directory.resolve("required-variables");
     try {
-      Files.createDirectories(state);
       Files.createDirectories(bin);
+      Files.createDirectories(required);
       executable(bin.resolve("terraform"), TERRAFORM);
       executable(bin.resolve("build-artifact"), BUILD_ARTIFACT);
       executable(bin.resolve("curl"), CURL.replace("REAL_CURL", realCurl()));
@@ -93,81 +131,100 @@ final class StandInDeployment {
     }
   }
 
-  Path deployedVersionFile() {
-    return state.resolve("deployed_version");
+  /** The state terraform uses without {@code init}. */
+  StandInState root() {
+    return root;
   }
 
-  StandInDeployment deployed(String version) {
-    return write("deployed_version", version);
+  /** The state terraform uses after {@code init} with this backend key (or GCS prefix). */
+  StandInState backend(String key) {
+    return new StandInState(root.directory().resolve("backends").resolve(key.replace('/', '_')));
   }
 
-  StandInDeployment url(String url) {
-    return write("url", url);
-  }
-
-  StandInDeployment applyFails(String version) {
-    return write("apply_fails", version + "\n");
-  }
-
-  String deployedVersion() {
-    return read("deployed_version");
-  }
-
-  /** The argument lists terraform was called with, one a line. */
-  List<String> terraformCalls() {
-    return read("terraform-calls").lines().toList();
-  }
-
-  List<String> applies() {
-    return terraformCalls().stream().filter(c -> c.startsWith("apply ")).toList();
-  }
-
-  String azCalls() {
-    return read("az-calls");
-  }
-
-  String buildCalls() {
-    return read("build-calls");
-  }
-
-  /** Everything any stand-in recorded, to search for what must never appear. */
-  String allRecorded() {
-    return read("terraform-calls") + read("build-calls") + read("curl-calls");
-  }
-
-  /** Runs a script of terraform/scripts with the stand-ins first on the PATH. */
-  ExternalCommand.Result run(Map<String, String> environment, String script, String... args) {
-    Map<String, String> env = new HashMap<>(environment);
-    env.put("PATH", bin + ":" + System.getenv("PATH"));
-    env.put("STAND_IN_STATE", state.toString());
-    env.put("STACK_DIR", state.toString());
-    env.put("BUILD_ARTIFACT", bin.resolve("build-artifact").toString());
-    env.put("ROLLBACK_DIR", state.resolve("rollback").toString());
-    env.put("HEALTH_ATTEMPTS", "2");
-    env.put("HEALTH_INTERVAL_SECONDS", "0");
-    env.put("HEALTH_TIMEOUT_SECONDS", "5");
-    List<String> command = new ArrayList<>();
-    command.add(RepositoryLayout.terraform().resolve("scripts").resolve(script).toString());
-    command.addAll(List.of(args));
-    return ExternalCommand.run(state, Duration.ofSeconds(60), env, command);
-  }
-
-  private StandInDeployment write(String file, String content) {
+  /** Makes {@code apply} in a directory named {@code stack} require these variables. */
+  StandInDeployment requiredVariables(String stack, Collection<String> names) {
     try {
-      Files.writeString(state.resolve(file), content);
+      Files.writeString(required.resolve(stack), String.join("\n", names) + "\n");
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private String read(String file) {
-    try {
-      Path path = state.resolve(file);
-      return Files.exists(path) ? Files.readString(path) : "";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  Path deployedVersionFile() {
+    return root.deployedVersionFile();
+  }
+
+  StandInDeployment deployed(String version) {
+    root.deployed(version);
+    return this;
+  }
+
+  StandInDeployment url(String url) {
+    root.url(url);
+    return this;
+  }
+
+  StandInDeployment applyFails(String version) {
+    root.applyFails(version);
+    return this;
+  }
+
+  String deployedVersion() {
+    return root.deployedVersion();
+  }
+
+  List<String> applies() {
+    return root.applies();
+  }
+
+  /**
+   * Every terraform call in order, each prefixed with its state ("" root, "/backends/K") and
+   * followed by " dry_run=V" when TF_VAR_freee_dry_run was set.
+   */
+  List<String> timeline() {
+    return root.read("timeline").lines().toList();
+  }
+
+  String azCalls() {
+    return root.read("az-calls");
+  }
+
+  String buildCalls() {
+    return root.read("build-calls");
+  }
+
+  /** Everything any stand-in recorded, to search for what must never appear. */
+  String allRecorded() {
+    return root.read("timeline") + root.read("build-calls") + root.read("curl-calls");
+  }
+
+  /**
+   * The environment a machine with these stand-ins has: them first on the PATH, the rollback's
+   * builder, and health checks that retry at once.
+   */
+  Map<String, String> machineEnvironment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", bin + ":" + System.getenv("PATH"));
+    env.put("STAND_IN_STATE", root.directory().toString());
+    env.put("STAND_IN_REQUIRED_VARIABLES", required.toString());
+    env.put("BUILD_ARTIFACT", bin.resolve("build-artifact").toString());
+    env.put("HEALTH_ATTEMPTS", "2");
+    env.put("HEALTH_INTERVAL_SECONDS", "0");
+    env.put("HEALTH_TIMEOUT_SECONDS", "5");
+    return env;
+  }
+
+  /** Runs a script of terraform/scripts with the stand-ins first on the PATH, in the root state. */
+  ExternalCommand.Result run(Map<String, String> environment, String script, String... args) {
+    Map<String, String> env = new HashMap<>(environment);
+    env.putAll(machineEnvironment());
+    env.put("STACK_DIR", root.directory().toString());
+    env.put("ROLLBACK_DIR", root.directory().resolve("rollback").toString());
+    List<String> command = new ArrayList<>();
+    command.add(RepositoryLayout.terraform().resolve("scripts").resolve(script).toString());
+    command.addAll(List.of(args));
+    return ExternalCommand.run(root.directory(), Duration.ofSeconds(60), env, command);
   }
 
   private static void executable(Path path, String content) throws IOException {
