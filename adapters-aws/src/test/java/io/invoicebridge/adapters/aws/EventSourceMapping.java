@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +40,6 @@ final class EventSourceMapping implements AutoCloseable {
   private volatile boolean enabled = true;
   private volatile boolean idle;
   private volatile boolean running = true;
-  private volatile Instant invokedAt;
 
   private EventSourceMapping(
       SqsClient sqs, ElasticMq.Queues queue, int batchSize, LambdaRuntimeTarget function) {
@@ -75,12 +73,6 @@ final class EventSourceMapping implements AutoCloseable {
   /** Receives again. */
   void enable() {
     enabled = true;
-  }
-
-  /** How long the invocation now running has run; zero when none runs. */
-  Duration invocationRunning() {
-    Instant at = invokedAt;
-    return at == null ? Duration.ZERO : Duration.between(at, Instant.now());
   }
 
   private void poll() {
@@ -133,13 +125,10 @@ final class EventSourceMapping implements AutoCloseable {
 
   /** The ids of the messages that failed: those reported, or all when the invocation failed. */
   private Set<String> invoke(List<Message> messages) {
-    invokedAt = Instant.now();
     try {
       return failures(function.invoke(event(messages)));
     } catch (RuntimeException invocationFailed) {
       return new HashSet<>(messages.stream().map(Message::messageId).toList());
-    } finally {
-      invokedAt = null;
     }
   }
 

@@ -4,7 +4,6 @@ import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.JdkHttpTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +39,6 @@ final class QueueTrigger implements AutoCloseable {
   private volatile int budget = Integer.MAX_VALUE;
   private volatile boolean idle;
   private volatile boolean running = true;
-  private volatile Instant invokedAt;
 
   private QueueTrigger(QueueService queues, String queue, Settings settings, JdkHttpTarget app) {
     this.queues = queues;
@@ -78,12 +76,6 @@ final class QueueTrigger implements AutoCloseable {
   void enableFor(int deliveries) {
     budget = deliveries;
     enabled = true;
-  }
-
-  /** How long the invocation now running has run; zero when none runs. */
-  Duration invocationRunning() {
-    Instant at = invokedAt;
-    return at == null ? Duration.ZERO : Duration.between(at, Instant.now());
   }
 
   private void poll() {
@@ -127,7 +119,6 @@ final class QueueTrigger implements AutoCloseable {
 
   /** True when the function returned; false when it threw or its worker is gone. */
   private boolean invoke(QueueService.Received message) {
-    invokedAt = Instant.now();
     try {
       return app.send(
                   new HttpCall(
@@ -142,8 +133,6 @@ final class QueueTrigger implements AutoCloseable {
     } catch (RuntimeException workerGone) {
       running = false;
       return false;
-    } finally {
-      invokedAt = null;
     }
   }
 
