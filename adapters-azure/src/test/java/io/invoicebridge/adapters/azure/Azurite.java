@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -128,18 +130,24 @@ final class Azurite implements AutoCloseable {
     }
   }
 
-  /** Stops Azurite (npx and the node process it started) and removes its data. */
+  /**
+   * Stops Azurite (npx and the node process it started, which may outlive npx while it closes its
+   * connections) and removes its data.
+   */
   @Override
   public void close() {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+    List<ProcessHandle> all =
+        Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle each : all) {
+      try {
+        each.onExit().get(5, TimeUnit.SECONDS);
+      } catch (TimeoutException | ExecutionException stillRunning) {
+        each.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        each.destroyForcibly();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     try (Stream<Path> files = Files.walk(data)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -28,7 +28,7 @@ import org.xml.sax.SAXException;
  * stack's queue creation), called with a bearer token as the host calls them with the app's
  * identity.
  */
-final class QueueService {
+final class QueueService implements AutoCloseable {
 
   /** One message as Get Messages returns it; {@code text} is decoded from base64. */
   record Received(String messageId, String popReceipt, int dequeueCount, String text) {}
@@ -168,6 +168,12 @@ final class QueueService {
 
   private static int count(String text) {
     return text.isEmpty() ? 0 : Integer.parseInt(text);
+  }
+
+  /** Closes the client's connections (Azurite's shutdown waits for open ones). */
+  @Override
+  public void close() {
+    http.close();
   }
 
   private static String text(Element parent, String name) {

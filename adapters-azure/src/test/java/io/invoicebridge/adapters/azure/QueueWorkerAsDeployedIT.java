@@ -79,7 +79,7 @@ class QueueWorkerAsDeployedIT {
   void stop() {
     RedisServerExtension.start();
     for (AutoCloseable open :
-        new AutoCloseable[] {trigger, app, azurite, identity, receiver, freee}) {
+        new AutoCloseable[] {trigger, app, queues, azurite, identity, receiver, freee}) {
       try {
         if (open != null) {
           open.close();
