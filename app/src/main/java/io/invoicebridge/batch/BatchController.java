@@ -25,6 +25,12 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -35,6 +41,7 @@ import java.util.stream.IntStream;
  */
 @Controller(BatchController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 public class BatchController {
 
   static final String PATH = "/v1/batches";
@@ -63,9 +70,34 @@ public class BatchController {
 
   @Post
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+  @Operation(
+      operationId = "submitBatch",
+      summary = "Queue a batch of invoices; workers create each exactly once",
+      description = "A submit answered 503 is safe to resend with the same Idempotency-Key.")
+  @RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(ref = "#/components/schemas/AsyncInvoiceBatch")))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Queued (or, for a known Idempotency-Key, the batch submitted before)",
+      headers =
+          @io.swagger.v3.oas.annotations.headers.Header(
+              name = HttpHeaders.LOCATION,
+              description = "Where to follow the batch",
+              schema = @Schema(type = "string")),
+      content = @Content(schema = @Schema(implementation = BatchAccepted.class)))
+  @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+  @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+  @ApiResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
+  @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
   public MutableHttpResponse<?> submit(
       HttpRequest<?> request,
-      @Header("Idempotency-Key") @Nullable String key,
+      @Parameter(
+              description = "Names the batch: a resubmit answers the same batch, never a second",
+              schema = @Schema(pattern = "^[A-Za-z0-9._:@/-]{1,128}$"))
+          @Header("Idempotency-Key")
+          @Nullable
+          String key,
       @Body @Nullable byte[] body) {
     try (var log = RequestLogContext.open(request)) {
       if (key != null && !InvoiceValidator.validKey(key)) {
@@ -100,6 +132,13 @@ public class BatchController {
   }
 
   @Get("/{id}")
+  @Operation(operationId = "showBatch", summary = "A batch's progress and per-item results")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The batch as it stands",
+      content = @Content(schema = @Schema(implementation = BatchView.class)))
+  @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+  @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
   public MutableHttpResponse<?> show(HttpRequest<?> request, @PathVariable String id) {
     try (var log = RequestLogContext.open(request)) {
       return store

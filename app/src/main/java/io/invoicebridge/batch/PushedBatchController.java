@@ -10,13 +10,15 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * Where a push queue (Cloud Tasks, {@code BATCH_QUEUE=cloud-tasks}) delivers one message: a POST
  * authenticated by the queue's own token ({@code auth.PushDeliveryVerifier}), not the run token.
  * 2xx means the message is settled (done, handed back as a new delayed task, or given up); any
- * other answer makes the queue retry it.
+ * other answer makes the queue retry it. Not part of the client API, so not in its description.
  */
+@Hidden
 @Controller(PushedBatchController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(property = BatchSettings.PREFIX + ".queue", value = "cloud-tasks")

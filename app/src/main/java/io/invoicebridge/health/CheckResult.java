@@ -3,6 +3,7 @@ package io.invoicebridge.health;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 
 /** One line of the operations checklist, evaluated live. */
@@ -12,6 +13,8 @@ public record CheckResult(String name, Verdict verdict, String detail) {
 
   /** pass: fine; warn: works but an operator should look; fail: will not work as deployed. */
   @Serdeable
+  // the wire names for the OpenAPI description (OpenApiDescriptionTest checks them)
+  @Schema(allowableValues = {"pass", "warn", "fail"})
   public enum Verdict {
     PASS,
     WARN,

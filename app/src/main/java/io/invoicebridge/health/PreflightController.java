@@ -8,6 +8,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +21,7 @@ import java.util.List;
  */
 @Controller("/v1/preflight")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 public class PreflightController {
 
   private final List<PreflightCheck> checks;
@@ -26,7 +31,19 @@ public class PreflightController {
   }
 
   @Get
-  public PreflightReport preflight(HttpRequest<?> request, @QueryValue @Nullable String probe) {
+  @Operation(
+      operationId = "preflight",
+      summary = "The operations checklist, evaluated live",
+      description = "Always 200 once the checks ran: the verdict is in the body.")
+  @ApiResponse(responseCode = "200", description = "Each check's verdict, and the worst of them")
+  public PreflightReport preflight(
+      HttpRequest<?> request,
+      @Parameter(
+              description = "freee: add one cheap read at freee with the current token",
+              schema = @Schema(allowableValues = "freee"))
+          @QueryValue
+          @Nullable
+          String probe) {
     try (var log = RequestLogContext.open(request)) {
       boolean probeFreee = "freee".equals(probe);
       List<CheckResult> results = new ArrayList<>();

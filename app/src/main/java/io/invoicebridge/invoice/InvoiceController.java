@@ -24,12 +24,19 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.List;
 
 /** The v1 invoice API (README "API (v1)"). Authentication is the {@code RunTokenFilter}'s job. */
 @Controller("/v1/invoices")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 public class InvoiceController {
 
   private final BatchReader reader;
@@ -53,6 +60,24 @@ public class InvoiceController {
 
   @Post("/batch")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+  @Operation(
+      operationId = "createInvoiceBatch",
+      summary = "Create a batch of invoices, each exactly once",
+      description = "Resend the same batch while complete is false, after Retry-After.")
+  @RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(ref = "#/components/schemas/InvoiceBatch")))
+  @ApiResponse(
+      responseCode = "200",
+      description = "A result per item",
+      headers =
+          @io.swagger.v3.oas.annotations.headers.Header(
+              name = HttpHeaders.RETRY_AFTER,
+              description = "While complete is false: seconds until a resend may help",
+              schema = @Schema(type = "integer", minimum = "1")))
+  @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+  @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+  @ApiResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
   public MutableHttpResponse<BatchResponse> batch(
       HttpRequest<?> request, @Body @Nullable byte[] body) {
     try (var log = RequestLogContext.open(request)) {
@@ -70,9 +95,36 @@ public class InvoiceController {
 
   @Post
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+  @Operation(operationId = "createInvoice", summary = "Create one invoice exactly once")
+  @RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(ref = "#/components/schemas/InvoiceItem")))
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created now",
+      content = @Content(schema = @Schema(implementation = ItemResult.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "Created earlier (Idempotent-Replayed: true), or a dry run",
+      headers =
+          @io.swagger.v3.oas.annotations.headers.Header(
+              name = SingleItemResponses.REPLAYED_HEADER,
+              description = "true when the invoice was created by an earlier request",
+              schema = @Schema(type = "string", allowableValues = "true")),
+      content = @Content(schema = @Schema(implementation = ItemResult.class)))
+  @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+  @ApiResponse(responseCode = "409", ref = "#/components/responses/InProgress")
+  @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+  @ApiResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
+  @ApiResponse(responseCode = "502", ref = "#/components/responses/FreeeFailure")
+  @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
+  @ApiResponse(responseCode = "504", ref = "#/components/responses/DeadlineExceeded")
   public MutableHttpResponse<?> single(
       HttpRequest<?> request,
-      @Header("Idempotency-Key") @Nullable String key,
+      @Parameter(ref = "#/components/parameters/IdempotencyKey")
+          @Header("Idempotency-Key")
+          @Nullable
+          String key,
       @Body @Nullable byte[] body) {
     try (var log = RequestLogContext.open(request)) {
       RequestDeadlines deadlines = deadlines();
@@ -87,7 +139,16 @@ public class InvoiceController {
   }
 
   @Get
-  public MutableHttpResponse<?> lookup(HttpRequest<?> request, @QueryValue @Nullable String key) {
+  @Operation(operationId = "lookUpKey", summary = "What the ledger knows about a key")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The key is created or in progress",
+      content = @Content(schema = @Schema(implementation = KeyStatus.class)))
+  @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+  @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+  public MutableHttpResponse<?> lookup(
+      HttpRequest<?> request,
+      @Parameter(ref = "#/components/parameters/LookedUpKey") @QueryValue @Nullable String key) {
     try (var log = RequestLogContext.open(request)) {
       if (key == null || key.isEmpty()) {
         throw new MissingParameterException(

@@ -2,9 +2,24 @@ package io.invoicebridge.invoice;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What happened to one item (README "API (v1)"). */
 @Serdeable
+// the wire names for the OpenAPI description, which cannot run wireName() at compile time
+// (OpenApiDescriptionTest checks they are these)
+@Schema(
+    description = "What happened to one item",
+    allowableValues = {
+      "created",
+      "replayed",
+      "rejected",
+      "conflict",
+      "failed",
+      "in_progress",
+      "not_attempted",
+      "dry_run"
+    })
 public enum ItemStatus {
   CREATED(false),
   REPLAYED(false),

@@ -6,14 +6,18 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 
-/** The reference entry point: the app on its local Netty server, over real HTTP. */
+/**
+ * The reference entry point: the app on its local Netty server, over real HTTP. Every exchange of
+ * every case must also match the API's OpenAPI description (docs/openapi.yml).
+ */
 class NettyConformanceTest {
 
   static HttpTarget startNetty(Map<String, String> properties) {
     Map<String, Object> settings = new HashMap<>(properties);
     settings.put("micronaut.server.port", -1);
     EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, settings);
-    return new JdkHttpTarget(server.getURI(), server::close);
+    return new DescribedTarget(
+        new JdkHttpTarget(server.getURI(), server::close), ApiDescription.committed());
   }
 
   @Nested

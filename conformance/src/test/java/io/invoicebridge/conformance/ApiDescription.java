@@ -1,0 +1,78 @@
+package io.invoicebridge.conformance;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The committed OpenAPI description of the API (docs/openapi.yml), read by Atlassian's
+ * swagger-request-validator. A request answered 2xx must be described in full (path, method,
+ * parameters, security, body); for any other answer the client may have sent something undescribed
+ * on purpose, so only its operation must be. Every answer must be described: its status, its
+ * headers and its body's shape (a field the description does not name is a problem too).
+ */
+final class ApiDescription {
+
+  /** Set by the pom; the default works when the tests run from the conformance module. */
+  private static final Path FILE =
+      Path.of(System.getProperty("openapi.description", "../docs/openapi.yml"));
+
+  private static ApiDescription committed;
+
+  private final OpenApiInteractionValidator validator;
+
+  private ApiDescription(OpenApiInteractionValidator validator) {
+    this.validator = validator;
+  }
+
+  /** docs/openapi.yml, read once per test run. */
+  static synchronized ApiDescription committed() {
+    if (committed == null) {
+      if (!Files.isRegularFile(FILE)) {
+        throw new IllegalStateException("no OpenAPI description at " + FILE.toAbsolutePath());
+      }
+      committed =
+          new ApiDescription(
+              OpenApiInteractionValidator.createForSpecificationUrl(FILE.toUri().toString())
+                  .build());
+    }
+    return committed;
+  }
+
+  /** What the description does not allow in this exchange, one line each; empty when none. */
+  List<String> problems(HttpCall call, HttpAnswer answer) {
+    Request request = request(call);
+    ValidationReport report =
+        answer.status() / 100 == 2
+            ? validator.validate(request, response(answer))
+            : validator.validateResponse(call.path(), request.getMethod(), response(answer));
+    return report.getMessages().stream()
+        .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+        .map(message -> message.getKey() + ": " + message.getMessage())
+        .toList();
+  }
+
+  private static Request request(HttpCall call) {
+    SimpleRequest.Builder request = new SimpleRequest.Builder(call.method(), call.path());
+    call.headers().forEach(request::withHeader);
+    call.queryParameters().forEach(request::withQueryParam);
+    if (call.body().length > 0) {
+      request.withBody(call.body());
+    }
+    return request.build();
+  }
+
+  private static SimpleResponse response(HttpAnswer answer) {
+    SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.status());
+    answer.headers().forEach(response::withHeader);
+    if (answer.body().length > 0) {
+      response.withBody(answer.body());
+    }
+    return response.build();
+  }
+}
