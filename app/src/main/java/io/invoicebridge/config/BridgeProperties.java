@@ -18,6 +18,7 @@ public record BridgeProperties(
     @Nullable String freeeDryRun,
     @Nullable String enableStructuredLogging,
     @Nullable String redisUrl,
+    @Nullable String tokenEncryptionKeys,
     @Nullable String freeeApiBaseUrl,
     @Nullable String freeeTokenUrl,
     @Nullable String rateLimitPerMinute,

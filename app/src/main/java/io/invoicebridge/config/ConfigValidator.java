@@ -50,6 +50,7 @@ final class ConfigValidator {
             value(SettingRules.DEFAULT_PARTNER_TITLE, raw.defaultPartnerTitle()));
     Optional<URI> redisUrl =
         Optional.ofNullable(value(SettingRules.REDIS_URL, raw.redisUrl())).map(URI::create);
+    TokenEncryptionKeys tokenKeys = tokenEncryptionKeys(hasValue(raw.redisUrl()));
     if (!problems.isEmpty()) {
       throw new ConfigurationInvalidException(problems);
     }
@@ -59,6 +60,7 @@ final class ConfigValidator {
         dryRun,
         structured,
         redisUrl,
+        tokenKeys,
         freee,
         limits,
         defaults);
@@ -75,6 +77,7 @@ final class ConfigValidator {
     secrets.put("FREEE_CLIENT_SECRET", raw.freeeClientSecret());
     secrets.put("FREEE_REFRESH_TOKEN", raw.freeeRefreshToken());
     secrets.put("REDIS_URL", raw.redisUrl());
+    secrets.put("TOKEN_ENCRYPTION_KEYS", raw.tokenEncryptionKeys());
     secrets.forEach(
         (variable, value) -> {
           if (value != null && value.trim().startsWith("@Microsoft.KeyVault(")) {
@@ -95,6 +98,23 @@ final class ConfigValidator {
         companyId == null ? null : Long.valueOf(companyId),
         URI.create(valueOrDefault(SettingRules.FREEE_API_BASE_URL, raw.freeeApiBaseUrl())),
         URI.create(valueOrDefault(SettingRules.FREEE_TOKEN_URL, raw.freeeTokenUrl())));
+  }
+
+  /** Required with Redis, whose token record they seal; checked whenever given. */
+  private TokenEncryptionKeys tokenEncryptionKeys(boolean redisConfigured) {
+    SettingRule rule = SettingRules.TOKEN_ENCRYPTION_KEYS;
+    String text = raw.tokenEncryptionKeys();
+    if (!hasValue(text)) {
+      rule.problemWhenMissing(dryRun, redisConfigured).ifPresent(problems::add);
+      return TokenEncryptionKeys.NONE;
+    }
+    Optional<String> problem = rule.problemWith(text);
+    problem.ifPresent(problems::add);
+    return problem.isPresent() ? TokenEncryptionKeys.NONE : TokenEncryptionKeys.parse(text);
+  }
+
+  private static boolean hasValue(@Nullable String text) {
+    return text != null && !text.isBlank();
   }
 
   /**

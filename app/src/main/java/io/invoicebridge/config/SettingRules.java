@@ -42,6 +42,18 @@ public final class SettingRules {
           new Url(
               List.of("redis", "rediss"), List.of("rediss"), "rediss://default:PASSWORD@HOST:PORT"),
           null);
+
+  /**
+   * The keys that seal freee's tokens in Redis (AES-256-GCM); the first seals, every one opens, so
+   * a new key goes first and the old one stays behind it until the record was sealed again.
+   */
+  public static final SettingRule TOKEN_ENCRYPTION_KEYS =
+      new SettingRule(
+          "TOKEN_ENCRYPTION_KEYS",
+          Requirement.REQUIRED_WITH_REDIS,
+          new SettingConstraint.AesKeys(),
+          null);
+
   public static final SettingRule FREEE_API_BASE_URL =
       httpUrl("FREEE_API_BASE_URL", "https://api.freee.co.jp");
   public static final SettingRule FREEE_TOKEN_URL =
@@ -101,6 +113,7 @@ public final class SettingRules {
           FREEE_COMPANY_ID,
           FREEE_DRY_RUN,
           REDIS_URL,
+          TOKEN_ENCRYPTION_KEYS,
           RATE_LIMIT_PER_MINUTE,
           RATE_LIMIT_PER_HOUR,
           RATE_LIMIT_PER_DAY,
