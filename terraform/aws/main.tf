@@ -21,6 +21,13 @@ module "redis" {
   primary_region = var.redis_primary_region
 }
 
+# TOKEN_ENCRYPTION_KEYS, made by Terraform: raise encryption_key_generation to rotate.
+module "token_keys" {
+  source = "../modules/token-encryption-keys"
+
+  generation = var.encryption_key_generation
+}
+
 module "config" {
   source = "../modules/app-config"
 
@@ -36,6 +43,7 @@ module "config" {
   batch_callback_hosts  = var.batch_callback_hosts
   batch_max_attempts    = var.batch_max_attempts
   redis_url             = module.redis.url
+  token_encryption_keys = module.token_keys.keys
 
   freee_company_id                     = var.freee_company_id
   freee_dry_run                        = var.freee_dry_run

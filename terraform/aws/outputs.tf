@@ -18,6 +18,12 @@ output "function_version" {
   value       = module.function.function_version
 }
 
+output "redis_app_user" {
+  description = "What terraform/scripts/redis-app-user.sh needs to create or update the app's own Redis user (deploy.sh runs it after every apply): Upstash's REST URL and administration token, the user's name and password."
+  value       = module.redis.app_user
+  sensitive   = true
+}
+
 output "redis_endpoint" {
   description = "Host name of the Upstash Redis database (the password stays in the secrets)."
   value       = module.redis.endpoint

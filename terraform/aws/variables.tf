@@ -291,3 +291,10 @@ variable "batch_max_attempts" {
   type        = number
   default     = 5
 }
+
+variable "encryption_key_generation" {
+  description = "Generation of TOKEN_ENCRYPTION_KEYS, the keys Terraform makes to seal the freee token record in Redis: raise it by one to rotate (the new key seals, the previous one still opens; see docs/security.md)."
+  type        = number
+  default     = 1
+  nullable    = false
+}

@@ -57,12 +57,13 @@ locals {
     FREEE_CLIENT_SECRET   = var.freee_client_secret
     FREEE_REFRESH_TOKEN   = var.freee_refresh_token
     REDIS_URL             = var.redis_url
+    TOKEN_ENCRYPTION_KEYS = var.token_encryption_keys
     BATCH_CALLBACK_SECRET = var.batch_callback_secret
   }
 
   # The names alone are not sensitive; cloud modules iterate over them (for_each cannot take
   # a sensitive map's keys).
-  secret_names = ["RUN_TOKEN", "FREEE_CLIENT_ID", "FREEE_CLIENT_SECRET", "FREEE_REFRESH_TOKEN", "REDIS_URL", "BATCH_CALLBACK_SECRET"]
+  secret_names = ["RUN_TOKEN", "FREEE_CLIENT_ID", "FREEE_CLIENT_SECRET", "FREEE_REFRESH_TOKEN", "REDIS_URL", "TOKEN_ENCRYPTION_KEYS", "BATCH_CALLBACK_SECRET"]
 }
 
 check "secret_names_match_secrets" {

@@ -98,6 +98,18 @@ variable "redis_url" {
   }
 }
 
+variable "token_encryption_keys" {
+  description = "TOKEN_ENCRYPTION_KEYS: the AES-256 keys that seal the freee token record in Redis, comma-separated, each 32 bytes in base64; the first seals, every one opens. Each stack generates them (modules/token-encryption-keys): rotating adds a new key in front and keeps the previous one behind it."
+  type        = string
+  sensitive   = true
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=(,[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)*$", var.token_encryption_keys))
+    error_message = "token_encryption_keys must be one or more keys separated by commas, each 32 random bytes in base64 (44 characters, e.g. from openssl rand -base64 32); the first encrypts."
+  }
+}
+
 variable "freee_company_id" {
   description = "FREEE_COMPANY_ID: the freee company (事業所) id every invoice is created in."
   type        = number

@@ -11,6 +11,8 @@ variables {
   redis_url           = "rediss://default:password@example.upstash.io:6379"
   freee_company_id    = 1234567
 
+  token_encryption_keys = "IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7P4="
+
   batch_callback_secret = "callback-secret-0123456789abcdefghij"
 }
 
@@ -284,4 +286,27 @@ run "queues_deliver_past_the_highest_batch_max_attempts" {
     condition     = output.batch_queue_max_deliveries > 101
     error_message = "With BATCH_MAX_ATTEMPTS=100 the queue must allow delivery 101, on which the app gives the item up, and more."
   }
+}
+
+run "token_encryption_keys_pass_as_a_secret" {
+  command = plan
+
+  variables {
+    token_encryption_keys = "a7RaIaoE9lC1fS/FiI8jxFvbQhhM6wnQGUvJrBKV6iQ=,IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7P4="
+  }
+
+  assert {
+    condition     = contains(output.secret_names, "TOKEN_ENCRYPTION_KEYS") && !contains(keys(output.environment), "TOKEN_ENCRYPTION_KEYS")
+    error_message = "TOKEN_ENCRYPTION_KEYS must be a secret, never a plain setting."
+  }
+}
+
+run "token_encryption_key_of_31_bytes_fails" {
+  command = plan
+
+  variables {
+    token_encryption_keys = "IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7A=="
+  }
+
+  expect_failures = [var.token_encryption_keys]
 }

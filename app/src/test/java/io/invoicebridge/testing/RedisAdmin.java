@@ -11,6 +11,7 @@ import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,9 +85,14 @@ public final class RedisAdmin {
    * does ({@code ACL SETUSER <user> reset on ><password> <rules...>}).
    */
   public void setUser(String user, String password, List<String> rules) {
-    CommandArgs<String, String> args =
-        new CommandArgs<>(StringCodec.UTF8).add("SETUSER").add(user).add("reset").add("on");
-    args.add(">" + password);
+    List<String> all = new ArrayList<>(List.of("reset", "on", ">" + password));
+    all.addAll(rules);
+    aclSetUser(user, all);
+  }
+
+  /** {@code ACL SETUSER <user> <rules...>}, the rules as given. */
+  public void aclSetUser(String user, List<String> rules) {
+    CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add("SETUSER").add(user);
     rules.forEach(args::add);
     redis().dispatch(CommandType.ACL, new StatusOutput<>(StringCodec.UTF8), args);
   }

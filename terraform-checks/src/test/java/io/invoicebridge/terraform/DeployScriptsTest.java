@@ -60,6 +60,21 @@ class DeployScriptsTest {
         deployment.applies());
     assertTrue(result.output().contains("healthy: " + bridge.url()), result.output());
     assertEquals("", deployment.buildCalls(), "nothing to roll back");
+    assertEquals(
+        List.of("after v2"), deployment.redisUserCalls(), "the Redis user after the apply");
+  }
+
+  @Test
+  void deploy_redisUserCannotBeSet_failsAndTriesThePreviousVersion() {
+    deployment.deployed("v1").redisUserFails();
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertEquals(3, result.exitCode(), result.output());
+    assertTrue(
+        result.output().contains("the app's Redis user could not be created or updated"),
+        result.output());
+    assertEquals(List.of("after v2", "after v1"), deployment.redisUserCalls());
   }
 
   @Test

@@ -32,7 +32,7 @@ class SettingRulesTerraformTest {
    * run in memory) and picks the deadline that fits its front door.
    */
   static final Set<String> REQUIRED_BY_EVERY_DEPLOYMENT =
-      Set.of("redis_url", "request_timeout_ms", "batch_callback_secret");
+      Set.of("redis_url", "request_timeout_ms", "batch_callback_secret", "token_encryption_keys");
 
   /**
    * Settings whose Terraform type differs from the app's text, with a rule of their own there:
@@ -71,6 +71,7 @@ class SettingRulesTerraformTest {
       case SettingConstraint.Text text -> assertText(variable, name, text);
       case SettingConstraint.OneOf oneOf -> assertOneOf(variable, name, oneOf);
       case SettingConstraint.Url url -> assertUrl(variable, name, url);
+      case SettingConstraint.AesKeys keys -> assertAesKeys(variable, name);
     }
   }
 
@@ -160,6 +161,18 @@ class SettingRulesTerraformTest {
         SettingVariables.conditions(variable).stream()
             .anyMatch(c -> c.contains("!endswith(var." + name + ", \"/\")")),
         name + " must refuse a trailing slash");
+  }
+
+  private static void assertAesKeys(JsonNode variable, String name) {
+    assertEquals("string", SettingVariables.type(variable), name);
+    assertTrue(
+        SettingVariables.conditions(variable).stream()
+            .anyMatch(
+                c ->
+                    c.contains(
+                        "regex(\"" + SettingConstraint.AesKeys.PATTERN + "\", var." + name + ")")),
+        name + " must be checked with the app's pattern " + SettingConstraint.AesKeys.PATTERN);
+    assertMessageStates(variable, name, new SettingConstraint.AesKeys().rule());
   }
 
   private static void assertMessageStates(JsonNode variable, String name, String rule) {

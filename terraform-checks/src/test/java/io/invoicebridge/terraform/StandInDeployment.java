@@ -13,10 +13,11 @@ import java.util.Map;
 
 /**
  * A directory with stand-ins for what terraform/scripts/deploy.sh calls: a {@code terraform} that
- * records its arguments and answers {@code output -raw} and {@code apply} from files, an artifact
- * builder for the rollback, and a {@code curl} that records its arguments before running the real
- * one. The state files: {@code deployed_version}, {@code url}, {@code apply_fails} (versions whose
- * apply fails, one a line).
+ * records its arguments and answers {@code output -raw}, {@code output -json redis_app_user} and
+ * {@code apply} from files, an artifact builder for the rollback, a Redis user step that records
+ * when it ran, and a {@code curl} that records its arguments before running the real one. The state
+ * files: {@code deployed_version}, {@code url}, {@code apply_fails} (versions whose apply fails,
+ * one a line), {@code redis_app_user.json}, {@code redis_user_fails}.
  */
 final class StandInDeployment {
 
@@ -35,6 +36,10 @@ final class StandInDeployment {
           function_app_name) echo invoice-bridge-fn; exit 0 ;;
           resource_group_name) echo invoice-bridge-rg; exit 0 ;;
         esac
+      fi
+      if [[ "$1 $2 $3" == "output -json redis_app_user" ]]; then
+        [[ -f "$state/redis_app_user.json" ]] && exec cat "$state/redis_app_user.json"
+        echo 'Warning: No outputs found' >&2; exit 1
       fi
       if [[ "$1" == apply ]]; then
         for arg in "$@"; do
@@ -56,6 +61,14 @@ final class StandInDeployment {
       # Stand-in for build-artifact.sh: records the request, prints where the artifact would be.
       printf '%s\\n' "$*" >> "$STAND_IN_STATE/build-calls"
       echo "$3/invoice-bridge-$1-$2.jar"
+      """;
+
+  /** Stand-in for redis-app-user.sh: records after which version it ran; fails when told to. */
+  private static final String REDIS_APP_USER =
+      """
+      #!/usr/bin/env bash
+      printf 'after %s\\n' "$(cat "$STAND_IN_STATE/deployed_version")" >> "$STAND_IN_STATE/redis-user-calls"
+      [[ ! -f "$STAND_IN_STATE/redis_user_fails" ]]
       """;
 
   /** Stand-in az: a restarted app answers as the version "<deployed>-restarted" is told to. */
@@ -88,6 +101,7 @@ final class StandInDeployment {
       executable(bin.resolve("build-artifact"), BUILD_ARTIFACT);
       executable(bin.resolve("curl"), CURL.replace("REAL_CURL", realCurl()));
       executable(bin.resolve("az"), AZ);
+      executable(bin.resolve("redis-app-user"), REDIS_APP_USER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,6 +121,20 @@ final class StandInDeployment {
 
   StandInDeployment applyFails(String version) {
     return write("apply_fails", version + "\n");
+  }
+
+  /** The stack's output redis_app_user, as JSON. */
+  StandInDeployment redisAppUser(String json) {
+    return write("redis_app_user.json", json);
+  }
+
+  StandInDeployment redisUserFails() {
+    return write("redis_user_fails", "");
+  }
+
+  /** After which deployed version the Redis user step ran, one a line. */
+  List<String> redisUserCalls() {
+    return read("redis-user-calls").lines().toList();
   }
 
   String deployedVersion() {
@@ -142,6 +170,7 @@ final class StandInDeployment {
     env.put("STAND_IN_STATE", state.toString());
     env.put("STACK_DIR", state.toString());
     env.put("BUILD_ARTIFACT", bin.resolve("build-artifact").toString());
+    env.putIfAbsent("REDIS_APP_USER", bin.resolve("redis-app-user").toString());
     env.put("ROLLBACK_DIR", state.resolve("rollback").toString());
     env.put("HEALTH_ATTEMPTS", "2");
     env.put("HEALTH_INTERVAL_SECONDS", "0");
