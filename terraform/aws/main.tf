@@ -93,6 +93,9 @@ module "function" {
     time_zone         = module.scaling.time_zone
     scheduled_actions = module.scaling.aws_scheduled_actions
   }
+
+  iam_front_door = var.iam_front_door
+  iam_invokers   = var.iam_invokers
 }
 
 

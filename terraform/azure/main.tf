@@ -95,6 +95,10 @@ module "function" {
     utc_offset = module.scaling.utc_offset
     schedules  = module.scaling.azure_schedules
   }
+
+  iam_front_door = var.iam_front_door
+  iam_invokers   = var.iam_invokers
+  iam_client_id  = var.iam_client_id
 }
 
 

@@ -94,6 +94,9 @@ module "function" {
     time_zone = module.scaling.time_zone
     jobs      = module.scaling.gcp_scheduler_jobs
   }
+
+  iam_front_door = var.iam_front_door
+  iam_invokers   = var.iam_invokers
 }
 
 

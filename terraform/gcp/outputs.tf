@@ -77,3 +77,8 @@ output "monitoring" {
     dashboard_ids      = module.monitoring.dashboard_ids
   }
 }
+
+output "front_door_auth" {
+  description = "What the front door demands besides the run token (\"none\" unless iam_front_door); deploy.sh hands it to check-health.sh, which then authenticates as the deploying identity."
+  value       = module.function.front_door_auth
+}

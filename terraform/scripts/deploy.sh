@@ -49,6 +49,8 @@ apply_and_check() {
     return 1
   fi
   url="$(terraform output -raw url)" || { echo "no url output after applying $1"; return 1; }
+  FRONT_DOOR_AUTH="$(terraform output -raw front_door_auth 2>/dev/null || echo none)"
+  export FRONT_DOOR_AUTH
   "$here/check-health.sh" "$url" || restart_azure_and_check "$url"
 }
 

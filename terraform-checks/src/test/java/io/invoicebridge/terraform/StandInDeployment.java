@@ -33,6 +33,9 @@ final class StandInDeployment {
             [[ -f "$state/deployed_version" ]] && exec cat "$state/deployed_version"
             echo 'Warning: No outputs found' >&2; exit 1 ;;
           url) exec cat "$state/url" ;;
+          front_door_auth)
+            [[ -f "$state/front_door_auth" ]] && exec cat "$state/front_door_auth"
+            echo 'Warning: No outputs found' >&2; exit 1 ;;
           function_app_name) echo invoice-bridge-fn; exit 0 ;;
           resource_group_name) echo invoice-bridge-rg; exit 0 ;;
         esac
@@ -76,9 +79,20 @@ final class StandInDeployment {
       """
       #!/usr/bin/env bash
       printf '%s\\n' "$*" >> "$STAND_IN_STATE/az-calls"
+      if [[ "$1 $2" == "account get-access-token" ]]; then
+        echo entra-token-for-tests
+      fi
       if [[ "$1 $2" == "functionapp restart" ]]; then
         printf '%s-restarted' "$(cat "$STAND_IN_STATE/deployed_version")" > "$STAND_IN_STATE/deployed_version"
       fi
+      """;
+
+  /** Stand-in gcloud: an identity token for whoever runs the deployment. */
+  private static final String GCLOUD =
+      """
+      #!/usr/bin/env bash
+      printf '%s\\n' "$*" >> "$STAND_IN_STATE/gcloud-calls"
+      [[ "$1 $2" == "auth print-identity-token" ]] && echo gcp-id-token-for-tests
       """;
 
   private static final String CURL =
@@ -101,6 +115,7 @@ final class StandInDeployment {
       executable(bin.resolve("build-artifact"), BUILD_ARTIFACT);
       executable(bin.resolve("curl"), CURL.replace("REAL_CURL", realCurl()));
       executable(bin.resolve("az"), AZ);
+      executable(bin.resolve("gcloud"), GCLOUD);
       executable(bin.resolve("redis-app-user"), REDIS_APP_USER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -126,6 +141,11 @@ final class StandInDeployment {
   /** The stack's output redis_app_user, as JSON. */
   StandInDeployment redisAppUser(String json) {
     return write("redis_app_user.json", json);
+  }
+
+  /** The stack's output front_door_auth (absent: the output does not exist). */
+  StandInDeployment frontDoorAuth(String value) {
+    return write("front_door_auth", value);
   }
 
   StandInDeployment redisUserFails() {
@@ -154,13 +174,21 @@ final class StandInDeployment {
     return read("az-calls");
   }
 
+  String gcloudCalls() {
+    return read("gcloud-calls");
+  }
+
   String buildCalls() {
     return read("build-calls");
   }
 
   /** Everything any stand-in recorded, to search for what must never appear. */
   String allRecorded() {
-    return read("terraform-calls") + read("build-calls") + read("curl-calls");
+    return read("terraform-calls")
+        + read("build-calls")
+        + read("curl-calls")
+        + read("az-calls")
+        + read("gcloud-calls");
   }
 
   /** Runs a script of terraform/scripts with the stand-ins first on the PATH. */
