@@ -39,6 +39,7 @@ module "config" {
   request_timeout_ms = var.request_timeout_ms
 
   run_token             = var.run_token
+  run_token_previous    = var.run_token_previous
   freee_client_id       = var.freee_client_id
   freee_client_secret   = var.freee_client_secret
   freee_refresh_token   = var.freee_refresh_token

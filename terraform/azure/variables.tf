@@ -19,6 +19,13 @@ variable "run_token" {
   nullable    = false
 }
 
+variable "run_token_previous" {
+  description = "During a rotation of run_token: the token it replaces, accepted too until every caller sends the new one; leave null otherwise (docs/security.md)."
+  type        = string
+  sensitive   = true
+  default     = null
+}
+
 variable "freee_client_id" {
   description = "FREEE_CLIENT_ID of the freee app."
   type        = string

@@ -50,6 +50,18 @@ variable "run_token" {
   }
 }
 
+variable "run_token_previous" {
+  description = "RUN_TOKEN_PREVIOUS: during a rotation of run_token, the token it replaces, still accepted until every caller sends the new one; null (default) when not rotating. See docs/security.md."
+  type        = string
+  sensitive   = true
+  default     = null
+
+  validation {
+    condition     = try(trimspace(var.run_token_previous) == "", true) || (try(length(var.run_token_previous) >= 32, false) && !can(regex("[[:space:]]", var.run_token_previous)))
+    error_message = "run_token_previous must be at least 32 characters long, without whitespace (or null when no rotation is under way)."
+  }
+}
+
 variable "freee_client_id" {
   description = "FREEE_CLIENT_ID: the client id of the freee app the bridge authenticates as."
   type        = string

@@ -310,3 +310,35 @@ run "token_encryption_key_of_31_bytes_fails" {
 
   expect_failures = [var.token_encryption_keys]
 }
+
+run "run_token_previous_defaults_to_the_current_token" {
+  command = plan
+
+  assert {
+    condition     = nonsensitive(output.secrets["RUN_TOKEN_PREVIOUS"] == var.run_token)
+    error_message = "Without a rotation under way, RUN_TOKEN_PREVIOUS must be the current token (every secret store needs a value)."
+  }
+}
+
+run "run_token_previous_during_a_rotation_is_passed" {
+  command = plan
+
+  variables {
+    run_token_previous = "previous-run-token-0123456789abcdefghij"
+  }
+
+  assert {
+    condition     = nonsensitive(output.secrets["RUN_TOKEN_PREVIOUS"] == "previous-run-token-0123456789abcdefghij")
+    error_message = "run_token_previous must reach the app as RUN_TOKEN_PREVIOUS."
+  }
+}
+
+run "short_run_token_previous_fails" {
+  command = plan
+
+  variables {
+    run_token_previous = "too-short"
+  }
+
+  expect_failures = [var.run_token_previous]
+}

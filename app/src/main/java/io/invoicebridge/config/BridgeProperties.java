@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 @ConfigurationProperties(BridgeProperties.PREFIX)
 public record BridgeProperties(
     @Nullable String runToken,
+    @Nullable String runTokenPrevious,
     @Nullable String freeeClientId,
     @Nullable String freeeClientSecret,
     @Nullable String freeeRefreshToken,

@@ -30,6 +30,7 @@ final class ConfigValidator {
     boolean structured =
         flag(SettingRules.ENABLE_STRUCTURED_LOGGING, raw.enableStructuredLogging());
     String runToken = Optional.ofNullable(value(SettingRules.RUN_TOKEN, raw.runToken())).orElse("");
+    String previousRunToken = value(SettingRules.RUN_TOKEN_PREVIOUS, raw.runTokenPrevious());
     FreeeSettings freee = freee();
     Limits limits =
         new Limits(
@@ -55,7 +56,7 @@ final class ConfigValidator {
       throw new ConfigurationInvalidException(problems);
     }
     return new BridgeConfig(
-        new RunToken(runToken),
+        new RunToken(runToken, previousRunToken),
         runToken.length(),
         dryRun,
         structured,
@@ -73,6 +74,7 @@ final class ConfigValidator {
   private void refuseUnresolvedVaultReferences() {
     Map<String, String> secrets = new LinkedHashMap<>();
     secrets.put("RUN_TOKEN", raw.runToken());
+    secrets.put("RUN_TOKEN_PREVIOUS", raw.runTokenPrevious());
     secrets.put("FREEE_CLIENT_ID", raw.freeeClientId());
     secrets.put("FREEE_CLIENT_SECRET", raw.freeeClientSecret());
     secrets.put("FREEE_REFRESH_TOKEN", raw.freeeRefreshToken());

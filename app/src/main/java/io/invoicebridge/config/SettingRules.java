@@ -20,6 +20,16 @@ public final class SettingRules {
 
   public static final SettingRule RUN_TOKEN =
       new SettingRule("RUN_TOKEN", Requirement.REQUIRED, new Text(RunToken.MIN_LENGTH), null);
+
+  /**
+   * The run token before the current one, still accepted while callers move over to RUN_TOKEN
+   * (docs/security.md, "Rotating the run token"); the stacks set RUN_TOKEN itself when none is
+   * given.
+   */
+  public static final SettingRule RUN_TOKEN_PREVIOUS =
+      new SettingRule(
+          "RUN_TOKEN_PREVIOUS", Requirement.OPTIONAL, new Text(RunToken.MIN_LENGTH), null);
+
   public static final SettingRule FREEE_CLIENT_ID = credential("FREEE_CLIENT_ID");
   public static final SettingRule FREEE_CLIENT_SECRET = credential("FREEE_CLIENT_SECRET");
   public static final SettingRule FREEE_REFRESH_TOKEN = credential("FREEE_REFRESH_TOKEN");
@@ -107,6 +117,7 @@ public final class SettingRules {
   public static final List<SettingRule> ALL =
       List.of(
           RUN_TOKEN,
+          RUN_TOKEN_PREVIOUS,
           FREEE_CLIENT_ID,
           FREEE_CLIENT_SECRET,
           FREEE_REFRESH_TOKEN,

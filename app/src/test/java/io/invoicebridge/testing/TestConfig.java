@@ -21,6 +21,7 @@ public final class TestConfig {
   public static BridgeProperties properties(boolean dryRun) {
     return new BridgeProperties(
         RUN_TOKEN,
+        null,
         "client-id",
         "client-secret",
         "seed-refresh-token",

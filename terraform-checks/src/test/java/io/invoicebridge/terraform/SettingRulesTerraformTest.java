@@ -75,6 +75,13 @@ class SettingRulesTerraformTest {
     }
   }
 
+  /**
+   * Optional secrets that fall back to another value when left out: every cloud's secret store
+   * needs a value, and the app takes the current run token as its own "previous" harmlessly.
+   */
+  private static final Map<String, String> SECRET_FALLBACKS =
+      Map.of("RUN_TOKEN_PREVIOUS", "${coalesce(var.run_token_previous, var.run_token)}");
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
   void appConfig_handsTheSettingToTheAppUnderItsName(SettingRule rule) {
@@ -82,6 +89,10 @@ class SettingRulesTerraformTest {
     JsonNode plain = locals.get("environment_all").path(rule.variable());
     JsonNode secret = locals.get("secrets").path(rule.variable());
     String expression = plain.isMissingNode() ? secret.asText() : plain.asText();
+    if (SECRET_FALLBACKS.containsKey(rule.variable())) {
+      assertEquals(SECRET_FALLBACKS.get(rule.variable()), expression, rule.variable());
+      return;
+    }
 
     assertTrue(
         expression.matches("\\$\\{(tostring\\()?var\\." + rule.terraformVariable() + "\\)?}"),

@@ -29,6 +29,8 @@ public final class StackEnvironment {
   public static Map<String, String> of(FakeFreee freee, URI redisUrl) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("RUN_TOKEN", ConformanceTarget.RUN_TOKEN);
+    // What every stack sets while no rotation is under way: the current token again.
+    env.put("RUN_TOKEN_PREVIOUS", ConformanceTarget.RUN_TOKEN);
     env.put("FREEE_CLIENT_ID", FakeFreee.CLIENT_ID);
     env.put("FREEE_CLIENT_SECRET", FakeFreee.CLIENT_SECRET);
     env.put("FREEE_REFRESH_TOKEN", freee.issueRefreshToken());
