@@ -45,12 +45,16 @@ final class TokenSeal {
     return stored.startsWith(VERSION + ".");
   }
 
+  /** The id of the key that seals, or empty when there is none. */
   String currentKeyId() {
-    return keys.current().id();
+    return keys.isEmpty() ? "" : keys.current().id();
   }
 
   /** Seals {@code plaintext} for {@code redisKey} with the current key. */
   String seal(String redisKey, String fence, byte[] plaintext) {
+    if (keys.isEmpty()) {
+      throw new TokenStoreUnavailableException("write", "TOKEN_ENCRYPTION_KEYS is not set");
+    }
     TokenEncryptionKeys.Key key = keys.current();
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
@@ -112,12 +116,13 @@ final class TokenSeal {
       cipher.updateAAD(aad);
       return cipher.doFinal(input);
     } catch (GeneralSecurityException e) {
-      throw unreadable(
-          mode == Cipher.DECRYPT_MODE
-              ? "the token record does not open with key id "
-                  + key.id()
-                  + " (altered, or sealed for another Redis key)"
-              : "the token record cannot be sealed: " + e.getClass().getSimpleName());
+      if (mode == Cipher.DECRYPT_MODE) {
+        throw unreadable(
+            "the token record does not open with key id "
+                + key.id()
+                + " (altered, or sealed for another Redis key)");
+      }
+      throw new TokenStoreUnavailableException("write", e);
     }
   }
 
