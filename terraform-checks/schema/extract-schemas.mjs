@@ -7,7 +7,8 @@
 //   mkdir -p /tmp/npm-schemas && cd /tmp/npm-schemas && npm init -y >/dev/null
 //   npm install --legacy-peer-deps --ignore-scripts --no-audit --no-fund \
 //     @cdktn/provider-aws@25.7.0 @cdktn/provider-azurerm@16.1.0 \
-//     @cdktf/provider-google@16.12.1 @cdktf/provider-http@10.0.1 @upstash/pulumi@0.5.0
+//     @cdktf/provider-google@16.12.1 @cdktf/provider-http@10.0.1 @upstash/pulumi@0.5.0 \
+//     @cdktf/provider-random@12.0.1
 //   node terraform-checks/schema/extract-schemas.mjs --packages /tmp/npm-schemas/node_modules \
 //     [aws_sqs_queue data.aws_iam_policy_document ...]
 //
@@ -18,7 +19,7 @@
 //
 // Where the schema comes from:
 // - types built into Terraform (terraform_data): the BUILTIN table below, from Terraform's docs.
-// - cdktf/cdktn bindings (aws, azurerm, google, http) are generated from `terraform providers
+// - cdktf/cdktn bindings (aws, azurerm, google, http, random) are generated from `terraform providers
 //   schema -json`. Each resource's lib/<name>/index.js has, per object (the resource or one
 //   nested block), a comment `// <tf_name> - computed: x, optional: y, required: z` above each
 //   attribute's getter (the schema's own flags, computed-only attributes included), and a
@@ -48,6 +49,7 @@ const PACKAGES = {
   azurerm: { package: "@cdktn/provider-azurerm", source: "hashicorp/azurerm", kind: "cdktf" },
   google: { package: "@cdktf/provider-google", source: "hashicorp/google", kind: "cdktf" },
   http: { package: "@cdktf/provider-http", source: "hashicorp/http", kind: "cdktf" },
+  random: { package: "@cdktf/provider-random", source: "hashicorp/random", kind: "cdktf" },
   upstash: { package: "@upstash/pulumi", source: "upstash/upstash", kind: "pulumi" },
 };
 

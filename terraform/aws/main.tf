@@ -21,6 +21,13 @@ module "redis" {
   primary_region = var.redis_primary_region
 }
 
+# TOKEN_ENCRYPTION_KEYS, made by Terraform: raise encryption_key_generation to rotate.
+module "token_keys" {
+  source = "../modules/token-encryption-keys"
+
+  generation = var.encryption_key_generation
+}
+
 module "config" {
   source = "../modules/app-config"
 
@@ -29,6 +36,7 @@ module "config" {
   request_timeout_ms = var.request_timeout_ms
 
   run_token             = var.run_token
+  run_token_previous    = var.run_token_previous
   freee_client_id       = var.freee_client_id
   freee_client_secret   = var.freee_client_secret
   freee_refresh_token   = var.freee_refresh_token
@@ -36,6 +44,7 @@ module "config" {
   batch_callback_hosts  = var.batch_callback_hosts
   batch_max_attempts    = var.batch_max_attempts
   redis_url             = module.redis.url
+  token_encryption_keys = module.token_keys.keys
 
   freee_company_id                     = var.freee_company_id
   freee_dry_run                        = var.freee_dry_run
@@ -86,6 +95,9 @@ module "function" {
     time_zone         = module.scaling.time_zone
     scheduled_actions = module.scaling.aws_scheduled_actions
   }
+
+  iam_front_door = var.iam_front_door
+  iam_invokers   = var.iam_invokers
 }
 
 

@@ -24,6 +24,13 @@ module "redis" {
   primary_region = var.redis_primary_region
 }
 
+# TOKEN_ENCRYPTION_KEYS, made by Terraform: raise encryption_key_generation to rotate.
+module "token_keys" {
+  source = "../modules/token-encryption-keys"
+
+  generation = var.encryption_key_generation
+}
+
 module "config" {
   source = "../modules/app-config"
 
@@ -32,6 +39,7 @@ module "config" {
   request_timeout_ms = var.request_timeout_ms
 
   run_token             = var.run_token
+  run_token_previous    = var.run_token_previous
   freee_client_id       = var.freee_client_id
   freee_client_secret   = var.freee_client_secret
   freee_refresh_token   = var.freee_refresh_token
@@ -39,6 +47,7 @@ module "config" {
   batch_callback_hosts  = var.batch_callback_hosts
   batch_max_attempts    = var.batch_max_attempts
   redis_url             = module.redis.url
+  token_encryption_keys = module.token_keys.keys
 
   freee_company_id                     = var.freee_company_id
   freee_dry_run                        = var.freee_dry_run
@@ -98,6 +107,10 @@ module "function" {
     utc_offset = module.scaling.utc_offset
     schedules  = module.scaling.azure_schedules
   }
+
+  iam_front_door = var.iam_front_door
+  iam_invokers   = var.iam_invokers
+  iam_client_id  = var.iam_client_id
 }
 
 

@@ -18,6 +18,12 @@ output "resource_group_name" {
   value       = module.function.resource_group_name
 }
 
+output "redis_app_user" {
+  description = "What terraform/scripts/redis-app-user.sh needs to create or update the app's own Redis user (deploy.sh runs it after every apply): Upstash's REST URL and administration token, the user's name and password."
+  value       = module.redis.app_user
+  sensitive   = true
+}
+
 output "redis_endpoint" {
   description = "Host name of the Upstash Redis database (the password stays in the secrets)."
   value       = module.redis.endpoint
@@ -61,4 +67,9 @@ output "monitoring" {
     alert_rule_names = module.monitoring.alert_rule_names
     workbook_ids     = module.monitoring.workbook_ids
   }
+}
+
+output "front_door_auth" {
+  description = "What the front door demands besides the run token (\"none\" unless iam_front_door); deploy.sh hands it to check-health.sh, which then authenticates as the deploying identity."
+  value       = module.function.front_door_auth
 }

@@ -25,6 +25,13 @@ variable "run_token" {
   nullable    = false
 }
 
+variable "run_token_previous" {
+  description = "During a rotation of run_token: the token it replaces, accepted too until every caller sends the new one; leave null otherwise (docs/security.md)."
+  type        = string
+  sensitive   = true
+  default     = null
+}
+
 variable "freee_client_id" {
   description = "FREEE_CLIENT_ID of the freee app."
   type        = string
@@ -284,4 +291,31 @@ variable "batch_max_attempts" {
   description = "BATCH_MAX_ATTEMPTS: failed attempts at one asynchronous batch item before it is given up as failed and dead-lettered (app-config validates it)."
   type        = number
   default     = 5
+}
+
+variable "encryption_key_generation" {
+  description = "Generation of TOKEN_ENCRYPTION_KEYS, the keys Terraform makes to seal the freee token record in Redis: raise it by one to rotate (the new key seals, the previous one still opens; see docs/security.md)."
+  type        = number
+  default     = 1
+  nullable    = false
+}
+
+variable "iam_front_door" {
+  description = "The cloud's own identity at the front door, in addition to RUN_TOKEN: false (default) leaves the run token alone; true puts App Service's built-in authentication (Microsoft Entra ID): requests must carry an access token for iam_client_id. See docs/security.md."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "iam_invokers" {
+  description = "With iam_front_door: client ids of the Entra applications allowed to call (e.g. a caller's managed identity); empty allows any application of the tenant that can get a token for iam_client_id."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
+variable "iam_client_id" {
+  description = "With iam_front_door: the client id of the Microsoft Entra application (app registration) that stands for the bridge; callers get tokens for it."
+  type        = string
+  default     = null
 }

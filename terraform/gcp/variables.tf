@@ -19,6 +19,13 @@ variable "run_token" {
   nullable    = false
 }
 
+variable "run_token_previous" {
+  description = "During a rotation of run_token: the token it replaces, accepted too until every caller sends the new one; leave null otherwise (docs/security.md)."
+  type        = string
+  sensitive   = true
+  default     = null
+}
+
 variable "freee_client_id" {
   description = "FREEE_CLIENT_ID of the freee app."
   type        = string
@@ -287,4 +294,25 @@ variable "batch_max_attempts" {
   description = "BATCH_MAX_ATTEMPTS: failed attempts at one asynchronous batch item before it is given up as failed and dead-lettered (app-config validates it)."
   type        = number
   default     = 5
+}
+
+variable "encryption_key_generation" {
+  description = "Generation of TOKEN_ENCRYPTION_KEYS, the keys Terraform makes to seal the freee token record in Redis: raise it by one to rotate (the new key seals, the previous one still opens; see docs/security.md)."
+  type        = number
+  default     = 1
+  nullable    = false
+}
+
+variable "iam_front_door" {
+  description = "The cloud's own identity at the front door, in addition to RUN_TOKEN: false (default) leaves the run token alone; true puts no allUsers invoker: requests must carry a Google ID token of a member of iam_invokers (in X-Serverless-Authorization). See docs/security.md."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "iam_invokers" {
+  description = "With iam_front_door: IAM members given the invoker role, e.g. \"serviceAccount:caller@PROJECT.iam.gserviceaccount.com\"; include the identity that runs the deployment, whose health check must get through."
+  type        = list(string)
+  default     = []
+  nullable    = false
 }

@@ -6,7 +6,9 @@
 #
 # Works in terraform/CLOUD (STACK_DIR overrides it), with the stack already initialised:
 #   1. reads the version deployed before (output deployed_version; none on a first deployment);
-#   2. terraform apply with artifact_version=VERSION and the cloud's artifact variable=ARTIFACT;
+#   2. terraform apply with artifact_version=VERSION and the cloud's artifact variable=ARTIFACT,
+#      then redis-app-user.sh (REDIS_APP_USER overrides it): the app's own Redis user with the
+#      rules of redis-app-user.acl, which the REDIS_URL just applied names;
 #   3. check-health.sh on the output url: /health UP with Redis UP, /v1/preflight without "fail"
 #      (on Azure, after one restart of the app if the first check fails: see below);
 #   4. if 2 or 3 failed and an earlier, different version exists: builds its artifact
@@ -26,6 +28,7 @@ fi
 cloud="$1" version="$2" artifact="$3"
 variable="$("$here/artifact-variable.sh" "$cloud")" || exit 2
 build="${BUILD_ARTIFACT:-$here/build-artifact.sh}"
+redis_user="${REDIS_APP_USER:-$here/redis-app-user.sh}"
 cd "${STACK_DIR:-$here/../$cloud}" || exit 2
 rollback_dir="${ROLLBACK_DIR:-$PWD/.rollback}"
 
@@ -41,7 +44,13 @@ apply_and_check() {
     echo "terraform apply of $1 failed"
     return 1
   fi
+  if ! "$redis_user"; then
+    echo "the app's Redis user could not be created or updated after applying $1"
+    return 1
+  fi
   url="$(terraform output -raw url)" || { echo "no url output after applying $1"; return 1; }
+  FRONT_DOOR_AUTH="$(terraform output -raw front_door_auth 2>/dev/null || echo none)"
+  export FRONT_DOOR_AUTH
   "$here/check-health.sh" "$url" || restart_azure_and_check "$url"
 }
 

@@ -53,17 +53,20 @@ locals {
   # Every secret the app reads; each cloud module puts these in its secret store, never in
   # plain settings.
   secrets = {
-    RUN_TOKEN             = var.run_token
+    RUN_TOKEN = var.run_token
+    # Every secret store needs a value: without a rotation under way, the current token.
+    RUN_TOKEN_PREVIOUS    = coalesce(var.run_token_previous, var.run_token)
     FREEE_CLIENT_ID       = var.freee_client_id
     FREEE_CLIENT_SECRET   = var.freee_client_secret
     FREEE_REFRESH_TOKEN   = var.freee_refresh_token
     REDIS_URL             = var.redis_url
+    TOKEN_ENCRYPTION_KEYS = var.token_encryption_keys
     BATCH_CALLBACK_SECRET = var.batch_callback_secret
   }
 
   # The names alone are not sensitive; cloud modules iterate over them (for_each cannot take
   # a sensitive map's keys).
-  secret_names = ["RUN_TOKEN", "FREEE_CLIENT_ID", "FREEE_CLIENT_SECRET", "FREEE_REFRESH_TOKEN", "REDIS_URL", "BATCH_CALLBACK_SECRET"]
+  secret_names = ["RUN_TOKEN", "RUN_TOKEN_PREVIOUS", "FREEE_CLIENT_ID", "FREEE_CLIENT_SECRET", "FREEE_REFRESH_TOKEN", "REDIS_URL", "TOKEN_ENCRYPTION_KEYS", "BATCH_CALLBACK_SECRET"]
 }
 
 check "secret_names_match_secrets" {

@@ -50,6 +50,18 @@ variable "run_token" {
   }
 }
 
+variable "run_token_previous" {
+  description = "RUN_TOKEN_PREVIOUS: during a rotation of run_token, the token it replaces, still accepted until every caller sends the new one; null (default) when not rotating. See docs/security.md."
+  type        = string
+  sensitive   = true
+  default     = null
+
+  validation {
+    condition     = try(trimspace(var.run_token_previous) == "", true) || (try(length(var.run_token_previous) >= 32, false) && !can(regex("[[:space:]]", var.run_token_previous)))
+    error_message = "run_token_previous must be at least 32 characters long, without whitespace (or null when no rotation is under way)."
+  }
+}
+
 variable "freee_client_id" {
   description = "FREEE_CLIENT_ID: the client id of the freee app the bridge authenticates as."
   type        = string
@@ -95,6 +107,18 @@ variable "redis_url" {
   validation {
     condition     = can(regex("^rediss://([^/@[:space:]]+@)?[A-Za-z0-9.-]+(:[0-9]+)?(/[^[:space:]]*)?$", var.redis_url)) && !endswith(var.redis_url, "/")
     error_message = "redis_url must be a rediss:// URL (TLS) with a host and no trailing slash, e.g. rediss://default:PASSWORD@HOST:PORT; a plain redis:// URL would send the ledger and the freee tokens unencrypted."
+  }
+}
+
+variable "token_encryption_keys" {
+  description = "TOKEN_ENCRYPTION_KEYS: the AES-256 keys that seal the freee token record in Redis, comma-separated, each 32 bytes in base64; the first seals, every one opens. Each stack generates them (modules/token-encryption-keys): rotating adds a new key in front and keeps the previous one behind it."
+  type        = string
+  sensitive   = true
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=(,[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)*$", var.token_encryption_keys))
+    error_message = "token_encryption_keys must be one or more keys separated by commas, each 32 random bytes in base64 (44 characters, e.g. from openssl rand -base64 32); the first encrypts."
   }
 }
 

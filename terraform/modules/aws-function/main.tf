@@ -149,18 +149,19 @@ resource "aws_lambda_alias" "this" {
 }
 
 # Front door, default: a public function URL on the alias. It authenticates nothing itself;
-# the app checks RUN_TOKEN on every /v1 call.
+# the app checks RUN_TOKEN on every /v1 call. With iam_front_door, the URL takes only requests
+# signed (SigV4) by an AWS identity allowed to invoke it, and the app still checks RUN_TOKEN.
 resource "aws_lambda_function_url" "this" {
   count = var.front_door == "function-url" ? 1 : 0
 
   function_name      = aws_lambda_alias.this.function_name
   qualifier          = aws_lambda_alias.this.name
-  authorization_type = "NONE"
+  authorization_type = var.iam_front_door ? "AWS_IAM" : "NONE"
   invoke_mode        = "BUFFERED"
 }
 
 resource "aws_lambda_permission" "function_url" {
-  count = var.front_door == "function-url" ? 1 : 0
+  count = var.front_door == "function-url" && !var.iam_front_door ? 1 : 0
 
   statement_id           = "${var.name}-public-function-url"
   action                 = "lambda:InvokeFunctionUrl"
@@ -173,7 +174,7 @@ resource "aws_lambda_permission" "function_url" {
 # Since October 2025 a public function URL also needs lambda:InvokeFunction, limited to calls
 # that come through the URL.
 resource "aws_lambda_permission" "function_url_invoke" {
-  count = var.front_door == "function-url" ? 1 : 0
+  count = var.front_door == "function-url" && !var.iam_front_door ? 1 : 0
 
   statement_id             = "${var.name}-public-function-url-invoke"
   action                   = "lambda:InvokeFunction"
@@ -183,7 +184,34 @@ resource "aws_lambda_permission" "function_url_invoke" {
   invoked_via_function_url = true
 }
 
-# Front door, optional: an API Gateway HTTP API (payload 2.0) on the alias; 30 s at most.
+# With iam_front_door: the URL's resource policy names each of iam_invokers (accounts or roles of
+# other accounts); principals of this account need only lambda:InvokeFunctionUrl (and, since
+# October 2025, lambda:InvokeFunction) in their own IAM policies.
+resource "aws_lambda_permission" "function_url_iam" {
+  for_each = var.front_door == "function-url" && var.iam_front_door ? toset(var.iam_invokers) : toset([])
+
+  statement_id           = "${var.name}-iam-url-${substr(sha1(each.key), 0, 12)}"
+  action                 = "lambda:InvokeFunctionUrl"
+  function_name          = aws_lambda_alias.this.function_name
+  qualifier              = aws_lambda_alias.this.name
+  principal              = each.key
+  function_url_auth_type = "AWS_IAM"
+}
+
+resource "aws_lambda_permission" "function_url_iam_invoke" {
+  for_each = var.front_door == "function-url" && var.iam_front_door ? toset(var.iam_invokers) : toset([])
+
+  statement_id             = "${var.name}-iam-url-invoke-${substr(sha1(each.key), 0, 12)}"
+  action                   = "lambda:InvokeFunction"
+  function_name            = aws_lambda_alias.this.function_name
+  qualifier                = aws_lambda_alias.this.name
+  principal                = each.key
+  invoked_via_function_url = true
+}
+
+# Front door, optional: an API Gateway HTTP API (payload 2.0) on the alias; 30 s at most. With
+# iam_front_door its route takes only SigV4-signed requests of identities whose own IAM policies
+# allow execute-api:Invoke on it (an HTTP API has no resource policy to name callers in).
 resource "aws_apigatewayv2_api" "this" {
   count = var.front_door == "http-api" ? 1 : 0
 
@@ -205,9 +233,10 @@ resource "aws_apigatewayv2_integration" "this" {
 resource "aws_apigatewayv2_route" "this" {
   count = var.front_door == "http-api" ? 1 : 0
 
-  api_id    = aws_apigatewayv2_api.this[0].id
-  route_key = "$default"
-  target    = "integrations/${aws_apigatewayv2_integration.this[0].id}"
+  api_id             = aws_apigatewayv2_api.this[0].id
+  route_key          = "$default"
+  target             = "integrations/${aws_apigatewayv2_integration.this[0].id}"
+  authorization_type = var.iam_front_door ? "AWS_IAM" : "NONE"
 }
 
 resource "aws_apigatewayv2_stage" "this" {

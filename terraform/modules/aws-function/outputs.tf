@@ -67,3 +67,8 @@ output "batch_worker_function_name" {
   description = "Name of the Lambda function that works batch items from SQS."
   value       = aws_lambda_function.batch_worker.function_name
 }
+
+output "front_door_auth" {
+  description = "What the front door demands besides the run token: \"none\", or \"aws-iam\" (SigV4-signed requests; scripts/check-health.sh then signs with the deployer's AWS credentials)."
+  value       = var.iam_front_door ? "aws-iam" : "none"
+}

@@ -66,6 +66,25 @@ variable "front_door" {
   }
 }
 
+variable "iam_front_door" {
+  description = "false (default): the front door is public and the app's RUN_TOKEN alone authenticates. true: the front door also requires AWS's own authentication (AWS_IAM: requests signed with SigV4 by an identity allowed to invoke it); callers then send the run token in the header Invoice-Bridge-Run-Token, since the signature takes the Authorization header."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "iam_invokers" {
+  description = "With iam_front_door and the function URL: AWS account ids or IAM ARNs (roles, users, accounts' root) named in the URL's resource policy, for callers in other accounts; callers in this account need only an identity policy allowing lambda:InvokeFunctionUrl and lambda:InvokeFunction."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for p in var.iam_invokers : can(regex("^([0-9]{12}|arn:aws[a-z-]*:iam::[0-9]{12}:(root|role/.+|user/.+))$", p))])
+    error_message = "iam_invokers must hold 12-digit AWS account ids or IAM ARNs (arn:aws:iam::123456789012:role/NAME, :user/NAME or :root)."
+  }
+}
+
 variable "memory_mb" {
   description = "Memory of the function in MB; Lambda gives CPU in proportion (1769 MB is one full vCPU)."
   type        = number

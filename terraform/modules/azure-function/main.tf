@@ -166,6 +166,32 @@ resource "azurerm_function_app_flex_consumption" "this" {
     minimum_tls_version                    = "1.2"
   }
 
+  # With iam_front_door: App Service's built-in authentication answers 401 to any request without
+  # a Microsoft Entra access token for the application iam_client_id, issued to one of
+  # iam_invokers (any application of the tenant when empty); the app still checks RUN_TOKEN, which
+  # callers then send in the header Invoice-Bridge-Run-Token (the Entra token takes Authorization).
+  dynamic "auth_settings_v2" {
+    for_each = var.iam_front_door ? [1] : []
+    content {
+      auth_enabled           = true
+      require_authentication = true
+      unauthenticated_action = "Return401"
+      require_https          = true
+      default_provider       = "azureactivedirectory"
+
+      active_directory_v2 {
+        client_id            = var.iam_client_id
+        tenant_auth_endpoint = "https://login.microsoftonline.com/${data.azurerm_client_config.current.tenant_id}/v2.0"
+        allowed_audiences    = [var.iam_client_id, "api://${var.iam_client_id}"]
+        allowed_applications = var.iam_invokers
+      }
+
+      login {
+        token_store_enabled = false
+      }
+    }
+  }
+
   tags = var.tags
 
   lifecycle {

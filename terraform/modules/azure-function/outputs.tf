@@ -67,3 +67,8 @@ output "batch_poison_queue_url" {
   description = "URL of the poison queue of batch items given up (BATCH_DEAD_LETTER_QUEUE_URL)."
   value       = local.batch_settings.BATCH_DEAD_LETTER_QUEUE_URL
 }
+
+output "front_door_auth" {
+  description = "What the front door demands besides the run token: \"none\", or \"azure-entra:<client id>\" (an Entra access token for that application; scripts/check-health.sh then asks az for one)."
+  value       = var.iam_front_door ? "azure-entra:${var.iam_client_id}" : "none"
+}

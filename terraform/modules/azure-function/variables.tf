@@ -161,3 +161,38 @@ variable "batch_max_dequeue_count" {
     error_message = "batch_max_dequeue_count must be a whole number from 2 to 1000 (above BATCH_MAX_ATTEMPTS, which is at least 1)."
   }
 }
+
+variable "iam_front_door" {
+  description = "false (default): the HTTP trigger is anonymous and the app's RUN_TOKEN alone authenticates. true: App Service's built-in authentication (Microsoft Entra ID) also requires an access token for the application iam_client_id; callers send it as Authorization: Bearer and the run token in Invoice-Bridge-Run-Token."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "iam_client_id" {
+  description = "With iam_front_door: the client id of the Microsoft Entra application that stands for the bridge (an app registration made for it); callers ask for tokens with its id or api://<id> as audience."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.iam_client_id == null || can(regex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", coalesce(var.iam_client_id, "-")))
+    error_message = "iam_client_id must be an application (client) id: a lower-case GUID."
+  }
+
+  validation {
+    condition     = !var.iam_front_door || var.iam_client_id != null
+    error_message = "iam_front_door needs iam_client_id, the Entra application callers get tokens for."
+  }
+}
+
+variable "iam_invokers" {
+  description = "With iam_front_door: client ids of the Entra applications (e.g. the caller's managed identity) allowed to call; empty allows any application of the tenant that can get a token for iam_client_id."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for id in var.iam_invokers : can(regex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", id))])
+    error_message = "iam_invokers must hold application (client) ids: lower-case GUIDs."
+  }
+}

@@ -127,14 +127,30 @@ resource "google_cloudfunctions2_function" "this" {
   }
 }
 
-# Public invoker: Cloud Functions gen2 serves through Cloud Run, whose invoker role decides who
-# may call the URL. Anyone may; the app rejects /v1 calls without the RUN_TOKEN bearer token, and
-# /v1/batches/work calls without an OIDC token Google signed for the function's service account
-# and that URL (batches.tf), so Cloud Tasks' deliveries need no invoker role of their own.
+# Public invoker (default): Cloud Functions gen2 serves through Cloud Run, whose invoker role
+# decides who may call the URL. Anyone may; the app rejects /v1 calls without the RUN_TOKEN bearer
+# token, and /v1/batches/work calls without an OIDC token Google signed for the function's service
+# account and that URL (batches.tf), so Cloud Tasks' deliveries need no invoker role of their own.
 resource "google_cloud_run_service_iam_member" "invoker" {
+  count = var.iam_front_door ? 0 : 1
+
   project  = var.project_id
   location = var.region
   service  = google_cloudfunctions2_function.this.name
   role     = "roles/run.invoker"
   member   = "allUsers"
+}
+
+# With iam_front_door: no allUsers; Cloud Run lets through only requests carrying a Google-signed
+# ID token of a member with the invoker role (in X-Serverless-Authorization when Authorization
+# carries the run token): the named callers, and the function's own service account, whose OIDC
+# tokens Cloud Tasks sends to /v1/batches/work.
+resource "google_cloud_run_service_iam_member" "named_invokers" {
+  for_each = var.iam_front_door ? toset(concat(var.iam_invokers, ["serviceAccount:${google_service_account.this.email}"])) : toset([])
+
+  project  = var.project_id
+  location = var.region
+  service  = google_cloudfunctions2_function.this.name
+  role     = "roles/run.invoker"
+  member   = each.key
 }

@@ -52,3 +52,8 @@ output "batch_dead_letter_queue_name" {
   description = "Name of the dead-letter queue, for gcloud tasks list --queue (with --location set to the region)."
   value       = google_cloud_tasks_queue.batches_dead_letter.name
 }
+
+output "front_door_auth" {
+  description = "What the front door demands besides the run token: \"none\", or \"gcp-iam\" (a Google ID token of an invoker in X-Serverless-Authorization; scripts/check-health.sh then asks gcloud for one)."
+  value       = var.iam_front_door ? "gcp-iam" : "none"
+}

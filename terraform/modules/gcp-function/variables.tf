@@ -175,3 +175,27 @@ variable "batch_max_delivery_attempts" {
     error_message = "batch_max_delivery_attempts must be a whole number from 2 to 1000 (above BATCH_MAX_ATTEMPTS, which is at least 1)."
   }
 }
+
+variable "iam_front_door" {
+  description = "false (default): anyone may call the URL (allUsers holds the invoker role) and the app's RUN_TOKEN alone authenticates. true: Cloud Run also requires a Google-signed ID token of a member holding the invoker role (iam_invokers, and the function's own service account for Cloud Tasks); callers send it in X-Serverless-Authorization and the run token in Authorization as before."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "iam_invokers" {
+  description = "With iam_front_door: the IAM members given roles/run.invoker on the function, e.g. \"serviceAccount:caller@PROJECT.iam.gserviceaccount.com\"; add the deploying identity so scripts/check-health.sh can reach it."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for m in var.iam_invokers : can(regex("^(serviceAccount|user|group|domain|principal|principalSet):.+$", m))])
+    error_message = "iam_invokers must hold IAM members such as serviceAccount:NAME@PROJECT.iam.gserviceaccount.com, user:EMAIL or group:EMAIL (never allUsers)."
+  }
+
+  validation {
+    condition     = !var.iam_front_door || length(var.iam_invokers) > 0
+    error_message = "iam_front_door needs at least one member in iam_invokers, or no caller could reach the function."
+  }
+}

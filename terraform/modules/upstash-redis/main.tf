@@ -14,6 +14,16 @@ resource "upstash_redis_database" "this" {
   eviction = false
 }
 
+# The app's own Redis user: limited to the bridge's keys and commands by the ACL rules in
+# terraform/scripts/redis-app-user.acl, which the deployment applies (scripts/redis-app-user.sh:
+# ACL SETUSER through Upstash's REST API; the provider manages no ACL users). Terraform makes its
+# password, which reaches the app inside REDIS_URL through the cloud's secret store. The default
+# user, which may do anything, stays with Terraform and the deployment script.
+resource "random_password" "app_user" {
+  length  = 40
+  special = false
+}
+
 locals {
-  url = "rediss://default:${upstash_redis_database.this.password}@${upstash_redis_database.this.endpoint}:${upstash_redis_database.this.port}"
+  url = "rediss://${var.app_user}:${random_password.app_user.result}@${upstash_redis_database.this.endpoint}:${upstash_redis_database.this.port}"
 }

@@ -34,3 +34,15 @@ variable "read_regions" {
     error_message = "read_regions must not contain the primary_region."
   }
 }
+
+variable "app_user" {
+  description = "Name of the Redis user the app connects as (ACL SETUSER by scripts/redis-app-user.sh with the rules of scripts/redis-app-user.acl)."
+  type        = string
+  default     = "invoice-bridge"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,62}$", var.app_user)) && var.app_user != "default"
+    error_message = "app_user must be 2-63 characters of lowercase letters, digits and hyphens, starting with a letter, and not \"default\"."
+  }
+}

@@ -6,5 +6,9 @@ terraform {
       source  = "upstash/upstash"
       version = "~> 2.0"
     }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
   }
 }

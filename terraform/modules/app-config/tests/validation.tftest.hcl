@@ -11,6 +11,8 @@ variables {
   redis_url           = "rediss://default:password@example.upstash.io:6379"
   freee_company_id    = 1234567
 
+  token_encryption_keys = "IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7P4="
+
   batch_callback_secret = "callback-secret-0123456789abcdefghij"
 }
 
@@ -284,4 +286,59 @@ run "queues_deliver_past_the_highest_batch_max_attempts" {
     condition     = output.batch_queue_max_deliveries > 101
     error_message = "With BATCH_MAX_ATTEMPTS=100 the queue must allow delivery 101, on which the app gives the item up, and more."
   }
+}
+
+run "token_encryption_keys_pass_as_a_secret" {
+  command = plan
+
+  variables {
+    token_encryption_keys = "a7RaIaoE9lC1fS/FiI8jxFvbQhhM6wnQGUvJrBKV6iQ=,IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7P4="
+  }
+
+  assert {
+    condition     = contains(output.secret_names, "TOKEN_ENCRYPTION_KEYS") && !contains(keys(output.environment), "TOKEN_ENCRYPTION_KEYS")
+    error_message = "TOKEN_ENCRYPTION_KEYS must be a secret, never a plain setting."
+  }
+}
+
+run "token_encryption_key_of_31_bytes_fails" {
+  command = plan
+
+  variables {
+    token_encryption_keys = "IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7A=="
+  }
+
+  expect_failures = [var.token_encryption_keys]
+}
+
+run "run_token_previous_defaults_to_the_current_token" {
+  command = plan
+
+  assert {
+    condition     = nonsensitive(output.secrets["RUN_TOKEN_PREVIOUS"] == var.run_token)
+    error_message = "Without a rotation under way, RUN_TOKEN_PREVIOUS must be the current token (every secret store needs a value)."
+  }
+}
+
+run "run_token_previous_during_a_rotation_is_passed" {
+  command = plan
+
+  variables {
+    run_token_previous = "previous-run-token-0123456789abcdefghij"
+  }
+
+  assert {
+    condition     = nonsensitive(output.secrets["RUN_TOKEN_PREVIOUS"] == "previous-run-token-0123456789abcdefghij")
+    error_message = "run_token_previous must reach the app as RUN_TOKEN_PREVIOUS."
+  }
+}
+
+run "short_run_token_previous_fails" {
+  command = plan
+
+  variables {
+    run_token_previous = "too-short"
+  }
+
+  expect_failures = [var.run_token_previous]
 }

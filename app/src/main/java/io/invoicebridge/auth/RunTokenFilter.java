@@ -22,12 +22,19 @@ import org.slf4j.LoggerFactory;
  * Requires {@code Authorization: Bearer <RUN_TOKEN>} on every {@code /v1} path, except the paths a
  * push queue delivers to when its {@link PushDeliveryVerifier} is present: those take the queue's
  * own token and never the run token. On the unauthenticated health paths a valid run token only
- * marks the caller as authenticated, which makes the health details visible.
+ * marks the caller as authenticated, which makes the health details visible. Where the cloud's own
+ * authentication at the front door takes the Authorization header (a SigV4 signature on AWS, a
+ * Microsoft Entra token on Azure: the stacks' iam_front_door), the run token comes in {@value
+ * #RUN_TOKEN_HEADER} instead.
  */
 @ServerFilter({"/v1/**", "/health", "/health/**"})
 public class RunTokenFilter implements Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunTokenFilter.class);
+
+  /** The run token's header for callers whose Authorization header belongs to the cloud. */
+  public static final String RUN_TOKEN_HEADER = "Invoice-Bridge-Run-Token";
+
   private static final String BEARER = "Bearer ";
   private static final Principal OPERATOR = () -> "operator";
   private static final Principal PUSH_QUEUE = () -> "push-queue";
@@ -45,7 +52,13 @@ public class RunTokenFilter implements Ordered {
     if (pushDeliveries != null && pushDeliveries.guards(withoutTrailingSlash(request.getPath()))) {
       return verifyDelivery(pushDeliveries, request);
     }
-    boolean valid = bearer(request).map(runToken::matches).orElse(false);
+    boolean valid =
+        bearer(request).map(runToken::matches).orElse(false)
+            || request
+                .getHeaders()
+                .findFirst(RUN_TOKEN_HEADER)
+                .map(runToken::matches)
+                .orElse(false);
     if (valid) {
       request.setUserPrincipal(OPERATOR);
       return null;
@@ -53,7 +66,10 @@ public class RunTokenFilter implements Ordered {
     if (!request.getPath().startsWith("/v1")) {
       return null;
     }
-    return unauthorized("Send the header Authorization: Bearer <RUN_TOKEN>");
+    return unauthorized(
+        "Send the header Authorization: Bearer <RUN_TOKEN>, or "
+            + RUN_TOKEN_HEADER
+            + ": <RUN_TOKEN> where the cloud's authentication takes Authorization");
   }
 
   @Override

@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param runTokenLength kept for preflight's strength check, never the value
  * @param redisUrl empty means the in-memory stores
+ * @param tokenEncryptionKeys seal the freee token record in Redis; {@link TokenEncryptionKeys#NONE}
+ *     without Redis, unless given anyway
  */
 public record BridgeConfig(
     RunToken runToken,
@@ -17,6 +19,7 @@ public record BridgeConfig(
     boolean dryRun,
     boolean structuredLogging,
     Optional<URI> redisUrl,
+    TokenEncryptionKeys tokenEncryptionKeys,
     FreeeSettings freee,
     Limits limits,
     InvoiceDefaults defaults) {

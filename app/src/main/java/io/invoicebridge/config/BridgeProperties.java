@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 @ConfigurationProperties(BridgeProperties.PREFIX)
 public record BridgeProperties(
     @Nullable String runToken,
+    @Nullable String runTokenPrevious,
     @Nullable String freeeClientId,
     @Nullable String freeeClientSecret,
     @Nullable String freeeRefreshToken,
@@ -18,6 +19,7 @@ public record BridgeProperties(
     @Nullable String freeeDryRun,
     @Nullable String enableStructuredLogging,
     @Nullable String redisUrl,
+    @Nullable String tokenEncryptionKeys,
     @Nullable String freeeApiBaseUrl,
     @Nullable String freeeTokenUrl,
     @Nullable String rateLimitPerMinute,

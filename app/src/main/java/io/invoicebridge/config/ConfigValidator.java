@@ -30,6 +30,7 @@ final class ConfigValidator {
     boolean structured =
         flag(SettingRules.ENABLE_STRUCTURED_LOGGING, raw.enableStructuredLogging());
     String runToken = Optional.ofNullable(value(SettingRules.RUN_TOKEN, raw.runToken())).orElse("");
+    String previousRunToken = value(SettingRules.RUN_TOKEN_PREVIOUS, raw.runTokenPrevious());
     FreeeSettings freee = freee();
     Limits limits =
         new Limits(
@@ -53,15 +54,17 @@ final class ConfigValidator {
             value(SettingRules.DEFAULT_PARTNER_TITLE, raw.defaultPartnerTitle()));
     Optional<URI> redisUrl =
         Optional.ofNullable(value(SettingRules.REDIS_URL, raw.redisUrl())).map(URI::create);
+    TokenEncryptionKeys tokenKeys = tokenEncryptionKeys(hasValue(raw.redisUrl()));
     if (!problems.isEmpty()) {
       throw new ConfigurationInvalidException(problems);
     }
     return new BridgeConfig(
-        new RunToken(runToken),
+        new RunToken(runToken, previousRunToken),
         runToken.length(),
         dryRun,
         structured,
         redisUrl,
+        tokenKeys,
         freee,
         limits,
         defaults);
@@ -74,10 +77,12 @@ final class ConfigValidator {
   private void refuseUnresolvedVaultReferences() {
     Map<String, String> secrets = new LinkedHashMap<>();
     secrets.put("RUN_TOKEN", raw.runToken());
+    secrets.put("RUN_TOKEN_PREVIOUS", raw.runTokenPrevious());
     secrets.put("FREEE_CLIENT_ID", raw.freeeClientId());
     secrets.put("FREEE_CLIENT_SECRET", raw.freeeClientSecret());
     secrets.put("FREEE_REFRESH_TOKEN", raw.freeeRefreshToken());
     secrets.put("REDIS_URL", raw.redisUrl());
+    secrets.put("TOKEN_ENCRYPTION_KEYS", raw.tokenEncryptionKeys());
     secrets.forEach(
         (variable, value) -> {
           if (value != null && value.trim().startsWith("@Microsoft.KeyVault(")) {
@@ -98,6 +103,23 @@ final class ConfigValidator {
         companyId == null ? null : Long.valueOf(companyId),
         URI.create(valueOrDefault(SettingRules.FREEE_API_BASE_URL, raw.freeeApiBaseUrl())),
         URI.create(valueOrDefault(SettingRules.FREEE_TOKEN_URL, raw.freeeTokenUrl())));
+  }
+
+  /** Required with Redis, whose token record they seal; checked whenever given. */
+  private TokenEncryptionKeys tokenEncryptionKeys(boolean redisConfigured) {
+    SettingRule rule = SettingRules.TOKEN_ENCRYPTION_KEYS;
+    String text = raw.tokenEncryptionKeys();
+    if (!hasValue(text)) {
+      rule.problemWhenMissing(dryRun, redisConfigured).ifPresent(problems::add);
+      return TokenEncryptionKeys.NONE;
+    }
+    Optional<String> problem = rule.problemWith(text);
+    problem.ifPresent(problems::add);
+    return problem.isPresent() ? TokenEncryptionKeys.NONE : TokenEncryptionKeys.parse(text);
+  }
+
+  private static boolean hasValue(@Nullable String text) {
+    return text != null && !text.isBlank();
   }
 
   /**

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -175,6 +176,49 @@ public sealed interface SettingConstraint {
                 base + "host example"));
       }
       return edges;
+    }
+  }
+
+  /**
+   * One or more AES-256 keys separated by commas, each 32 bytes in canonical base64 (44 characters
+   * ending in {@code =}, as {@code openssl rand -base64 32} or Terraform's {@code random_bytes}
+   * write them); nothing else, not even whitespace: a key is a secret, used exactly as given.
+   */
+  record AesKeys() implements SettingConstraint {
+    /** One key: 42 characters, one whose last 4 bits are zero, and the padding. */
+    public static final String KEY = "[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=";
+
+    /** The whole value; Terraform's validation uses this same pattern. */
+    public static final String PATTERN = "^" + KEY + "(," + KEY + ")*$";
+
+    private static final Pattern COMPILED = Pattern.compile(PATTERN);
+
+    @Override
+    public boolean accepts(String value) {
+      return COMPILED.matcher(value).matches();
+    }
+
+    @Override
+    public String rule() {
+      return "must be one or more keys separated by commas, each 32 random bytes in base64"
+          + " (44 characters, e.g. from openssl rand -base64 32); the first encrypts";
+    }
+
+    @Override
+    public List<String> edges() {
+      String key = "k7Qx2+/A".repeat(6).substring(0, 43) + "=";
+      String other = "Zp09" + key.substring(4);
+      return List.of(
+          "",
+          key,
+          key + "," + other,
+          key + ",",
+          key.substring(1),
+          key.substring(0, 42) + "B=",
+          key.replace("=", ""),
+          " " + key,
+          key + ", " + other,
+          key.substring(0, 43) + "==");
     }
   }
 

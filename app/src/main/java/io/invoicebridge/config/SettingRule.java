@@ -28,6 +28,11 @@ public record SettingRule(
      * because every cloud's secret store needs a value to hold.
      */
     REQUIRED_UNLESS_DRY_RUN,
+    /**
+     * Needed only with a shared store ({@code REDIS_URL}) and freee credentials in use (not in a
+     * dry run); Terraform requires it always, as every stack creates its Redis.
+     */
+    REQUIRED_WITH_REDIS,
     OPTIONAL
   }
 
@@ -46,14 +51,30 @@ public record SettingRule(
         : Optional.of(variable + " " + constraint.rule());
   }
 
-  /** The problem of leaving the setting out, or empty when that is allowed. */
+  /**
+   * The problem of leaving the setting out when no {@code REDIS_URL} is set (the app alone, in
+   * memory), or empty when that is allowed.
+   */
   public Optional<String> problemWhenMissing(boolean dryRun) {
+    return problemWhenMissing(dryRun, false);
+  }
+
+  /** The problem of leaving the setting out, or empty when that is allowed. */
+  public Optional<String> problemWhenMissing(boolean dryRun, boolean redisConfigured) {
     return switch (requirement) {
       case REQUIRED -> Optional.of(variable + " is required (" + constraint.rule() + ")");
       case REQUIRED_UNLESS_DRY_RUN ->
           dryRun
               ? Optional.empty()
               : Optional.of(variable + " is required unless FREEE_DRY_RUN=true");
+      case REQUIRED_WITH_REDIS ->
+          redisConfigured && !dryRun
+              ? Optional.of(
+                  variable
+                      + " is required when REDIS_URL is set, unless FREEE_DRY_RUN=true ("
+                      + constraint.rule()
+                      + ")")
+              : Optional.empty();
       case OPTIONAL -> Optional.empty();
     };
   }

@@ -20,6 +20,16 @@ public final class SettingRules {
 
   public static final SettingRule RUN_TOKEN =
       new SettingRule("RUN_TOKEN", Requirement.REQUIRED, new Text(RunToken.MIN_LENGTH), null);
+
+  /**
+   * The run token before the current one, still accepted while callers move over to RUN_TOKEN
+   * (docs/security.md, "Rotating the run token"); the stacks set RUN_TOKEN itself when none is
+   * given.
+   */
+  public static final SettingRule RUN_TOKEN_PREVIOUS =
+      new SettingRule(
+          "RUN_TOKEN_PREVIOUS", Requirement.OPTIONAL, new Text(RunToken.MIN_LENGTH), null);
+
   public static final SettingRule FREEE_CLIENT_ID = credential("FREEE_CLIENT_ID");
   public static final SettingRule FREEE_CLIENT_SECRET = credential("FREEE_CLIENT_SECRET");
   public static final SettingRule FREEE_REFRESH_TOKEN = credential("FREEE_REFRESH_TOKEN");
@@ -42,6 +52,18 @@ public final class SettingRules {
           new Url(
               List.of("redis", "rediss"), List.of("rediss"), "rediss://default:PASSWORD@HOST:PORT"),
           null);
+
+  /**
+   * The keys that seal freee's tokens in Redis (AES-256-GCM); the first seals, every one opens, so
+   * a new key goes first and the old one stays behind it until the record was sealed again.
+   */
+  public static final SettingRule TOKEN_ENCRYPTION_KEYS =
+      new SettingRule(
+          "TOKEN_ENCRYPTION_KEYS",
+          Requirement.REQUIRED_WITH_REDIS,
+          new SettingConstraint.AesKeys(),
+          null);
+
   public static final SettingRule FREEE_API_BASE_URL =
       httpUrl("FREEE_API_BASE_URL", "https://api.freee.co.jp");
   public static final SettingRule FREEE_TOKEN_URL =
@@ -107,12 +129,14 @@ public final class SettingRules {
   public static final List<SettingRule> ALL =
       List.of(
           RUN_TOKEN,
+          RUN_TOKEN_PREVIOUS,
           FREEE_CLIENT_ID,
           FREEE_CLIENT_SECRET,
           FREEE_REFRESH_TOKEN,
           FREEE_COMPANY_ID,
           FREEE_DRY_RUN,
           REDIS_URL,
+          TOKEN_ENCRYPTION_KEYS,
           RATE_LIMIT_PER_MINUTE,
           RATE_LIMIT_PER_HOUR,
           RATE_LIMIT_PER_DAY,

@@ -1,10 +1,22 @@
 package io.invoicebridge.metrics;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** A freee access-token refresh ended; never a token, and no reason text (health has that). */
-public record TokenRefresh(boolean failed) implements OperationalEvent {
+/**
+ * A freee access-token refresh ended; never a token, and no reason text (health has that). An
+ * unsaved refresh counts as a failure: freee rotated the refresh token but the token store could
+ * not record it within the refresh lock's lease, so the only copy lives in one instance's memory.
+ */
+public record TokenRefresh(Result result) implements OperationalEvent {
+
+  /** How the refresh ended. */
+  public enum Result {
+    SUCCEEDED,
+    FAILED,
+    UNSAVED
+  }
 
   @Override
   public String name() {
@@ -14,13 +26,17 @@ public record TokenRefresh(boolean failed) implements OperationalEvent {
   @Override
   public Map<String, Object> fields() {
     return Fields.of()
-        .with("result", failed ? "failed" : "succeeded")
-        .with("failed", failed ? 1 : 0)
+        .with("result", result.name().toLowerCase(Locale.ROOT))
+        .with("failed", failed())
         .build();
   }
 
   @Override
   public List<Metric> metrics() {
-    return List.of(new Metric("TokenRefreshFailures", "Count", failed ? 1 : 0));
+    return List.of(new Metric("TokenRefreshFailures", "Count", failed()));
+  }
+
+  private int failed() {
+    return result == Result.SUCCEEDED ? 0 : 1;
   }
 }

@@ -110,13 +110,15 @@ class BridgeConfigTest {
                 "x",
                 "REDIS_URL",
                 "rediss://default:" + SECRET + "@",
+                "TOKEN_ENCRYPTION_KEYS",
+                SECRET,
                 "RATE_LIMIT_PER_MINUTE",
                 "0"));
 
     ConfigurationInvalidException error =
         assertThrows(ConfigurationInvalidException.class, () -> BridgeConfig.from(broken));
 
-    assertEquals(4, error.problems().size());
+    assertEquals(5, error.problems().size());
     assertFalse(error.getMessage().contains("\n"));
     assertFalse(error.getMessage().contains(SECRET.substring(0, 10)));
     assertFalse(error.getMessage().contains(SECRET));
@@ -130,5 +132,50 @@ class BridgeConfigTest {
                 Map.of("REDIS_URL", "rediss://default:" + SECRET + "@eu1.upstash.io:6379")));
 
     assertEquals("rediss://eu1.upstash.io:6379", config.redisUrlRedacted().orElseThrow());
+  }
+
+  @Test
+  void from_redisWithoutTokenEncryptionKeys_failsNamingTheVariable() {
+    Map<String, String> changes = new HashMap<>();
+    changes.put("REDIS_URL", "rediss://default:" + SECRET + "@eu1.upstash.io:6379");
+    changes.put("TOKEN_ENCRYPTION_KEYS", null);
+
+    ConfigurationInvalidException error =
+        assertThrows(
+            ConfigurationInvalidException.class,
+            () -> BridgeConfig.from(Environments.valid(changes)));
+
+    assertEquals(1, error.problems().size());
+    assertTrue(
+        error.problems().getFirst().startsWith("TOKEN_ENCRYPTION_KEYS is required when REDIS_URL"),
+        error.getMessage());
+    assertFalse(error.getMessage().contains(SECRET));
+  }
+
+  @Test
+  void from_inMemoryWithoutTokenEncryptionKeys_starts() {
+    Map<String, String> changes = new HashMap<>();
+    changes.put("TOKEN_ENCRYPTION_KEYS", null);
+
+    BridgeConfig config = BridgeConfig.from(Environments.valid(changes));
+
+    assertTrue(config.tokenEncryptionKeys().isEmpty());
+  }
+
+  @Test
+  void from_twoTokenEncryptionKeys_theFirstSealsAndNeitherIsPrinted() {
+    String keys = TestConfig.NEXT_TOKEN_ENCRYPTION_KEY + "," + TestConfig.TOKEN_ENCRYPTION_KEYS;
+
+    BridgeConfig config =
+        BridgeConfig.from(Environments.valid(Map.of("TOKEN_ENCRYPTION_KEYS", keys)));
+
+    TokenEncryptionKeys parsed = config.tokenEncryptionKeys();
+    assertEquals(2, parsed.ids().size());
+    assertEquals(
+        TokenEncryptionKeys.parse(TestConfig.NEXT_TOKEN_ENCRYPTION_KEY).current().id(),
+        parsed.current().id());
+    String printed = config.toString() + parsed + parsed.current();
+    assertFalse(printed.contains(TestConfig.NEXT_TOKEN_ENCRYPTION_KEY));
+    assertFalse(printed.contains(TestConfig.TOKEN_ENCRYPTION_KEYS));
   }
 }

@@ -67,6 +67,31 @@ class StartupFailureTest {
     assertTrue(errorLines.getFirst().contains("BATCH_MAX_ATTEMPTS must be a whole number"), stderr);
   }
 
+  @Test
+  void main_redisWithoutTokenEncryptionKeys_exitsWithOneLineNamingTheVariable() throws Exception {
+    Process process =
+        start(
+            Map.of(
+                "RUN_TOKEN", "a-run-token-long-enough-0123456789abcdef",
+                "FREEE_CLIENT_ID", "client-id",
+                "FREEE_CLIENT_SECRET", SECRET,
+                "FREEE_REFRESH_TOKEN", "refresh-token",
+                "FREEE_COMPANY_ID", "1234567",
+                "REDIS_URL", "rediss://invoice-bridge:" + SECRET + "@eu1.upstash.io:6379"));
+
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM should stop by itself");
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    List<String> errorLines = stderr.lines().filter(line -> !line.isBlank()).toList();
+
+    assertEquals(2, process.exitValue(), stderr);
+    assertEquals(1, errorLines.size(), () -> "stderr was:\n" + stderr);
+    assertTrue(
+        errorLines.getFirst().contains("TOKEN_ENCRYPTION_KEYS is required when REDIS_URL is set"),
+        stderr);
+    assertFalse((stderr + stdout).contains(SECRET));
+  }
+
   private static Process start(Map<String, String> environment) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
@@ -77,7 +102,10 @@ class StartupFailureTest {
         .keySet()
         .removeIf(
             name ->
-                name.startsWith("FREEE_") || name.equals("RUN_TOKEN") || name.equals("REDIS_URL"));
+                name.startsWith("FREEE_")
+                    || name.startsWith("RUN_TOKEN")
+                    || name.equals("REDIS_URL")
+                    || name.equals("TOKEN_ENCRYPTION_KEYS"));
     builder.environment().putAll(environment);
     return builder.start();
   }

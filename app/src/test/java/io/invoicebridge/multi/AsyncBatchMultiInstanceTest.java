@@ -13,7 +13,6 @@ import io.invoicebridge.batch.CallbackSignature;
 import io.invoicebridge.batch.LeasedQueue;
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.invoice.InvoiceCreation;
-import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.CallbackReceiver;
@@ -184,6 +183,6 @@ class AsyncBatchMultiInstanceTest {
     String queue =
         new RedisKeys(instance.context().getBean(BridgeConfig.class).freee().companyNamespace())
             .batchQueue();
-    return instance.context().getBean(RedisConnections.class).call(r -> r.zcard(queue));
+    return RedisServerExtension.admin().zcard(queue);
   }
 }

@@ -99,7 +99,8 @@ class RedisConnectionsTest {
   }
 
   private static RedisConnections connections(MutableClock clock) {
-    return new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT, clock);
+    // As the default user: CLIENT ID, which tells connections apart, is no command of the app's.
+    return new RedisConnections(RedisServerExtension.adminUrl(), RedisTimeouts.DEFAULT, clock);
   }
 
   /** With a password, so connecting itself waits for an answer (AUTH) that never comes. */

@@ -24,6 +24,7 @@ import io.invoicebridge.limit.RateLimiterUnavailableException;
 import io.invoicebridge.limit.RedisRateLimiter;
 import io.invoicebridge.limit.Window;
 import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.TestConfig;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +62,8 @@ class RedisFailClosedTest {
 
   private final RedisConnections redis = new RedisConnections(RedisServerExtension.url(), FAST);
   private final Ledger ledger = new RedisLedger(redis, KEYS);
-  private final TokenStore tokens = new RedisTokenStore(redis, KEYS, ObjectMapper.getDefault());
+  private final TokenStore tokens =
+      new RedisTokenStore(redis, KEYS, ObjectMapper.getDefault(), TestConfig.tokenKeys());
   private final TokenLock lock = new RedisTokenLock(redis, KEYS);
   private final RateLimiter limiter = new RedisRateLimiter(redis, KEYS, 600, Clock.systemUTC());
 
@@ -174,7 +176,7 @@ class RedisFailClosedTest {
     assertUnavailable(ledgerDown, () -> ledger.find("k"));
     Class<TokenStoreUnavailableException> tokenDown = TokenStoreUnavailableException.class;
     assertUnavailable(tokenDown, tokens::read);
-    assertUnavailable(tokenDown, () -> tokens.write(SEEDED));
+    assertUnavailable(tokenDown, () -> tokens.replace(null, SEEDED));
     assertUnavailable(tokenDown, () -> lock.tryAcquire(Duration.ofSeconds(5)));
     assertUnavailable(tokenDown, () -> lock.release(new TokenLock.Lease("o")));
     Class<RateLimiterUnavailableException> limiterDown = RateLimiterUnavailableException.class;

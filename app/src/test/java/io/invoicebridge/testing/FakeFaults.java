@@ -2,6 +2,7 @@ package io.invoicebridge.testing;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The faults a test can switch on in the fake freee; each counted fault applies to the next N
@@ -16,6 +17,9 @@ final class FakeFaults {
   final AtomicInteger dropAfterCreate = new AtomicInteger();
   final AtomicInteger slowAfterCreate = new AtomicInteger();
   final AtomicInteger tokenFaults = new AtomicInteger();
+
+  /** Runs once, after the next successful rotation and before its answer leaves; then cleared. */
+  final AtomicReference<Runnable> afterNextRotation = new AtomicReference<>();
 
   /** Uses up one of {@code counter}'s faults; false when none is left. */
   static boolean take(AtomicInteger counter) {

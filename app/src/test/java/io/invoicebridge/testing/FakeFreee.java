@@ -226,6 +226,15 @@ public final class FakeFreee implements AutoCloseable {
     faults.tokenFaults.set(times);
   }
 
+  /**
+   * Runs {@code action} once, when the next refresh has rotated the tokens and before freee's
+   * answer is sent: e.g. cuts the app's way to its store exactly between the rotation and the app's
+   * write of the new refresh token.
+   */
+  public void afterNextRotation(Runnable action) {
+    faults.afterNextRotation.set(action);
+  }
+
   // ---- what happened ----
 
   /** How many stored invoices carry {@code text} in their memo: 1 proves no duplicate. */
@@ -338,6 +347,12 @@ public final class FakeFreee implements AutoCloseable {
       return;
     }
     FakeTokens.Answer answer = tokens.refresh(form, clock.instant());
+    Runnable afterRotation = faults.afterNextRotation.get();
+    if (answer.status() == 200
+        && afterRotation != null
+        && faults.afterNextRotation.compareAndSet(afterRotation, null)) {
+      afterRotation.run();
+    }
     respond(exchange, answer.status(), answer.body());
   }
 

@@ -36,6 +36,8 @@ public final class FreeeTestApp {
     properties.put("bridge.freee-company-id", Long.toString(FakeFreee.COMPANY_ID));
     properties.put("bridge.freee-api-base-url", fake.apiBaseUrl());
     properties.put("bridge.freee-token-url", fake.tokenUrl());
+    // Needed as soon as a test adds bridge.redis-url; unused in memory.
+    properties.put("bridge.token-encryption-keys", TestConfig.TOKEN_ENCRYPTION_KEYS);
     properties.put("micronaut.http.services.freee-api.url", fake.apiBaseUrl());
     properties.put("micronaut.http.services.freee-token.url", fake.tokenUrl());
     // The hour and the day never bind unless a test sets them: spreading freee's 1,500 an hour

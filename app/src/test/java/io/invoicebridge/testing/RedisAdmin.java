@@ -5,8 +5,14 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -60,6 +66,11 @@ public final class RedisAdmin {
     redis().set(key, value);
   }
 
+  /** Members of the sorted set at {@code key}, e.g. the local batch queue. */
+  public long zcard(String key) {
+    return redis().zcard(key);
+  }
+
   /** {@code SHUTDOWN SAVE}: the server writes its data to disk and exits. */
   synchronized void shutdownSaving() {
     try {
@@ -67,6 +78,23 @@ public final class RedisAdmin {
     } catch (RedisException closedByTheShutdown) {
       // the server closes the connection instead of answering; the next call reconnects
     }
+  }
+
+  /**
+   * Creates or resets {@code user} with {@code password} and exactly {@code rules}, as a deployment
+   * does ({@code ACL SETUSER <user> reset on ><password> <rules...>}).
+   */
+  public void setUser(String user, String password, List<String> rules) {
+    List<String> all = new ArrayList<>(List.of("reset", "on", ">" + password));
+    all.addAll(rules);
+    aclSetUser(user, all);
+  }
+
+  /** {@code ACL SETUSER <user> <rules...>}, the rules as given. */
+  public void aclSetUser(String user, List<String> rules) {
+    CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add("SETUSER").add(user);
+    rules.forEach(args::add);
+    redis().dispatch(CommandType.ACL, new StatusOutput<>(StringCodec.UTF8), args);
   }
 
   /** Makes the server answer no client for {@code pause} ({@code CLIENT PAUSE}). */

@@ -20,6 +20,8 @@ import redis.embedded.core.ExecutableProvider;
  * built with TLS), or {@code redis-server} on the PATH when the bundled one cannot start here. One
  * server per JVM, asking for a password, on a free plain port and a free TLS port with a
  * self-signed certificate ({@code openssl} makes it), started on first use; stopped with the JVM.
+ * The app connects as {@link RedisAppUser}, limited by the deployment's own ACL rules; the tests'
+ * own inspection ({@link #admin()}) as the default user.
  *
  * <p>As an extension ({@code @ExtendWith(RedisServerExtension.class)}) it makes sure the server
  * runs before each test (a test may have stopped it) and empties it ({@code FLUSHALL}). From an
@@ -46,19 +48,33 @@ public final class RedisServerExtension implements BeforeEachCallback {
     admin().flushAll();
   }
 
-  /** {@code redis://default:<password>@127.0.0.1:<port>}, starting the server if needed. */
+  /**
+   * {@code redis://invoice-bridge:<password>@127.0.0.1:<port>}: the app's user, with exactly the
+   * rules a deployment gives it; starts the server if needed.
+   */
   public static synchronized URI url() {
     start();
-    return URI.create("redis://default:" + PASSWORD + "@127.0.0.1:" + port);
+    return URI.create(
+        "redis://" + RedisAppUser.NAME + ":" + RedisAppUser.PASSWORD + "@127.0.0.1:" + port);
   }
 
   /**
-   * {@code rediss://default:<password>@127.0.0.1:<tls port>}: the same server over TLS, as Upstash
+   * {@code rediss://invoice-bridge:<password>@127.0.0.1:<tls port>}: the same over TLS, as Upstash
    * is reached; clients must trust {@link #tls()}.
    */
   public static synchronized URI tlsUrl() {
     start();
-    return URI.create("rediss://default:" + PASSWORD + "@127.0.0.1:" + tlsPort);
+    return URI.create(
+        "rediss://" + RedisAppUser.NAME + ":" + RedisAppUser.PASSWORD + "@127.0.0.1:" + tlsPort);
+  }
+
+  /**
+   * {@code redis://default:<password>@127.0.0.1:<port>}: the all-powerful default user, for a
+   * test's own look at the server (MONITOR, INFO), never for the app.
+   */
+  public static synchronized URI adminUrl() {
+    start();
+    return URI.create("redis://default:" + PASSWORD + "@127.0.0.1:" + port);
   }
 
   /** The server's certificate and a trust store for it. */
@@ -77,10 +93,13 @@ public final class RedisServerExtension implements BeforeEachCallback {
         dataDir.toFile().deleteOnExit();
         tls = TestTls.create(dataDir);
         server = startBundledOrFromPath(port);
+        admin().setUser(RedisAppUser.NAME, RedisAppUser.PASSWORD, RedisAppUser.rules());
       } else if (!server.isActive()) {
         server.start();
         // Loaded by now if stopKeepingData() wrote it; a later stop() must lose the data again.
         Files.deleteIfExists(dataDir.resolve(DUMP_FILE));
+        // A restarted server knows no user but the default one.
+        admin().setUser(RedisAppUser.NAME, RedisAppUser.PASSWORD, RedisAppUser.rules());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start redis-server", e);
@@ -137,7 +156,7 @@ public final class RedisServerExtension implements BeforeEachCallback {
   /** A direct connection for the tests' own inspection (FLUSHALL, PTTL, INFO...). */
   public static synchronized RedisAdmin admin() {
     if (admin == null) {
-      admin = new RedisAdmin(url());
+      admin = new RedisAdmin(URI.create("redis://default:" + PASSWORD + "@127.0.0.1:" + port));
     }
     return admin;
   }

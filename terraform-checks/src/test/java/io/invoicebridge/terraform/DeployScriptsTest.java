@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.invoicebridge.terraform.FakeBridgeEndpoint.Behaviour;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ class DeployScriptsTest {
 
   private static final String RUN_TOKEN = "Xq3-run-token-that-must-never-be-printed-9f2Lk";
   private static final Map<String, String> ENV = Map.of("RUN_TOKEN", RUN_TOKEN);
+  private static final String ENTRA_CLIENT_ID = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 
   @TempDir Path directory;
   private StandInDeployment deployment;
@@ -60,6 +62,21 @@ class DeployScriptsTest {
         deployment.applies());
     assertTrue(result.output().contains("healthy: " + bridge.url()), result.output());
     assertEquals("", deployment.buildCalls(), "nothing to roll back");
+    assertEquals(
+        List.of("after v2"), deployment.redisUserCalls(), "the Redis user after the apply");
+  }
+
+  @Test
+  void deploy_redisUserCannotBeSet_failsAndTriesThePreviousVersion() {
+    deployment.deployed("v1").redisUserFails();
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertEquals(3, result.exitCode(), result.output());
+    assertTrue(
+        result.output().contains("the app's Redis user could not be created or updated"),
+        result.output());
+    assertEquals(List.of("after v2", "after v1"), deployment.redisUserCalls());
   }
 
   @Test
@@ -214,6 +231,66 @@ class DeployScriptsTest {
 
     assertRolledBackFromV2ToV1(result);
     assertEquals("", deployment.azCalls());
+  }
+
+  @Test
+  void checkHealth_gcpIamFrontDoor_sendsAGoogleIdTokenBesideTheRunToken() {
+    bridge.frontDoor("X-Serverless-Authorization", "Bearer gcp-id-token-for-tests");
+
+    ExternalCommand.Result result = checkHealth(Map.of("FRONT_DOOR_AUTH", "gcp-iam"));
+    ExternalCommand.Result without = checkHealth(Map.of());
+
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(deployment.gcloudCalls().contains("--audiences=" + bridge.url()));
+    assertEquals(1, without.exitCode(), without.output());
+  }
+
+  @Test
+  void checkHealth_azureEntraFrontDoor_sendsTheRunTokenInItsOwnHeader() {
+    bridge.frontDoor("Authorization", "Bearer entra-token-for-tests");
+
+    ExternalCommand.Result result =
+        checkHealth(Map.of("FRONT_DOOR_AUTH", "azure-entra:" + ENTRA_CLIENT_ID));
+
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(deployment.azCalls().contains("--resource api://" + ENTRA_CLIENT_ID));
+  }
+
+  @Test
+  void checkHealth_awsIamFrontDoor_signsEveryRequestWithoutPrintingTheKeys() {
+    bridge.frontDoor("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDFORTESTS/");
+    Map<String, String> aws =
+        Map.of(
+            "FRONT_DOOR_AUTH", "aws-iam",
+            "AWS_ACCESS_KEY_ID", "AKIDFORTESTS",
+            "AWS_SECRET_ACCESS_KEY", "aws-secret-key-that-must-never-be-printed",
+            "AWS_SESSION_TOKEN", "aws-session-token-that-must-never-be-printed",
+            "AWS_REGION", "ap-northeast-1");
+
+    ExternalCommand.Result result = checkHealth(aws);
+
+    assertEquals(0, result.exitCode(), result.output());
+    String seen = result.output() + deployment.allRecorded();
+    assertFalse(seen.contains("aws-secret-key-that-must-never-be-printed"), seen);
+    assertFalse(seen.contains("aws-session-token-that-must-never-be-printed"), seen);
+    assertFalse(seen.contains(RUN_TOKEN), seen);
+  }
+
+  @Test
+  void deploy_stackWithAnIamFrontDoor_checksHealthThroughIt() {
+    deployment.deployed("v1").frontDoorAuth("gcp-iam");
+    bridge.frontDoor("X-Serverless-Authorization", "Bearer gcp-id-token-for-tests");
+
+    ExternalCommand.Result result = deploy("v2");
+
+    assertEquals(0, result.exitCode(), result.output());
+    assertEquals("", deployment.buildCalls(), "nothing to roll back");
+  }
+
+  private ExternalCommand.Result checkHealth(Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(ENV);
+    env.putAll(extra);
+    return deployment.run(env, "check-health.sh", bridge.url());
   }
 
   private ExternalCommand.Result deploy(String version) {

@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Stands in for a deployed bridge: answers /health and /v1/preflight in the app's JSON shapes, as
  * the version the stand-in terraform last applied would, and the invoice paths through {@link
- * FakeInvoiceApi}. Details only with the right bearer token.
+ * FakeInvoiceApi}. Details only with the right run token, as a bearer token or in
+ * Invoice-Bridge-Run-Token. Optionally behind a front door of the cloud's own (see {@link
+ * #frontDoor}), which answers 401 before the app sees anything.
  */
 final class FakeBridgeEndpoint implements AutoCloseable {
 
@@ -33,6 +35,8 @@ final class FakeBridgeEndpoint implements AutoCloseable {
   private final Path deployedVersion;
   private final Map<String, Behaviour> versions = new ConcurrentHashMap<>();
   private final FakeInvoiceApi invoices;
+  private volatile String frontDoorHeader;
+  private volatile String frontDoorValuePrefix;
 
   /**
    * @param deployedVersion the stand-in state's {@code deployed_version}; its siblings {@code
@@ -55,6 +59,26 @@ final class FakeBridgeEndpoint implements AutoCloseable {
 
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** From now on a request whose {@code header} does not start with {@code prefix} gets 401. */
+  FakeBridgeEndpoint frontDoor(String header, String prefix) {
+    frontDoorHeader = header;
+    frontDoorValuePrefix = prefix;
+    return this;
+  }
+
+  /** Lets the request through the front door, or answers 401 as the cloud would. */
+  private boolean passedFrontDoor(HttpExchange exchange) throws IOException {
+    if (frontDoorHeader == null) {
+      return true;
+    }
+    String value = exchange.getRequestHeaders().getFirst(frontDoorHeader);
+    if (value != null && value.startsWith(frontDoorValuePrefix)) {
+      return true;
+    }
+    answer(exchange, 401, "{\"message\":\"Unauthorized\"}");
+    return false;
   }
 
   FakeBridgeEndpoint version(String version, Behaviour behaviour) {
@@ -87,10 +111,14 @@ final class FakeBridgeEndpoint implements AutoCloseable {
   }
 
   private boolean authenticated(HttpExchange exchange) {
-    return ("Bearer " + runToken).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+    return ("Bearer " + runToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))
+        || runToken.equals(exchange.getRequestHeaders().getFirst("Invoice-Bridge-Run-Token"));
   }
 
   private void health(HttpExchange exchange) throws IOException {
+    if (!passedFrontDoor(exchange)) {
+      return;
+    }
     Behaviour b = current();
     String redis =
         b.redis() == null
@@ -113,6 +141,9 @@ final class FakeBridgeEndpoint implements AutoCloseable {
   }
 
   private void preflight(HttpExchange exchange) throws IOException {
+    if (!passedFrontDoor(exchange)) {
+      return;
+    }
     if (!authenticated(exchange)) {
       answer(exchange, 401, "{\"type\":\"urn:invoice-bridge:problem:unauthorized\"}");
       return;

@@ -45,6 +45,7 @@ class SettingEdgesTerraformTest {
         redis_url           = "rediss://default:password@example.upstash.io:6379"
         freee_company_id    = 1234567
         batch_callback_secret = "callback-secret-0123456789abcdefghij"
+        token_encryption_keys = "IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7P4="
       }
       """;
 

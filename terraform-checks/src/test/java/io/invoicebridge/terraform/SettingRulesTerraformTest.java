@@ -32,7 +32,7 @@ class SettingRulesTerraformTest {
    * run in memory) and picks the deadline that fits its front door.
    */
   static final Set<String> REQUIRED_BY_EVERY_DEPLOYMENT =
-      Set.of("redis_url", "request_timeout_ms", "batch_callback_secret");
+      Set.of("redis_url", "request_timeout_ms", "batch_callback_secret", "token_encryption_keys");
 
   /**
    * Settings whose Terraform type differs from the app's text, with a rule of their own there:
@@ -71,8 +71,16 @@ class SettingRulesTerraformTest {
       case SettingConstraint.Text text -> assertText(variable, name, text);
       case SettingConstraint.OneOf oneOf -> assertOneOf(variable, name, oneOf);
       case SettingConstraint.Url url -> assertUrl(variable, name, url);
+      case SettingConstraint.AesKeys keys -> assertAesKeys(variable, name);
     }
   }
+
+  /**
+   * Optional secrets that fall back to another value when left out: every cloud's secret store
+   * needs a value, and the app takes the current run token as its own "previous" harmlessly.
+   */
+  private static final Map<String, String> SECRET_FALLBACKS =
+      Map.of("RUN_TOKEN_PREVIOUS", "${coalesce(var.run_token_previous, var.run_token)}");
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
@@ -81,6 +89,10 @@ class SettingRulesTerraformTest {
     JsonNode plain = locals.get("environment_all").path(rule.variable());
     JsonNode secret = locals.get("secrets").path(rule.variable());
     String expression = plain.isMissingNode() ? secret.asText() : plain.asText();
+    if (SECRET_FALLBACKS.containsKey(rule.variable())) {
+      assertEquals(SECRET_FALLBACKS.get(rule.variable()), expression, rule.variable());
+      return;
+    }
 
     assertTrue(
         expression.matches("\\$\\{(tostring\\()?var\\." + rule.terraformVariable() + "\\)?}"),
@@ -160,6 +172,18 @@ class SettingRulesTerraformTest {
         SettingVariables.conditions(variable).stream()
             .anyMatch(c -> c.contains("!endswith(var." + name + ", \"/\")")),
         name + " must refuse a trailing slash");
+  }
+
+  private static void assertAesKeys(JsonNode variable, String name) {
+    assertEquals("string", SettingVariables.type(variable), name);
+    assertTrue(
+        SettingVariables.conditions(variable).stream()
+            .anyMatch(
+                c ->
+                    c.contains(
+                        "regex(\"" + SettingConstraint.AesKeys.PATTERN + "\", var." + name + ")")),
+        name + " must be checked with the app's pattern " + SettingConstraint.AesKeys.PATTERN);
+    assertMessageStates(variable, name, new SettingConstraint.AesKeys().rule());
   }
 
   private static void assertMessageStates(JsonNode variable, String name, String rule) {

@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * A directory with stand-ins for what terraform/scripts/deploy.sh and the workflows call: a {@code
- * terraform} that records its arguments and answers {@code init}, {@code output -raw} and {@code
- * apply} from a {@link StandInState}, an artifact builder for the rollback, an {@code az}, and a
- * {@code curl} that records its arguments before running the real one.
+ * terraform} that records its arguments and answers {@code init}, {@code output -raw}, {@code
+ * output -json redis_app_user} and {@code apply} from a {@link StandInState}, an artifact builder
+ * for the rollback, a Redis user step that records when it ran, an {@code az}, a {@code gcloud},
+ * and a {@code curl} that records its arguments before running the real one.
  *
  * <p>Without {@code init} the state is the root one ({@code state/}); after {@code init
  * -backend-config=key=K} (or {@code prefix=K}) in a directory, terraform run there uses the state
@@ -55,9 +56,16 @@ final class StandInDeployment {
             [[ -f "$state/deployed_version" ]] && exec cat "$state/deployed_version"
             echo 'Warning: No outputs found' >&2; exit 1 ;;
           url) exec cat "$state/url" ;;
+          front_door_auth)
+            [[ -f "$state/front_door_auth" ]] && exec cat "$state/front_door_auth"
+            echo 'Warning: No outputs found' >&2; exit 1 ;;
           function_app_name) echo invoice-bridge-fn; exit 0 ;;
           resource_group_name) echo invoice-bridge-rg; exit 0 ;;
         esac
+      fi
+      if [[ "$1 $2 $3" == "output -json redis_app_user" ]]; then
+        [[ -f "$state/redis_app_user.json" ]] && exec cat "$state/redis_app_user.json"
+        echo 'Warning: No outputs found' >&2; exit 1
       fi
       if [[ "$1" == apply ]]; then
         required="${STAND_IN_REQUIRED_VARIABLES:-}/$(basename "$PWD")"
@@ -94,14 +102,33 @@ final class StandInDeployment {
       echo "$3/invoice-bridge-$1-$2.jar"
       """;
 
+  /** Stand-in for redis-app-user.sh: records after which version it ran; fails when told to. */
+  private static final String REDIS_APP_USER =
+      """
+      #!/usr/bin/env bash
+      printf 'after %s\\n' "$(cat "$STAND_IN_STATE/deployed_version")" >> "$STAND_IN_STATE/redis-user-calls"
+      [[ ! -f "$STAND_IN_STATE/redis_user_fails" ]]
+      """;
+
   /** Stand-in az: a restarted app answers as the version "<deployed>-restarted" is told to. */
   private static final String AZ =
       """
       #!/usr/bin/env bash
       printf '%s\\n' "$*" >> "$STAND_IN_STATE/az-calls"
+      if [[ "$1 $2" == "account get-access-token" ]]; then
+        echo entra-token-for-tests
+      fi
       if [[ "$1 $2" == "functionapp restart" ]]; then
         printf '%s-restarted' "$(cat "$STAND_IN_STATE/deployed_version")" > "$STAND_IN_STATE/deployed_version"
       fi
+      """;
+
+  /** Stand-in gcloud: an identity token for whoever runs the deployment. */
+  private static final String GCLOUD =
+      """
+      #!/usr/bin/env bash
+      printf '%s\\n' "$*" >> "$STAND_IN_STATE/gcloud-calls"
+      [[ "$1 $2" == "auth print-identity-token" ]] && echo gcp-id-token-for-tests
       """;
 
   private static final String CURL =
@@ -126,6 +153,8 @@ final class StandInDeployment {
       executable(bin.resolve("build-artifact"), BUILD_ARTIFACT);
       executable(bin.resolve("curl"), CURL.replace("REAL_CURL", realCurl()));
       executable(bin.resolve("az"), AZ);
+      executable(bin.resolve("gcloud"), GCLOUD);
+      executable(bin.resolve("redis-app-user"), REDIS_APP_USER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -170,6 +199,28 @@ final class StandInDeployment {
     return this;
   }
 
+  /** The stack's output redis_app_user, as JSON. */
+  StandInDeployment redisAppUser(String json) {
+    root.write("redis_app_user.json", json);
+    return this;
+  }
+
+  /** The stack's output front_door_auth (absent: the output does not exist). */
+  StandInDeployment frontDoorAuth(String value) {
+    root.write("front_door_auth", value);
+    return this;
+  }
+
+  StandInDeployment redisUserFails() {
+    root.write("redis_user_fails", "");
+    return this;
+  }
+
+  /** After which deployed version the Redis user step ran, one a line. */
+  List<String> redisUserCalls() {
+    return root.read("redis-user-calls").lines().toList();
+  }
+
   String deployedVersion() {
     return root.deployedVersion();
   }
@@ -190,13 +241,21 @@ final class StandInDeployment {
     return root.read("az-calls");
   }
 
+  String gcloudCalls() {
+    return root.read("gcloud-calls");
+  }
+
   String buildCalls() {
     return root.read("build-calls");
   }
 
   /** Everything any stand-in recorded, to search for what must never appear. */
   String allRecorded() {
-    return root.read("timeline") + root.read("build-calls") + root.read("curl-calls");
+    return root.read("timeline")
+        + root.read("build-calls")
+        + root.read("curl-calls")
+        + root.read("az-calls")
+        + root.read("gcloud-calls");
   }
 
   /**
@@ -209,6 +268,7 @@ final class StandInDeployment {
     env.put("STAND_IN_STATE", root.directory().toString());
     env.put("STAND_IN_REQUIRED_VARIABLES", required.toString());
     env.put("BUILD_ARTIFACT", bin.resolve("build-artifact").toString());
+    env.put("REDIS_APP_USER", bin.resolve("redis-app-user").toString());
     env.put("HEALTH_ATTEMPTS", "2");
     env.put("HEALTH_INTERVAL_SECONDS", "0");
     env.put("HEALTH_TIMEOUT_SECONDS", "5");

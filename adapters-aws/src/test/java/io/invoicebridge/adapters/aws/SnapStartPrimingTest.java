@@ -8,6 +8,7 @@ import io.invoicebridge.invoice.InvoiceController;
 import io.invoicebridge.invoice.InvoiceCreation;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.TestConfig;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
 import java.util.List;
@@ -88,6 +89,7 @@ class SnapStartPrimingTest {
     properties.put("bridge.freee-client-secret", "client-secret");
     properties.put("bridge.freee-refresh-token", "refresh-token");
     properties.put("bridge.freee-company-id", "12345");
+    properties.put("bridge.token-encryption-keys", TestConfig.TOKEN_ENCRYPTION_KEYS);
     return new InvoiceBridgeHandler(
         InvoiceBridgeHandler.contextBuilder().properties(properties).build());
   }

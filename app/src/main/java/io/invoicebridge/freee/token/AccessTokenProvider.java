@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Hands out freee access tokens (README "freee tokens"). The token is cached in-process with its
  * expiry, so the happy path touches no store; the store is read once when the cached token is near
  * expiry or was rejected, and a refresh happens only under the shared {@link TokenLock}, by one
- * thread of this instance at a time.
+ * thread of this instance at a time. A rotated record the store could not take yet ({@link
+ * UnsavedToken}) is used from memory, and saved before anything else is read or refreshed.
  */
 @Singleton
 public class AccessTokenProvider {
@@ -35,11 +36,15 @@ public class AccessTokenProvider {
   /** The refresh call must end this long before the lease, so the lock is never held past it. */
   static final Duration LEASE_SAFETY = Duration.ofSeconds(5);
 
+  /** A rotated token's write is retried until this long before the lease ends. */
+  static final Duration WRITE_SAFETY = Duration.ofSeconds(1);
+
   private static final Logger LOG = LoggerFactory.getLogger(AccessTokenProvider.class);
 
   private final TokenStore store;
   private final TokenLock lock;
   private final TokenRotation rotation;
+  private final UnsavedToken unsaved;
   private final Clock clock;
   private final Sleeper sleeper;
   private final OperationalEvents events;
@@ -77,13 +82,15 @@ public class AccessTokenProvider {
       OperationalEvents events) {
     this.store = store;
     this.lock = lock;
+    this.unsaved = new UnsavedToken(store, clock);
     this.rotation =
         new TokenRotation(
             store,
             endpoint,
             seedRefreshToken == null ? null : SeedToken.of(seedRefreshToken),
             clock,
-            events);
+            events,
+            new RotatedTokenSaver(store, unsaved, clock, sleeper, events));
     this.clock = clock;
     this.sleeper = sleeper;
     this.events = events;
@@ -98,7 +105,9 @@ public class AccessTokenProvider {
    */
   public String accessToken(Deadline deadline) {
     TokenRecord current = cached;
-    return rotation.usable(current, null) ? current.accessToken() : renew(null, deadline);
+    return rotation.usable(current, null) && !unsaved.held()
+        ? current.accessToken()
+        : renew(null, deadline);
   }
 
   /**
@@ -127,6 +136,9 @@ public class AccessTokenProvider {
     lockLocally(deadline);
     try {
       TokenRecord current = cached;
+      if (!unsaved.trySave()) {
+        return fromMemoryOnly(current, rejected);
+      }
       if (rotation.usable(current, rejected)) {
         return current.accessToken();
       }
@@ -142,13 +154,25 @@ public class AccessTokenProvider {
     }
   }
 
+  /**
+   * While the store lacks the rotated record this instance holds, the store's record names a spent
+   * refresh token: nothing may be read or refreshed from it, so only the held access token serves.
+   */
+  private String fromMemoryOnly(TokenRecord held, @Nullable String rejected) {
+    if (rotation.usable(held, rejected)) {
+      return held.accessToken();
+    }
+    throw new TokenStoreUnavailableException(
+        "write", "the rotated freee refresh token is not stored yet");
+  }
+
   private TokenRecord rotateUnderSharedLock(@Nullable String rejected, Deadline deadline) {
     TokenLock.Lease lease = acquire(deadline);
-    Instant leaseEnds = clock.instant().plus(LOCK_LEASE).minus(LEASE_SAFETY);
-    Deadline bounded =
-        leaseEnds.isBefore(deadline.at()) ? new Deadline(leaseEnds, clock) : deadline;
+    Instant leaseExpires = clock.instant().plus(LOCK_LEASE);
+    Instant callEnds = leaseExpires.minus(LEASE_SAFETY);
+    Deadline bounded = callEnds.isBefore(deadline.at()) ? new Deadline(callEnds, clock) : deadline;
     try {
-      return rotation.rotate(rejected, bounded);
+      return rotation.rotate(rejected, bounded, leaseExpires.minus(WRITE_SAFETY));
     } finally {
       release(lease);
     }

@@ -1,21 +1,28 @@
 package io.invoicebridge.freee.token;
 
+import io.micronaut.core.annotation.Nullable;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The token record for one instance, used when no {@code REDIS_URL} is configured. */
 public final class InMemoryTokenStore implements TokenStore {
 
-  private final AtomicReference<TokenRecord> record = new AtomicReference<>();
+  private @Nullable TokenRecord record;
 
   @Override
-  public Optional<TokenRecord> read() {
-    return Optional.ofNullable(record.get());
+  public synchronized Optional<TokenRecord> read() {
+    return Optional.ofNullable(record);
   }
 
   @Override
-  public void write(TokenRecord newRecord) {
-    record.set(newRecord);
+  public synchronized boolean replace(@Nullable TokenRecord current, TokenRecord next) {
+    String expected = current == null ? null : current.refreshToken();
+    String stored = record == null ? null : record.refreshToken();
+    if (!Objects.equals(expected, stored) && !next.refreshToken().equals(stored)) {
+      return false;
+    }
+    record = next;
+    return true;
   }
 
   @Override

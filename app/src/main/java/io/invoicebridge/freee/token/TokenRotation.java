@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The steps taken while holding the {@link TokenLock} (README "freee tokens"): re-read the record,
  * adopt a new seed, skip the refresh when another instance already rotated, refresh once, and
- * persist the rotated refresh token before anyone uses the new access token.
+ * persist the rotated refresh token before anyone uses the new access token ({@link
+ * RotatedTokenSaver}). A refresh token freee refused once is never sent again: only a new seed or
+ * another instance's rotation replaces it.
  */
 final class TokenRotation {
 
@@ -35,18 +37,21 @@ final class TokenRotation {
   private final @Nullable SeedToken seed;
   private final Clock clock;
   private final OperationalEvents events;
+  private final RotatedTokenSaver saver;
 
   TokenRotation(
       TokenStore store,
       FreeeTokenEndpoint endpoint,
       @Nullable SeedToken seed,
       Clock clock,
-      OperationalEvents events) {
+      OperationalEvents events,
+      RotatedTokenSaver saver) {
     this.store = store;
     this.endpoint = endpoint;
     this.seed = seed;
     this.clock = clock;
     this.events = events;
+    this.saver = saver;
   }
 
   /** Whether {@code record} already holds this deployment's seed (or there is none to adopt). */
@@ -64,11 +69,13 @@ final class TokenRotation {
   /**
    * Must run under the lock.
    *
-   * @return the persisted record, whose access token is usable
+   * @param deadline for the refresh call
+   * @param leaseEnds until when the rotated token's write may be retried
+   * @return the record whose access token is usable: persisted, or held by {@link UnsavedToken}
    */
-  TokenRecord rotate(@Nullable String rejected, Deadline deadline) {
+  TokenRecord rotate(@Nullable String rejected, Deadline deadline, Instant leaseEnds) {
     TokenRecord record = adoptSeedIfNew(store.read());
-    return usable(record, rejected) ? record : refresh(record, deadline, true);
+    return usable(record, rejected) ? record : refresh(record, deadline, leaseEnds, true);
   }
 
   private TokenRecord adoptSeedIfNew(Optional<TokenRecord> stored) {
@@ -84,12 +91,21 @@ final class TokenRotation {
         new ArrayList<>(stored.map(TokenRecord::adoptedSeedHashes).orElse(List.of()));
     hashes.add(seed.hash());
     TokenRecord adopted = new TokenRecord(null, null, seed.value(), clock.instant(), hashes, null);
-    store.write(adopted);
+    if (!store.replace(stored.orElse(null), adopted)) {
+      LOG.info("the token record changed while adopting FREEE_REFRESH_TOKEN; using the stored one");
+      return store
+          .read()
+          .orElseThrow(() -> new TokenStoreUnavailableException("read", "the record vanished"));
+    }
     LOG.info("adopted a new FREEE_REFRESH_TOKEN into the token store");
     return adopted;
   }
 
-  private TokenRecord refresh(TokenRecord record, Deadline deadline, boolean mayReRead) {
+  private TokenRecord refresh(
+      TokenRecord record, Deadline deadline, Instant leaseEnds, boolean mayReRead) {
+    if (refusedBefore(record)) {
+      throw new TokenRefreshFailedException(INVALID_GRANT_REASON);
+    }
     RefreshResult result;
     try {
       result = endpoint.refresh(record.refreshToken(), deadline);
@@ -97,8 +113,9 @@ final class TokenRotation {
       result = new RefreshResult.Failed(e.getMessage());
     }
     return switch (result) {
-      case RefreshResult.Granted granted -> persist(record, granted);
-      case RefreshResult.InvalidGrant ignored when mayReRead -> afterInvalidGrant(record, deadline);
+      case RefreshResult.Granted granted -> persist(record, granted, leaseEnds);
+      case RefreshResult.InvalidGrant ignored when mayReRead ->
+          afterInvalidGrant(record, deadline, leaseEnds);
       case RefreshResult.InvalidGrant ignored -> fail(record, INVALID_GRANT_REASON);
       case RefreshResult.Lost lost -> {
         LOG.error("freee token refresh answer lost: {}", lost.reason());
@@ -110,18 +127,24 @@ final class TokenRotation {
     };
   }
 
+  /** freee refused this record's refresh token already: sending it again cannot succeed. */
+  private static boolean refusedBefore(TokenRecord record) {
+    return record.lastFailure() != null
+        && INVALID_GRANT_REASON.equals(record.lastFailure().reason());
+  }
+
   /** Another instance may have rotated the token after our read (e.g. its lease outlived ours). */
-  private TokenRecord afterInvalidGrant(TokenRecord record, Deadline deadline) {
+  private TokenRecord afterInvalidGrant(TokenRecord record, Deadline deadline, Instant leaseEnds) {
     TokenRecord current = store.read().orElse(record);
     if (current.refreshToken().equals(record.refreshToken())) {
       return fail(record, INVALID_GRANT_REASON);
     }
     LOG.info(
         "freee refused a refresh token another instance had already rotated; using the new one");
-    return usable(current, null) ? current : refresh(current, deadline, false);
+    return usable(current, null) ? current : refresh(current, deadline, leaseEnds, false);
   }
 
-  private TokenRecord persist(TokenRecord old, RefreshResult.Granted granted) {
+  private TokenRecord persist(TokenRecord old, RefreshResult.Granted granted, Instant leaseEnds) {
     Instant now = clock.instant();
     boolean rotated = granted.refreshToken() != null;
     TokenRecord fresh =
@@ -132,18 +155,20 @@ final class TokenRotation {
             rotated ? now : old.refreshTokenIssuedAt(),
             old.adoptedSeedHashes(),
             null);
-    store.write(fresh);
     LOG.info(
         "refreshed the freee access token; it expires in {} s", granted.expiresIn().toSeconds());
-    events.emit(new TokenRefresh(false));
-    events.emit(new RefreshTokenAge(fresh.refreshTokenAge(now).toDays()));
+    if (saver.save(old, fresh, leaseEnds)) {
+      events.emit(new TokenRefresh(TokenRefresh.Result.SUCCEEDED));
+      events.emit(new RefreshTokenAge(fresh.refreshTokenAge(now).toDays()));
+    }
     return fresh;
   }
 
+  /** The failure is recorded only over the same refresh token: the store may have moved on. */
   private TokenRecord fail(TokenRecord record, String reason) {
-    store.write(record.withFailure(new RefreshFailure(reason, clock.instant())));
+    store.replace(record, record.withFailure(new RefreshFailure(reason, clock.instant())));
     LOG.error("freee token refresh failed: {}", reason);
-    events.emit(new TokenRefresh(true));
+    events.emit(new TokenRefresh(TokenRefresh.Result.FAILED));
     throw new TokenRefreshFailedException(reason);
   }
 }

@@ -1,5 +1,6 @@
 package io.invoicebridge.freee.token;
 
+import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.micronaut.context.BeanProvider;
@@ -9,17 +10,18 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The token record and the refresh lock in Redis when {@code REDIS_URL} is set, in memory
- * otherwise. A configured Redis that is down makes them fail closed; they never fall back to
- * memory.
+ * The token record and the refresh lock in Redis when {@code REDIS_URL} is set (the record sealed
+ * with {@code TOKEN_ENCRYPTION_KEYS}), in memory otherwise. A configured Redis that is down makes
+ * them fail closed; they never fall back to memory.
  */
 @Factory
 class TokenStoresFactory {
 
   @Singleton
-  TokenStore tokenStore(RedisKeys keys, BeanProvider<RedisConnections> redis, JsonMapper json) {
+  TokenStore tokenStore(
+      RedisKeys keys, BeanProvider<RedisConnections> redis, JsonMapper json, BridgeConfig config) {
     return redis.isPresent()
-        ? new RedisTokenStore(redis.get(), keys, json)
+        ? new RedisTokenStore(redis.get(), keys, json, config.tokenEncryptionKeys())
         : new InMemoryTokenStore();
   }
 

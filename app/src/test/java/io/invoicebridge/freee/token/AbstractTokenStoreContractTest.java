@@ -1,6 +1,8 @@
 package io.invoicebridge.freee.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,14 @@ abstract class AbstractTokenStoreContractTest {
           List.of("seed-1", "seed-2"),
           new TokenRecord.RefreshFailure(
               "token endpoint timed out", Instant.parse("2026-11-30T08:59:00Z")));
+  static final TokenRecord REFRESHED_AGAIN =
+      new TokenRecord(
+          "access-3",
+          Instant.parse("2026-11-30T21:00:00Z"),
+          "refresh-3",
+          Instant.parse("2026-11-30T15:00:00Z"),
+          List.of("seed-1", "seed-2"),
+          null);
 
   /** The store under test, empty at the start of each test. */
   protected abstract TokenStore store();
@@ -37,33 +47,80 @@ abstract class AbstractTokenStoreContractTest {
   }
 
   @Test
-  void write_seedRecord_readsBackEqual() {
-    store().write(SEEDED);
+  void replace_nothingStoredNorExpected_storesTheRecord() {
+    assertTrue(store().replace(null, SEEDED));
 
     assertEquals(Optional.of(SEEDED), store().read());
   }
 
   @Test
-  void write_fullRecord_readsBackEqual() {
-    store().write(REFRESHED);
+  void replace_fullRecord_readsBackEqual() {
+    store().replace(null, REFRESHED);
 
     assertEquals(Optional.of(REFRESHED), store().read());
   }
 
   @Test
-  void write_again_replacesTheRecord() {
-    store().write(SEEDED);
+  void replace_overTheRecordRead_replacesIt() {
+    store().replace(null, SEEDED);
 
-    store().write(REFRESHED);
+    assertTrue(store().replace(SEEDED, REFRESHED));
 
     assertEquals(Optional.of(REFRESHED), store().read());
   }
 
   @Test
-  void write_byOneInstance_isReadByAnother() {
+  void replace_overARefreshTokenTheStoreNoLongerHolds_writesNothing() {
+    // given: a writer read SEEDED, then another one rotated to REFRESHED
+    store().replace(null, SEEDED);
+    store().replace(SEEDED, REFRESHED);
+    TokenRecord older =
+        new TokenRecord("access-x", null, "refresh-x", Instant.EPOCH, List.of(), null);
+
+    // when: the first writer, its lease run out, writes what it made of SEEDED
+    boolean written = store().replace(SEEDED, older);
+
+    // then
+    assertFalse(written);
+    assertEquals(Optional.of(REFRESHED), store().read());
+  }
+
+  @Test
+  void replace_noneExpectedButARecordStored_writesNothing() {
+    store().replace(null, REFRESHED);
+
+    assertFalse(store().replace(null, SEEDED));
+
+    assertEquals(Optional.of(REFRESHED), store().read());
+  }
+
+  @Test
+  void replace_retriedAfterItsWriteLanded_succeeds() {
+    store().replace(null, SEEDED);
+    store().replace(SEEDED, REFRESHED);
+
+    assertTrue(store().replace(SEEDED, REFRESHED));
+
+    assertEquals(Optional.of(REFRESHED), store().read());
+  }
+
+  @Test
+  void replace_sameRefreshTokenWithAFailure_recordsTheFailure() {
+    store().replace(null, REFRESHED_AGAIN);
+    TokenRecord failed =
+        REFRESHED_AGAIN.withFailure(
+            new TokenRecord.RefreshFailure("refused", Instant.parse("2026-12-01T00:00:00Z")));
+
+    assertTrue(store().replace(REFRESHED_AGAIN, failed));
+
+    assertEquals(Optional.of(failed), store().read());
+  }
+
+  @Test
+  void replace_byOneInstance_isReadByAnother() {
     TokenStore other = peerOf(store());
 
-    store().write(REFRESHED);
+    store().replace(null, REFRESHED);
 
     assertEquals(Optional.of(REFRESHED), other.read());
   }

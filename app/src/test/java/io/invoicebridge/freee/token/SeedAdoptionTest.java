@@ -54,7 +54,7 @@ class SeedAdoptionTest {
   void status_refreshTokenFromDay80_renewalDue() {
     // given
     Instant issued = bed.clock.instant().minus(Duration.ofDays(81));
-    bed.store.write(new TokenRecord(null, null, "rt", issued, List.of("h"), null));
+    bed.store.put(new TokenRecord(null, null, "rt", issued, List.of("h"), null));
     // when
     TokenStatus status = bed.instance().status();
     // then
@@ -68,7 +68,7 @@ class SeedAdoptionTest {
   void status_youngRefreshToken_noRenewalDue() {
     // given
     Instant issued = bed.clock.instant().minus(Duration.ofDays(79));
-    bed.store.write(new TokenRecord(null, null, "rt", issued, List.of("h"), null));
+    bed.store.put(new TokenRecord(null, null, "rt", issued, List.of("h"), null));
     // when
     TokenStatus status = bed.instance().status();
     // then

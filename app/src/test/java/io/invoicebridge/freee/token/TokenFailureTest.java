@@ -70,7 +70,7 @@ class TokenFailureTest {
     AccessTokenProvider provider = bed.instance();
     provider.accessToken(bed.deadline());
     TokenRecord spent = bed.store.current();
-    bed.store.write(
+    bed.store.put(
         new TokenRecord(
             null, null, "rt-spent", spent.refreshTokenIssuedAt(), spent.adoptedSeedHashes(), null));
     // when

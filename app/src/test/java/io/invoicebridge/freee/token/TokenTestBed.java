@@ -1,12 +1,15 @@
 package io.invoicebridge.freee.token;
 
 import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.metrics.OperationalEvent;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.FreeeTestApp;
 import io.invoicebridge.testing.MutableClock;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A fake freee, the real token endpoint bean, and one shared store and lock, so tests can build
@@ -22,6 +25,8 @@ final class TokenTestBed implements AutoCloseable {
   final ObservedTokenStore store = new ObservedTokenStore();
   final TokenLock lock = new InMemoryTokenLock(clock);
 
+  final List<OperationalEvent> events = new CopyOnWriteArrayList<>();
+
   AccessTokenProvider instance(String seedRefreshToken) {
     return new AccessTokenProvider(
         store,
@@ -29,7 +34,8 @@ final class TokenTestBed implements AutoCloseable {
         context.getBean(FreeeTokenEndpoint.class),
         seedRefreshToken,
         clock,
-        clock::advance);
+        clock::advance,
+        events::add);
   }
 
   AccessTokenProvider instance() {

@@ -110,7 +110,7 @@ final class Throughput {
     admin.resetStats();
     long sent;
     long inside;
-    try (RedisMonitor monitor = new RedisMonitor(RedisServerExtension.url())) {
+    try (RedisMonitor monitor = new RedisMonitor(RedisServerExtension.adminUrl())) {
       int created = requireCreated(bridge.postBatch(TestItems.batch("cost", items, 101)), items);
       Thread.sleep(500); // the feed trails the replies a little
       sent = monitor.fromClients();

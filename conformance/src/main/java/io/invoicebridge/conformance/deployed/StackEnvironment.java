@@ -16,16 +16,26 @@ public final class StackEnvironment {
   /** The stacks' {@code BATCH_CALLBACK_SECRET} (a secret every stack requires). */
   public static final String CALLBACK_SECRET = "as-deployed-callback-secret-0123456789";
 
+  /**
+   * The stacks' {@code TOKEN_ENCRYPTION_KEYS}: what Terraform's {@code random_bytes} writes after a
+   * key rotation, the new key first and the previous one behind it.
+   */
+  public static final String TOKEN_ENCRYPTION_KEYS =
+      "dwt+x/GpWiCWm+E4WXCFBkRTjdPe000X8VGHR01VGjY=,a7RaIaoE9lC1fS/FiI8jxFvbQhhM6wnQGUvJrBKV6iQ=";
+
   private StackEnvironment() {}
 
   /** A real (not dry-run) bridge with a shared Redis, as a deployment runs it. */
   public static Map<String, String> of(FakeFreee freee, URI redisUrl) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("RUN_TOKEN", ConformanceTarget.RUN_TOKEN);
+    // What every stack sets while no rotation is under way: the current token again.
+    env.put("RUN_TOKEN_PREVIOUS", ConformanceTarget.RUN_TOKEN);
     env.put("FREEE_CLIENT_ID", FakeFreee.CLIENT_ID);
     env.put("FREEE_CLIENT_SECRET", FakeFreee.CLIENT_SECRET);
     env.put("FREEE_REFRESH_TOKEN", freee.issueRefreshToken());
     env.put("REDIS_URL", redisUrl.toString());
+    env.put("TOKEN_ENCRYPTION_KEYS", TOKEN_ENCRYPTION_KEYS);
     env.put("BATCH_CALLBACK_SECRET", CALLBACK_SECRET);
     env.put("FREEE_COMPANY_ID", Long.toString(FakeFreee.COMPANY_ID));
     env.put("FREEE_DRY_RUN", "false");
