@@ -1,6 +1,7 @@
 package io.invoicebridge.batch;
 
 import io.invoicebridge.config.ConfigurationInvalidException;
+import io.invoicebridge.config.Redacted;
 import io.invoicebridge.config.SettingRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
@@ -74,6 +75,21 @@ public record BatchSettings(
 
   private static void throwInvalid(String problem) {
     throw invalid(problem);
+  }
+
+  @Override
+  public String toString() {
+    return "BatchSettings[queue="
+        + queue
+        + ", callbackSecret="
+        + Redacted.secret(callbackSecret)
+        + ", callbackHosts="
+        + callbackHosts
+        + ", maxAttempts="
+        + maxAttempts
+        + ", callbackAllowLoopback="
+        + callbackAllowLoopback
+        + "]";
   }
 
   /** The operator's list of callback hosts, lower case; empty means any public host. */

@@ -1,5 +1,6 @@
 package io.invoicebridge.batch;
 
+import io.invoicebridge.config.Redacted;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -26,7 +27,14 @@ public final class CallbackTargets {
   }
 
   /** A checked callback URL and the judged address to connect to for it. */
-  public record Target(URI uri, InetAddress address) {}
+  public record Target(URI uri, InetAddress address) {
+
+    /** Without the URL's path and query: they may carry the receiver's secrets. */
+    @Override
+    public String toString() {
+      return "Target[uri=" + Redacted.origin(uri) + ", address=" + address + "]";
+    }
+  }
 
   private final Set<String> allowedHosts;
   private final boolean allowLoopback;
