@@ -55,6 +55,12 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
   }
 
   @Test
+  void managementEndpoints_otherThanHealth_answer404Or401WithOrWithoutToken() {
+    ManagementEndpoints.assertClosed(this::send, Map.of());
+    ManagementEndpoints.assertClosed(this::send, authorized());
+  }
+
+  @Test
   void v1_withoutToken_answers401ProblemWithBearerChallenge() {
     HttpAnswer answer =
         send(HttpCall.post(BATCH, Map.of("Content-Type", "application/json"), "{}"));
