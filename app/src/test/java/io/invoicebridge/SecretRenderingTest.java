@@ -40,7 +40,7 @@ class SecretRenderingTest {
             "FreeeSettings",
             new FreeeSettings(
                 "id", SECRET, SECRET, 1L, URI.create("https://a.test"), URI.create("https://t"))),
-        Arguments.of("BatchSettings", new BatchSettings(null, SECRET, null, null, false)),
+        Arguments.of("BatchSettings", new BatchSettings(null, SECRET, null, null, false, null)),
         Arguments.of(
             "TokenRecord",
             new TokenRecord(

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
  *     dead-lettered (waits for a quota window or another owner do not count)
  * @param callbackAllowLoopback tests only (never documented as an operator setting): lets a
  *     callback go to plain HTTP on the loopback address, where the tests' receiver listens
+ * @param callbackPort the one port callbacks may go to; blank means HTTPS's own, 443
  */
 @Context
 @ConfigurationProperties(BatchSettings.PREFIX)
@@ -34,7 +35,8 @@ public record BatchSettings(
     @Nullable String callbackSecret,
     @Nullable String callbackHosts,
     @Nullable String maxAttempts,
-    @Nullable Boolean callbackAllowLoopback) {
+    @Nullable Boolean callbackAllowLoopback,
+    @Nullable String callbackPort) {
 
   public static final String PREFIX = "bridge.batches";
   public static final String LOCAL_QUEUE = "local";
@@ -52,6 +54,11 @@ public record BatchSettings(
             : maxAttempts.trim();
     SettingRules.BATCH_MAX_ATTEMPTS.problemWith(maxAttempts).ifPresent(p -> throwInvalid(p));
     callbackAllowLoopback = Boolean.TRUE.equals(callbackAllowLoopback);
+    callbackPort =
+        callbackPort == null || callbackPort.isBlank()
+            ? SettingRules.BATCH_CALLBACK_PORT.defaultValue()
+            : callbackPort.trim();
+    SettingRules.BATCH_CALLBACK_PORT.problemWith(callbackPort).ifPresent(p -> throwInvalid(p));
     callbackSecret = callbackSecret == null || callbackSecret.isBlank() ? null : callbackSecret;
     if (callbackSecret != null) {
       SettingRules.BATCH_CALLBACK_SECRET
@@ -63,6 +70,11 @@ public record BatchSettings(
   /** Failed attempts at one item before it is given up. */
   public int attempts() {
     return Integer.parseInt(maxAttempts);
+  }
+
+  /** The one port callbacks may go to. */
+  public int callbackTargetPort() {
+    return Integer.parseInt(callbackPort);
   }
 
   public boolean localQueue() {
@@ -89,6 +101,8 @@ public record BatchSettings(
         + maxAttempts
         + ", callbackAllowLoopback="
         + callbackAllowLoopback
+        + ", callbackPort="
+        + callbackPort
         + "]";
   }
 
