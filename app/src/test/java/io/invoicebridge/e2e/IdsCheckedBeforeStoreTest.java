@@ -11,8 +11,9 @@ import io.invoicebridge.testing.TestItems;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fail (503 "safe to resend").
  */
 @ExtendWith(RedisServerExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdsCheckedBeforeStoreTest {
 
   private final FakeFreee freee = FakeFreee.start();
@@ -33,7 +35,7 @@ class IdsCheckedBeforeStoreTest {
               "bridge.redis-url", RedisServerExtension.url().toString(),
               "micronaut.health.monitor.enabled", "false"));
 
-  @AfterEach
+  @AfterAll
   void stop() {
     bridge.close();
     freee.close();

@@ -165,7 +165,7 @@ public abstract class AsDeployedCases {
   @Order(5)
   void health_redisStopped_downUntilRedisReturns_livenessStaysUp() {
     RedisServerExtension.stop();
-    // An anonymous caller is answered from a result up to a few seconds old.
+    // asked with the run token: evaluated afresh (an anonymous answer may be 5 s old)
     HttpAnswer down = awaitStatus(503);
     HttpAnswer liveness = target.send(HttpCall.get("/health/liveness", Map.of()));
     RedisServerExtension.start();
@@ -236,13 +236,15 @@ public abstract class AsDeployedCases {
     }
   }
 
-  /** The anonymous {@code /health} once it answers {@code status}, or its last answer. */
+  /**
+   * {@code /health}, asked with the run token, once it answers {@code status}, or its last answer.
+   */
   private HttpAnswer awaitStatus(int status) {
     Instant limit = Instant.now().plus(RECOVERY_LIMIT);
-    HttpAnswer answer = target.send(HttpCall.get("/health", Map.of()));
+    HttpAnswer answer = target.send(HttpCall.get("/health", authorized()));
     while (answer.status() != status && Instant.now().isBefore(limit)) {
       ChildProcess.pause(Duration.ofMillis(500));
-      answer = target.send(HttpCall.get("/health", Map.of()));
+      answer = target.send(HttpCall.get("/health", authorized()));
     }
     return answer;
   }
