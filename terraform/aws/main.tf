@@ -42,6 +42,7 @@ module "config" {
   freee_refresh_token   = var.freee_refresh_token
   batch_callback_secret = var.batch_callback_secret
   batch_callback_hosts  = var.batch_callback_hosts
+  batch_callback_port   = var.batch_callback_port
   batch_max_attempts    = var.batch_max_attempts
   redis_url             = module.redis.url
   token_encryption_keys = module.token_keys.keys

@@ -287,6 +287,12 @@ variable "batch_callback_hosts" {
   default     = []
 }
 
+variable "batch_callback_port" {
+  description = "BATCH_CALLBACK_PORT: the one port batch callbacks may go to (app-config validates it)."
+  type        = number
+  default     = 443
+}
+
 variable "batch_max_attempts" {
   description = "BATCH_MAX_ATTEMPTS: failed attempts at one asynchronous batch item before it is given up as failed and dead-lettered (app-config validates it)."
   type        = number

@@ -45,6 +45,7 @@ locals {
     DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD = var.default_withholding_tax_entry_method
     DEFAULT_PARTNER_TITLE                = var.default_partner_title
     BATCH_CALLBACK_HOSTS                 = length(var.batch_callback_hosts) == 0 ? null : join(",", var.batch_callback_hosts)
+    BATCH_CALLBACK_PORT                  = tostring(var.batch_callback_port)
     BATCH_MAX_ATTEMPTS                   = tostring(var.batch_max_attempts)
   }
 

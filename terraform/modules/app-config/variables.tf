@@ -322,6 +322,18 @@ variable "batch_callback_hosts" {
   }
 }
 
+variable "batch_callback_port" {
+  description = "BATCH_CALLBACK_PORT: the one port batch callbacks may go to; HTTPS's own unless your receivers listen on another."
+  type        = number
+  default     = 443
+  nullable    = false
+
+  validation {
+    condition     = var.batch_callback_port == floor(var.batch_callback_port) && var.batch_callback_port >= 1 && var.batch_callback_port <= 65535
+    error_message = "batch_callback_port must be a whole number from 1 to 65535."
+  }
+}
+
 variable "batch_max_attempts" {
   description = "BATCH_MAX_ATTEMPTS: failed attempts at one asynchronous batch item before it is given up as failed and dead-lettered; waits for a quota window do not count."
   type        = number

@@ -42,7 +42,10 @@ public class BatchCallbacks {
     this.json = json;
     this.settings = settings;
     this.targets =
-        new CallbackTargets(settings.allowedCallbackHosts(), settings.callbackAllowLoopback());
+        new CallbackTargets(
+            settings.allowedCallbackHosts(),
+            settings.callbackTargetPort(),
+            settings.callbackAllowLoopback());
     this.sender = new CallbackSender(targets);
     this.clock = clock;
   }

@@ -4,6 +4,7 @@ import io.invoicebridge.invoice.BatchReader;
 import io.invoicebridge.invoice.InvoiceItem;
 import io.invoicebridge.invoice.validation.InvoiceValidator;
 import io.invoicebridge.logging.RequestLogContext;
+import io.invoicebridge.problem.InvalidParameterException;
 import io.invoicebridge.problem.MissingParameterException;
 import io.invoicebridge.problem.Problem;
 import io.invoicebridge.problem.ProblemResponses;
@@ -141,6 +142,10 @@ public class BatchController {
   @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
   public MutableHttpResponse<?> show(HttpRequest<?> request, @PathVariable String id) {
     try (var log = RequestLogContext.open(request)) {
+      if (!BatchIds.valid(id)) {
+        throw new InvalidParameterException(
+            "id", "A batch id is the UUID a submit answered with; no batch has this one");
+      }
       return store
           .find(id)
           .<MutableHttpResponse<?>>map(batch -> HttpResponse.ok(BatchView.of(batch, stored)))

@@ -1,6 +1,7 @@
 package io.invoicebridge.batch;
 
 import io.invoicebridge.config.ConfigurationInvalidException;
+import io.invoicebridge.config.Redacted;
 import io.invoicebridge.config.SettingRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  *     dead-lettered (waits for a quota window or another owner do not count)
  * @param callbackAllowLoopback tests only (never documented as an operator setting): lets a
  *     callback go to plain HTTP on the loopback address, where the tests' receiver listens
+ * @param callbackPort the one port callbacks may go to; blank means HTTPS's own, 443
  */
 @Context
 @ConfigurationProperties(BatchSettings.PREFIX)
@@ -33,7 +35,8 @@ public record BatchSettings(
     @Nullable String callbackSecret,
     @Nullable String callbackHosts,
     @Nullable String maxAttempts,
-    @Nullable Boolean callbackAllowLoopback) {
+    @Nullable Boolean callbackAllowLoopback,
+    @Nullable String callbackPort) {
 
   public static final String PREFIX = "bridge.batches";
   public static final String LOCAL_QUEUE = "local";
@@ -51,6 +54,11 @@ public record BatchSettings(
             : maxAttempts.trim();
     SettingRules.BATCH_MAX_ATTEMPTS.problemWith(maxAttempts).ifPresent(p -> throwInvalid(p));
     callbackAllowLoopback = Boolean.TRUE.equals(callbackAllowLoopback);
+    callbackPort =
+        callbackPort == null || callbackPort.isBlank()
+            ? SettingRules.BATCH_CALLBACK_PORT.defaultValue()
+            : callbackPort.trim();
+    SettingRules.BATCH_CALLBACK_PORT.problemWith(callbackPort).ifPresent(p -> throwInvalid(p));
     callbackSecret = callbackSecret == null || callbackSecret.isBlank() ? null : callbackSecret;
     if (callbackSecret != null) {
       SettingRules.BATCH_CALLBACK_SECRET
@@ -64,6 +72,11 @@ public record BatchSettings(
     return Integer.parseInt(maxAttempts);
   }
 
+  /** The one port callbacks may go to. */
+  public int callbackTargetPort() {
+    return Integer.parseInt(callbackPort);
+  }
+
   public boolean localQueue() {
     return LOCAL_QUEUE.equals(queue);
   }
@@ -74,6 +87,23 @@ public record BatchSettings(
 
   private static void throwInvalid(String problem) {
     throw invalid(problem);
+  }
+
+  @Override
+  public String toString() {
+    return "BatchSettings[queue="
+        + queue
+        + ", callbackSecret="
+        + Redacted.secret(callbackSecret)
+        + ", callbackHosts="
+        + callbackHosts
+        + ", maxAttempts="
+        + maxAttempts
+        + ", callbackAllowLoopback="
+        + callbackAllowLoopback
+        + ", callbackPort="
+        + callbackPort
+        + "]";
   }
 
   /** The operator's list of callback hosts, lower case; empty means any public host. */

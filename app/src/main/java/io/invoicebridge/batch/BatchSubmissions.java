@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 /** Turns a validated submission into the batch to record: its id, fingerprint and callback. */
 @Singleton
@@ -37,7 +36,7 @@ public class BatchSubmissions {
   public NewBatch newBatch(
       List<InvoiceItem> items, @Nullable String callbackUrl, @Nullable String idempotencyKey) {
     return new NewBatch(
-        UUID.randomUUID().toString(),
+        BatchIds.next(),
         fingerprint(items, callbackUrl),
         idempotencyKey,
         callbackUrl,

@@ -1,7 +1,6 @@
 package io.invoicebridge.batch;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import io.invoicebridge.config.Redacted;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,11 +10,13 @@ import java.util.Set;
 
 /**
  * Where a callback may go. A callback is a request made on a caller's behalf, so it must not reach
- * inside: HTTPS only, to a public address (never loopback, private, link-local, carrier-grade NAT,
- * unique-local or cloud metadata), judged on every address the name resolves to, and only to the
- * operator's hosts when {@code BATCH_CALLBACK_HOSTS} lists some. The name is resolved once per
- * check, and a send connects to the address that was judged ({@link Target#address()}), never to a
- * fresh resolution that may have been rebound inside.
+ * inside: HTTPS only, on port 443 (or the operator's {@code BATCH_CALLBACK_PORT}), to addresses
+ * that reach only the public internet ({@link PublicAddresses}: never loopback, private,
+ * link-local, carrier-grade NAT, unique-local or cloud metadata, nor an IPv6 form that carries such
+ * an IPv4 address), judged on every address the name resolves to, and only to the operator's hosts
+ * when {@code BATCH_CALLBACK_HOSTS} lists some. The name is resolved once per check, and a send
+ * connects to the address that was judged ({@link Target#address()}), never to a fresh resolution
+ * that may have been rebound inside.
  */
 public final class CallbackTargets {
 
@@ -26,18 +27,43 @@ public final class CallbackTargets {
   }
 
   /** A checked callback URL and the judged address to connect to for it. */
-  public record Target(URI uri, InetAddress address) {}
+  public record Target(URI uri, InetAddress address) {
+
+    /** Without the URL's path and query: they may carry the receiver's secrets. */
+    @Override
+    public String toString() {
+      return "Target[uri=" + Redacted.origin(uri) + ", address=" + address + "]";
+    }
+  }
+
+  /** HTTPS's own port, the only one callbacks go to unless the operator names another. */
+  public static final int HTTPS_PORT = 443;
 
   private final Set<String> allowedHosts;
+  private final int port;
   private final boolean allowLoopback;
   private final Resolver resolver;
 
+  /**
+   * @param port the one port callbacks may go to ({@code BATCH_CALLBACK_PORT}, 443 by default)
+   * @param allowLoopback tests only: plain HTTP to a loopback address on any port
+   */
+  public CallbackTargets(Set<String> allowedHosts, int port, boolean allowLoopback) {
+    this(allowedHosts, port, allowLoopback, InetAddress::getAllByName);
+  }
+
+  /** On port 443. */
   public CallbackTargets(Set<String> allowedHosts, boolean allowLoopback) {
-    this(allowedHosts, allowLoopback, InetAddress::getAllByName);
+    this(allowedHosts, HTTPS_PORT, allowLoopback);
   }
 
   CallbackTargets(Set<String> allowedHosts, boolean allowLoopback, Resolver resolver) {
+    this(allowedHosts, HTTPS_PORT, allowLoopback, resolver);
+  }
+
+  CallbackTargets(Set<String> allowedHosts, int port, boolean allowLoopback, Resolver resolver) {
     this.allowedHosts = Set.copyOf(allowedHosts);
+    this.port = port;
     this.allowLoopback = allowLoopback;
     this.resolver = resolver;
   }
@@ -56,9 +82,14 @@ public final class CallbackTargets {
     }
     InetAddress[] addresses = resolve(host);
     boolean loopbackOnly = judge(addresses);
-    boolean https = "https".equalsIgnoreCase(uri.getScheme());
-    if (!https && !(allowLoopback && loopbackOnly)) {
+    boolean testReceiver = allowLoopback && loopbackOnly;
+    if (!"https".equalsIgnoreCase(uri.getScheme()) && !testReceiver) {
       throw new CallbackRefusedException("must be an https URL");
+    }
+    int targetPort = uri.getPort() < 0 ? HTTPS_PORT : uri.getPort();
+    if (targetPort != port && !testReceiver) {
+      throw new CallbackRefusedException(
+          "must use port " + port + (port == HTTPS_PORT ? "" : " (BATCH_CALLBACK_PORT)"));
     }
     return new Target(uri, addresses[0]);
   }
@@ -93,31 +124,10 @@ public final class CallbackTargets {
     for (InetAddress address : addresses) {
       boolean loopback = address.isLoopbackAddress();
       loopbackOnly &= loopback;
-      if (loopback ? !allowLoopback : internal(address)) {
+      if (loopback ? !allowLoopback : !PublicAddresses.reachesOnlyThePublicInternet(address)) {
         throw new CallbackRefusedException("resolves to an internal address");
       }
     }
     return loopbackOnly;
-  }
-
-  static boolean internal(InetAddress address) {
-    if (address.isAnyLocalAddress()
-        || address.isLoopbackAddress()
-        || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress()
-        || address.isMulticastAddress()) {
-      return true;
-    }
-    byte[] b = address.getAddress();
-    if (address instanceof Inet4Address) {
-      int first = b[0] & 0xff;
-      int second = b[1] & 0xff;
-      return first == 0
-          || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-          || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-          || (first == 198 && (second == 18 || second == 19)) // benchmarking
-          || first >= 240; // reserved and broadcast
-    }
-    return address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
   }
 }

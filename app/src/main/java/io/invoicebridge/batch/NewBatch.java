@@ -1,5 +1,6 @@
 package io.invoicebridge.batch;
 
+import io.invoicebridge.config.Redacted;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,5 +25,23 @@ public record NewBatch(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(bodyHash, "bodyHash");
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** Without the callback URL's path and query: they may carry the receiver's secrets. */
+  @Override
+  public String toString() {
+    return "NewBatch[id="
+        + id
+        + ", bodyHash="
+        + bodyHash
+        + ", idempotencyKey="
+        + idempotencyKey
+        + ", callbackUrl="
+        + Redacted.origin(callbackUrl)
+        + ", dryRun="
+        + dryRun
+        + ", createdAt="
+        + createdAt
+        + "]";
   }
 }

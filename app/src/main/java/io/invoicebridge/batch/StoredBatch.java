@@ -1,5 +1,6 @@
 package io.invoicebridge.batch;
 
+import io.invoicebridge.config.Redacted;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
@@ -41,5 +42,29 @@ public record StoredBatch(
 
   public boolean complete() {
     return finals.size() == items.size();
+  }
+
+  /** Without the callback URL's path and query, and the items' and results' count only. */
+  @Override
+  public String toString() {
+    return "StoredBatch[id="
+        + id
+        + ", createdAt="
+        + createdAt
+        + ", dryRun="
+        + dryRun
+        + ", callbackUrl="
+        + Redacted.origin(callbackUrl)
+        + ", items="
+        + items.size()
+        + ", results="
+        + results.size()
+        + ", finals="
+        + finals.size()
+        + ", started="
+        + started
+        + ", callback="
+        + callback
+        + "]";
   }
 }

@@ -1,6 +1,5 @@
 package io.invoicebridge.config;
 
-import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 import java.util.Optional;
 
@@ -30,11 +29,25 @@ public record BridgeConfig(
 
   /** The Redis URL without its password, for health and logs. */
   public Optional<String> redisUrlRedacted() {
-    return redisUrl.map(BridgeConfig::redact);
+    return redisUrl.map(Redacted::origin);
   }
 
-  private static String redact(URI url) {
-    @Nullable String port = url.getPort() < 0 ? "" : ":" + url.getPort();
-    return url.getScheme() + "://" + url.getHost() + port;
+  @Override
+  public String toString() {
+    return "BridgeConfig[runToken="
+        + runToken
+        + ", dryRun="
+        + dryRun
+        + ", structuredLogging="
+        + structuredLogging
+        + ", redisUrl="
+        + redisUrlRedacted().orElse("none")
+        + ", freee="
+        + freee
+        + ", limits="
+        + limits
+        + ", defaults="
+        + defaults
+        + "]";
   }
 }

@@ -36,4 +36,52 @@ public record BridgeProperties(
     @Nullable String defaultPartnerTitle) {
 
   public static final String PREFIX = "bridge";
+
+  /** The settings as given, the secrets and the Redis URL's password left out. */
+  @Override
+  public String toString() {
+    return "BridgeProperties[runToken="
+        + Redacted.secret(runToken)
+        + ", freeeClientId="
+        + freeeClientId
+        + ", freeeClientSecret="
+        + Redacted.secret(freeeClientSecret)
+        + ", freeeRefreshToken="
+        + Redacted.secret(freeeRefreshToken)
+        + ", freeeCompanyId="
+        + freeeCompanyId
+        + ", freeeDryRun="
+        + freeeDryRun
+        + ", enableStructuredLogging="
+        + enableStructuredLogging
+        + ", redisUrl="
+        + Redacted.origin(redisUrl)
+        + ", freeeApiBaseUrl="
+        + freeeApiBaseUrl
+        + ", freeeTokenUrl="
+        + freeeTokenUrl
+        + ", rateLimitPerMinute="
+        + rateLimitPerMinute
+        + ", rateLimitPerHour="
+        + rateLimitPerHour
+        + ", rateLimitPerDay="
+        + rateLimitPerDay
+        + ", concurrentFreeeCalls="
+        + concurrentFreeeCalls
+        + ", retryMaxAttempts="
+        + retryMaxAttempts
+        + ", requestTimeoutMs="
+        + requestTimeoutMs
+        + ", maxBatchSize="
+        + maxBatchSize
+        + ", defaultTaxEntryMethod="
+        + defaultTaxEntryMethod
+        + ", defaultTaxFraction="
+        + defaultTaxFraction
+        + ", defaultWithholdingTaxEntryMethod="
+        + defaultWithholdingTaxEntryMethod
+        + ", defaultPartnerTitle="
+        + defaultPartnerTitle
+        + "]";
+  }
 }

@@ -164,13 +164,22 @@ public final class SettingRules {
       new SettingRule("BATCH_CALLBACK_SECRET", Requirement.OPTIONAL, new Text(32), null);
 
   /**
+   * The one port batch callbacks may go to: HTTPS's own unless the operator's receivers listen on
+   * another. Any port would let a caller aim the bridge at a service on an odd port of a public
+   * host.
+   */
+  public static final SettingRule BATCH_CALLBACK_PORT =
+      new SettingRule(
+          "BATCH_CALLBACK_PORT", Requirement.OPTIONAL, new WholeNumber(1, 65_535), "443");
+
+  /**
    * The asynchronous batches' settings with a rule of this table (bound under {@code
    * bridge.batches}, checked by {@code BatchSettings}). {@code BATCH_CALLBACK_HOSTS} is a list in
    * Terraform and has its own rule there; the queue's kind and addresses are set by each cloud
    * module, never by an operator.
    */
   public static final List<SettingRule> BATCHES =
-      List.of(BATCH_MAX_ATTEMPTS, BATCH_CALLBACK_SECRET);
+      List.of(BATCH_MAX_ATTEMPTS, BATCH_CALLBACK_SECRET, BATCH_CALLBACK_PORT);
 
   /** Every rule an operator's setting meets: {@link #ALL} and {@link #BATCHES}. */
   public static final List<SettingRule> EVERY =

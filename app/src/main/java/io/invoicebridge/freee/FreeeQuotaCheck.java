@@ -1,6 +1,7 @@
 package io.invoicebridge.freee;
 
 import io.invoicebridge.health.CheckResult;
+import io.invoicebridge.health.DetailsOnly;
 import io.invoicebridge.health.PreflightCheck;
 import io.invoicebridge.limit.FreeeCallGate;
 import io.invoicebridge.limit.ItemsInFlight;
@@ -8,7 +9,6 @@ import io.invoicebridge.limit.RateLimiterUnavailableException;
 import io.invoicebridge.limit.Window;
 import io.invoicebridge.limit.WindowHeadroom;
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * left than this instance has items in flight. Always UP: a spent window is a wait, not a fault.
  */
 @Singleton
-class FreeeQuotaCheck implements HealthIndicator, PreflightCheck {
+class FreeeQuotaCheck implements DetailsOnly, PreflightCheck {
 
   private static final String NAME = "freee_rate_limit";
 

@@ -6,6 +6,7 @@ import io.invoicebridge.problem.InvalidItemsException;
 import io.invoicebridge.problem.MalformedBodyException;
 import io.invoicebridge.problem.PayloadTooLargeException;
 import io.invoicebridge.problem.Violation;
+import io.invoicebridge.problem.Violations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -50,15 +51,15 @@ public class BatchReader {
           "The batch holds " + invoices.size() + " invoices; MAX_BATCH_SIZE is " + maxBatchSize,
           maxBatchSize);
     }
-    List<Violation> violations = new ArrayList<>();
+    Violations violations = new Violations();
     List<JsonNode> nodes = new ArrayList<>();
     invoices.values().forEach(nodes::add);
     for (int i = 0; i < nodes.size(); i++) {
-      violations.addAll(validator.validate(nodes.get(i), "/invoices/" + i, true));
+      validator.validate(nodes.get(i), "/invoices/" + i, true, violations);
     }
-    violations.addAll(duplicateKeys(nodes));
+    duplicateKeys(nodes, violations);
     if (nodes.isEmpty()) {
-      violations.add(new Violation("/invoices", "must hold at least one invoice"));
+      violations.add("/invoices", "must hold at least one invoice");
     }
     refuseIfInvalid(violations, nodes.size());
     return nodes.stream().map(node -> item(node.get("key").getStringValue(), node)).toList();
@@ -67,10 +68,11 @@ public class BatchReader {
   /** Reads one item whose key came in the {@code Idempotency-Key} header. */
   public InvoiceItem readSingle(byte[] body, String key) {
     JsonNode node = parse(body);
-    List<Violation> violations = new ArrayList<>(validator.validate(node, "", false));
+    Violations violations = new Violations();
+    validator.validate(node, "", false, violations);
     JsonNode keyInBody = node.get("key");
     if (keyInBody != null && !(keyInBody.isString() && key.equals(keyInBody.getStringValue()))) {
-      violations.add(new Violation("/key", "must be left out or equal the Idempotency-Key header"));
+      violations.add("/key", "must be left out or equal the Idempotency-Key header");
     }
     refuseIfInvalid(violations, 1);
     return item(key, node);
@@ -95,9 +97,8 @@ public class BatchReader {
     }
   }
 
-  private static List<Violation> duplicateKeys(List<JsonNode> nodes) {
+  private static void duplicateKeys(List<JsonNode> nodes, Violations violations) {
     Map<String, Integer> firstIndex = new HashMap<>();
-    List<Violation> violations = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       JsonNode key = nodes.get(i).isObject() ? nodes.get(i).get("key") : null;
       if (key == null || !key.isString()) {
@@ -105,17 +106,16 @@ public class BatchReader {
       }
       Integer first = firstIndex.putIfAbsent(key.getStringValue(), i);
       if (first != null) {
-        violations.add(
-            new Violation("/invoices/" + i + "/key", "repeats the key of /invoices/" + first));
+        violations.add("/invoices/" + i + "/key", "repeats the key of /invoices/" + first);
       }
     }
-    return violations;
   }
 
-  private static void refuseIfInvalid(List<Violation> violations, int items) {
+  private static void refuseIfInvalid(Violations violations, int items) {
     if (!violations.isEmpty()) {
       throw new InvalidItemsException(
-          violations.size() + " problem(s) in " + items + " item(s); nothing was sent", violations);
+          violations.count() + " problem(s) in " + items + " item(s); nothing was sent",
+          violations);
     }
   }
 

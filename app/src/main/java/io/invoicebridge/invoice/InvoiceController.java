@@ -5,6 +5,7 @@ import io.invoicebridge.invoice.validation.InvoiceValidator;
 import io.invoicebridge.ledger.Ledger;
 import io.invoicebridge.limit.RequestDeadlines;
 import io.invoicebridge.logging.RequestLogContext;
+import io.invoicebridge.problem.InvalidParameterException;
 import io.invoicebridge.problem.MissingParameterException;
 import io.invoicebridge.problem.Problem;
 import io.invoicebridge.problem.ProblemResponses;
@@ -153,6 +154,10 @@ public class InvoiceController {
       if (key == null || key.isEmpty()) {
         throw new MissingParameterException(
             ProblemType.MISSING_PARAMETER, "Give the key to look up: GET /v1/invoices?key=...");
+      }
+      if (!InvoiceValidator.validKey(key)) {
+        throw new InvalidParameterException(
+            "key", "A key is 1-128 characters of A-Z a-z 0-9 . _ : @ / -; no invoice has this one");
       }
       return ledger
           .find(key)

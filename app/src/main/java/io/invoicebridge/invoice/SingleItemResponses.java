@@ -7,6 +7,7 @@ import io.invoicebridge.problem.Violation;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
+import java.util.List;
 
 /**
  * Maps one item's result onto the single-item endpoint's statuses (IETF idempotency-key draft): 201
@@ -41,9 +42,9 @@ final class SingleItemResponses {
   private static MutableHttpResponse<?> problem(ProblemType type, ItemResult result) {
     Problem problem = Problem.of(type, result.detail() == null ? type.title() : result.detail());
     if (result.errors() != null) {
-      problem =
-          problem.withErrors(
-              result.errors().stream().map(message -> new Violation("", message)).toList());
+      List<Violation> errors =
+          result.errors().stream().map(message -> new Violation("", message)).toList();
+      problem = problem.withErrors(errors, errors.size());
     }
     MutableHttpResponse<Problem> response = ProblemResponses.of(problem);
     if (result.retryAfter() != null) {

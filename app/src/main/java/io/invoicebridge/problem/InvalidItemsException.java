@@ -6,6 +6,13 @@ import java.util.List;
 public class InvalidItemsException extends ProblemException {
 
   public InvalidItemsException(String detail, List<Violation> violations) {
-    super(Problem.of(ProblemType.VALIDATION, detail).withErrors(violations));
+    super(Problem.of(ProblemType.VALIDATION, detail).withErrors(violations, violations.size()));
+  }
+
+  /** The first problems listed, all of them counted. */
+  public InvalidItemsException(String detail, Violations violations) {
+    super(
+        Problem.of(ProblemType.VALIDATION, detail)
+            .withErrors(violations.kept(), violations.count()));
   }
 }

@@ -6,6 +6,7 @@ public enum ProblemType {
   MISSING_IDEMPOTENCY_KEY(
       "missing-idempotency-key", "Idempotency-Key header missing or invalid", 400),
   MISSING_PARAMETER("missing-parameter", "A required query parameter is missing", 400),
+  INVALID_PARAMETER("invalid-parameter", "A path or query parameter is invalid", 400),
   UNAUTHORIZED("unauthorized", "A valid bearer token is required", 401),
   NOT_FOUND("not-found", "Nothing is known under this name", 404),
   METHOD_NOT_ALLOWED("method-not-allowed", "This method is not allowed here", 405),

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class PushDeliveryAuthenticationTest {
 
   private static final String WORK = "/v1/batches/work";
+  private static final String UNKNOWN_BATCH = "/v1/batches/00000000-0000-4000-8000-000000000000";
   private static final String MESSAGE = "{\"batch_id\":\"gone\",\"index\":0,\"attempts\":0}";
 
   private final FakeFreee freee = FakeFreee.start();
@@ -90,10 +91,10 @@ class PushDeliveryAuthenticationTest {
   @Test
   void otherV1Paths_stillTakeTheRunTokenAndNotTheQueuesToken() {
     // when
-    HttpResponse<String> operator = bridge.send(bridge.request("/v1/batches/unknown").GET());
+    HttpResponse<String> operator = bridge.send(bridge.request(UNKNOWN_BATCH).GET());
     HttpResponse<String> queue =
         bridge.send(
-            HttpRequest.newBuilder(bridge.uri("/v1/batches/unknown"))
+            HttpRequest.newBuilder(bridge.uri(UNKNOWN_BATCH))
                 .header("Authorization", "Bearer " + QueueSignedDeliveries.SIGNED)
                 .GET());
 

@@ -34,7 +34,7 @@ class BatchCallbacksTest {
           store,
           new StoredItems(json),
           json,
-          new BatchSettings(null, SECRET, null, null, true),
+          new BatchSettings(null, SECRET, null, null, true, null),
           clock);
   private final BatchMessage message = BatchMessage.callbackOf("b-1");
 
@@ -159,7 +159,7 @@ class BatchCallbacksTest {
             store,
             new StoredItems(json),
             json,
-            new BatchSettings(null, SECRET, null, null, false),
+            new BatchSettings(null, SECRET, null, null, false, null),
             clock);
 
     Disposition disposition = deployed.deliver(message);

@@ -12,12 +12,31 @@ class BatchSettingsTest {
 
   @Test
   void nothingSet_localQueueFiveAttemptsCallbacksOff() {
-    BatchSettings settings = new BatchSettings(null, " ", null, null, null);
+    BatchSettings settings = new BatchSettings(null, " ", null, null, null, null);
 
     assertTrue(settings.localQueue());
     assertEquals(5, settings.attempts());
     assertEquals(null, settings.callbackSecret());
     assertEquals(Set.of(), settings.allowedCallbackHosts());
+    assertEquals(443, settings.callbackTargetPort());
+  }
+
+  @Test
+  void callbackPortOutsideThePortRange_isRefusedNamingTheVariable() {
+    for (String value : new String[] {"0", "65536", "https", "-443"}) {
+      ConfigurationInvalidException refused =
+          assertThrows(
+              ConfigurationInvalidException.class,
+              () -> new BatchSettings(null, null, null, null, null, value));
+
+      assertTrue(refused.getMessage().contains("BATCH_CALLBACK_PORT"), refused::getMessage);
+    }
+  }
+
+  @Test
+  void callbackPort_setByTheOperator_isTheOnlyPortAllowed() {
+    assertEquals(
+        8443, new BatchSettings(null, null, null, null, null, " 8443 ").callbackTargetPort());
   }
 
   @Test
@@ -25,7 +44,7 @@ class BatchSettingsTest {
     ConfigurationInvalidException refused =
         assertThrows(
             ConfigurationInvalidException.class,
-            () -> new BatchSettings("kafka", null, null, null, null));
+            () -> new BatchSettings("kafka", null, null, null, null, null));
 
     assertTrue(refused.getMessage().contains("BATCH_QUEUE must be one of"), refused::getMessage);
   }
@@ -36,7 +55,7 @@ class BatchSettingsTest {
       ConfigurationInvalidException refused =
           assertThrows(
               ConfigurationInvalidException.class,
-              () -> new BatchSettings(null, null, null, value, null));
+              () -> new BatchSettings(null, null, null, value, null, null));
 
       assertTrue(refused.getMessage().contains("BATCH_MAX_ATTEMPTS"), refused::getMessage);
     }
@@ -45,7 +64,7 @@ class BatchSettingsTest {
   @Test
   void callbackHosts_areTrimmedAndLowerCased() {
     BatchSettings settings =
-        new BatchSettings("SQS", null, " Hooks.Example.com ,,api.example.org", "3", null);
+        new BatchSettings("SQS", null, " Hooks.Example.com ,,api.example.org", "3", null, null);
 
     assertEquals("sqs", settings.queue());
     assertEquals(Set.of("hooks.example.com", "api.example.org"), settings.allowedCallbackHosts());

@@ -85,6 +85,22 @@ class BatchReaderTest {
   }
 
   @Test
+  void readBatch_manyProblems_listsTheFirstHundredAndCountsThemAll() {
+    String body =
+        "{\"invoices\":["
+            + TestItems.json("k", 101, "1")
+                .replace("\"subject\"", unknownFields(250) + "\"subject\"")
+            + "]}";
+
+    InvalidItemsException error =
+        assertThrows(InvalidItemsException.class, () -> reader.readBatch(bytes(body)));
+
+    assertEquals(100, error.problem().errors().size());
+    assertEquals(250, error.problem().errorCount());
+    assertEquals("/invoices/0/f0", error.problem().errors().getFirst().pointer());
+  }
+
+  @Test
   void readBatch_missingInvoicesArray_isValidationProblem() {
     assertThrows(InvalidItemsException.class, () -> reader.readBatch(bytes("{\"items\":[]}")));
   }
@@ -127,6 +143,15 @@ class BatchReaderTest {
     assertThrows(
         InvalidItemsException.class,
         () -> reader.readSingle(bytes(TestItems.json("body-key", 101, "1")), "header-key"));
+  }
+
+  /** {@code "f0":1,"f1":1,...}, each an unknown field. */
+  private static String unknownFields(int count) {
+    StringBuilder fields = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      fields.append("\"f").append(i).append("\":1,");
+    }
+    return fields.toString();
   }
 
   private static byte[] bytes(String text) {

@@ -110,7 +110,25 @@ public abstract class AsyncConformanceCases extends ConformanceTarget {
 
   @Test
   void show_unknownBatch_answers404Problem() {
-    assertProblem(send(HttpCall.get(BATCHES + "/no-such-batch", authorized())), 404, "not-found");
+    String unknown = BATCHES + "/00000000-0000-4000-8000-000000000000";
+
+    assertProblem(send(HttpCall.get(unknown, authorized())), 404, "not-found");
+  }
+
+  @Test
+  void show_malformedBatchId_answers400NamingTheIdBeforeAskingTheStore() {
+    String known =
+        send(HttpCall.post(BATCHES, json(authorized()), Invoices.batchOf("2026-09/async-id", 1)))
+            .json()
+            .path("id")
+            .asText();
+
+    for (String id : List.of(known + ":items", known + ":results", "no-such-batch", "%2A")) {
+      HttpAnswer refused = send(HttpCall.get(BATCHES + "/" + id, authorized()));
+
+      assertEquals(
+          "id", assertProblem(refused, 400, "invalid-parameter").path("parameter").asText());
+    }
   }
 
   @Test

@@ -55,6 +55,12 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
   }
 
   @Test
+  void managementEndpoints_otherThanHealth_answer404Or401WithOrWithoutToken() {
+    ManagementEndpoints.assertClosed(this::send, Map.of());
+    ManagementEndpoints.assertClosed(this::send, authorized());
+  }
+
+  @Test
   void v1_withoutToken_answers401ProblemWithBearerChallenge() {
     HttpAnswer answer =
         send(HttpCall.post(BATCH, Map.of("Content-Type", "application/json"), "{}"));
@@ -115,6 +121,20 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
     problem.path("errors").forEach(error -> pointers.add(error.path("pointer").asText()));
     assertTrue(pointers.contains("/invoices/0/billing_date"), pointers::toString);
     assertTrue(pointers.contains("/invoices/1/lines/0/tax_rate"), pointers::toString);
+    assertEquals(pointers.size(), problem.path("error_count").asInt(), answer::text);
+  }
+
+  @Test
+  void batch_numberBeyondADouble_answers422NamingTheField() {
+    String batch =
+        Invoices.batch(Invoices.item("2026-09/huge"))
+            .replace("\"quantity\":1", "\"quantity\":1e400");
+
+    JsonNode problem =
+        assertProblem(send(HttpCall.post(BATCH, json(authorized()), batch)), 422, "validation");
+
+    assertEquals(
+        "/invoices/0/lines/0/quantity", problem.path("errors").path(0).path("pointer").asText());
   }
 
   @Test
@@ -149,6 +169,16 @@ public abstract class DryRunConformanceCases extends ConformanceTarget {
     HttpAnswer answer = send(HttpCall.get("/v1/invoices?key=2026-09%2FACME%2F404", authorized()));
 
     assertProblem(answer, 404, "not-found");
+  }
+
+  @Test
+  void lookup_keyOutsideThePattern_answers400NamingTheKey() {
+    for (String key : List.of("has%20space", "a".repeat(129), "%E2%9C%93", "a*")) {
+      HttpAnswer refused = send(HttpCall.get("/v1/invoices?key=" + key, authorized()));
+
+      assertEquals(
+          "key", assertProblem(refused, 400, "invalid-parameter").path("parameter").asText());
+    }
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.invoicebridge.freee.token;
 
 import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.health.DetailsOnly;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
@@ -15,11 +15,12 @@ import reactor.core.publisher.Mono;
 /**
  * The freee credential's state: refresh token age and days left, the last refresh failure, where
  * the record lives. DOWN only when the refresh token has expired (nothing but re-authorizing helps
- * then); a failed refresh is reported but may be passing, so it does not take readiness down.
+ * then); a failed refresh is reported but may be passing, so it does not take readiness down. It
+ * reads the token record from the store, so only callers with the run token run it.
  */
 @Singleton
 @Readiness
-class TokenHealthIndicator implements HealthIndicator {
+class TokenHealthIndicator implements DetailsOnly {
 
   private final BridgeConfig config;
   // Resolved only with freee credentials: a dry run's /health never builds the token path and the

@@ -1,5 +1,6 @@
 package io.invoicebridge.freee.token;
 
+import io.invoicebridge.config.Redacted;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Duration;
@@ -59,6 +60,24 @@ public record TokenRecord(
         refreshTokenIssuedAt,
         adoptedSeedHashes,
         failure);
+  }
+
+  /** The record without its two tokens. */
+  @Override
+  public String toString() {
+    return "TokenRecord[accessToken="
+        + Redacted.secret(accessToken)
+        + ", accessTokenExpiresAt="
+        + accessTokenExpiresAt
+        + ", refreshToken="
+        + Redacted.secret(refreshToken)
+        + ", refreshTokenIssuedAt="
+        + refreshTokenIssuedAt
+        + ", adoptedSeedHashes="
+        + adoptedSeedHashes
+        + ", lastFailure="
+        + lastFailure
+        + "]";
   }
 
   /** Why the last refresh failed and when; never holds a token value. */

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A check of one JSON value against freee's schema for that field.
@@ -63,28 +64,32 @@ interface FieldRule {
   }
 
   static FieldRule integer(long min, long max) {
+    String range = "must be a whole number from " + min + " to " + max;
+    BigDecimal low = BigDecimal.valueOf(min);
+    BigDecimal high = BigDecimal.valueOf(max);
     return value -> {
-      if (!value.isNumber() || !isWhole(value)) {
+      if (!value.isNumber()) {
         return Optional.of("must be a whole number");
       }
-      BigDecimal number = new BigDecimal(value.getNumberValue().toString());
-      return number.compareTo(BigDecimal.valueOf(min)) < 0
-              || number.compareTo(BigDecimal.valueOf(max)) > 0
-          ? Optional.of("must be from " + min + " to " + max)
-          : Optional.empty();
+      Optional<BigDecimal> number = exact(value);
+      if (number.isEmpty() || number.get().compareTo(low) < 0 || number.get().compareTo(high) > 0) {
+        return Optional.of(range);
+      }
+      return isWhole(number.get()) ? Optional.empty() : Optional.of("must be a whole number");
     };
   }
 
   static FieldRule decimal(BigDecimal min, BigDecimal max, int maxScale) {
+    String range = "must be a number from " + min.toPlainString() + " to " + max.toPlainString();
     return value -> {
       if (!value.isNumber()) {
         return Optional.of("must be a number");
       }
-      BigDecimal number = new BigDecimal(value.getNumberValue().toString());
-      if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
-        return Optional.of("must be from " + min.toPlainString() + " to " + max.toPlainString());
+      Optional<BigDecimal> number = exact(value);
+      if (number.isEmpty() || number.get().compareTo(min) < 0 || number.get().compareTo(max) > 0) {
+        return Optional.of(range);
       }
-      return number.stripTrailingZeros().scale() > maxScale
+      return number.get().stripTrailingZeros().scale() > maxScale
           ? Optional.of("may have at most " + maxScale + " decimal places")
           : Optional.empty();
     };
@@ -93,8 +98,13 @@ interface FieldRule {
   static FieldRule numberOneOf(Set<Integer> allowed) {
     String expectation =
         "must be one of " + allowed.stream().sorted().map(String::valueOf).toList();
+    Set<BigDecimal> exactly =
+        allowed.stream().map(BigDecimal::valueOf).collect(Collectors.toUnmodifiableSet());
     return value ->
-        value.isNumber() && isWhole(value) && allowed.contains(value.getNumberValue().intValue())
+        value.isNumber()
+                && exact(value)
+                    .filter(number -> exactly.stream().anyMatch(a -> a.compareTo(number) == 0))
+                    .isPresent()
             ? Optional.empty()
             : Optional.of(expectation);
   }
@@ -118,12 +128,20 @@ interface FieldRule {
     };
   }
 
-  private static boolean isWhole(JsonNode value) {
-    try {
-      new BigDecimal(value.getNumberValue().toString()).toBigIntegerExact();
-      return true;
-    } catch (ArithmeticException e) {
-      return false;
+  /**
+   * The number exactly as read; empty when it is not finite (a JSON number beyond a double's range,
+   * such as {@code 1e400}, is read as infinity).
+   */
+  private static Optional<BigDecimal> exact(JsonNode value) {
+    Number number = value.getNumberValue();
+    if ((number instanceof Double d && !Double.isFinite(d))
+        || (number instanceof Float f && !Float.isFinite(f))) {
+      return Optional.empty();
     }
+    return Optional.of(new BigDecimal(number.toString()));
+  }
+
+  private static boolean isWhole(BigDecimal number) {
+    return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
   }
 }

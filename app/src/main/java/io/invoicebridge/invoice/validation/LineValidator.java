@@ -1,8 +1,7 @@
 package io.invoicebridge.invoice.validation;
 
-import io.invoicebridge.problem.Violation;
+import io.invoicebridge.problem.Violations;
 import io.micronaut.json.tree.JsonNode;
-import java.util.List;
 import java.util.Map;
 
 /** Checks one invoice line: item lines need quantity and tax rate, text lines only text. */
@@ -10,9 +9,9 @@ final class LineValidator {
 
   private LineValidator() {}
 
-  static void validate(JsonNode line, String pointer, List<Violation> violations) {
+  static void validate(JsonNode line, String pointer, Violations violations) {
     if (!line.isObject()) {
-      violations.add(new Violation(pointer, "must be a JSON object (one invoice line)"));
+      violations.add(pointer, "must be a JSON object (one invoice line)");
       return;
     }
     boolean textLine =
@@ -24,14 +23,11 @@ final class LineValidator {
       FieldRule rule = FreeeFields.LINE.get(name);
       if (rule == null) {
         violations.add(
-            new Violation(
-                pointer + "/" + InvoiceValidator.escape(name),
-                "is not a freee invoice line field"));
+            pointer + "/" + InvoiceValidator.shown(name), "is not a freee invoice line field");
       } else if (textLine && !FreeeFields.TEXT_LINE.contains(name)) {
-        violations.add(new Violation(pointer + "/" + name, "is not allowed on a text line"));
+        violations.add(pointer + "/" + name, "is not allowed on a text line");
       } else {
-        rule.check(field.getValue())
-            .ifPresent(m -> violations.add(new Violation(pointer + "/" + name, m)));
+        rule.check(field.getValue()).ifPresent(m -> violations.add(pointer + "/" + name, m));
       }
     }
     if (textLine) {
@@ -43,14 +39,14 @@ final class LineValidator {
     JsonNode rate = line.get("tax_rate");
     boolean reducedOn = reduced != null && reduced.isBoolean() && reduced.getBooleanValue();
     if (reducedOn && (rate == null || !rate.isNumber() || rate.getNumberValue().intValue() != 8)) {
-      violations.add(new Violation(pointer + "/reduced_tax_rate", "applies only with tax_rate 8"));
+      violations.add(pointer + "/reduced_tax_rate", "applies only with tax_rate 8");
     }
   }
 
   private static void requireField(
-      JsonNode line, String name, String pointer, List<Violation> violations) {
+      JsonNode line, String name, String pointer, Violations violations) {
     if (line.get(name) == null) {
-      violations.add(new Violation(pointer + "/" + name, "is required on an item line"));
+      violations.add(pointer + "/" + name, "is required on an item line");
     }
   }
 }

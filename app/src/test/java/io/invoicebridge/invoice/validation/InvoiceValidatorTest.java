@@ -9,6 +9,7 @@ import io.invoicebridge.testing.TestItems;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,15 @@ class InvoiceValidatorTest {
         "\"quantity\":1|\"quantity\":\"one\"|/invoices/0/lines/0/quantity",
         "\"subject\"|\"subjekt\"|/invoices/0/subjekt",
         "\"payment_date\"|\"company_id\":1,\"payment_date\"|/invoices/0/company_id",
+        // JSON numbers beyond a double read as Infinity; a huge whole number as a BigInteger
+        "\"quantity\":1|\"quantity\":1e400|/invoices/0/lines/0/quantity",
+        "\"quantity\":1|\"quantity\":-1e400|/invoices/0/lines/0/quantity",
+        "\"quantity\":1|\"quantity\":123456789012345678901234567890|/invoices/0/lines/0/quantity",
+        "\"tax_rate\":10|\"tax_rate\":1e400|/invoices/0/lines/0/tax_rate",
+        "\"tax_rate\":10|\"tax_rate\":4294967304|/invoices/0/lines/0/tax_rate",
+        "\"partner_id\":101|\"partner_id\":1e400|/invoices/0/partner_id",
+        "\"partner_id\":101|\"partner_id\":92233720368547758070|/invoices/0/partner_id",
+        "\"tax_rate\":10|\"tax_rate\":10,\"tag_ids\":[1e400]|/invoices/0/lines/0/tag_ids",
       })
   void validate_brokenField_namesItsPointer(String original, String broken, String pointer) {
     String json = TestItems.json("2026-11/ACME/1", 101, "100000").replace(original, broken);
@@ -48,6 +58,31 @@ class InvoiceValidatorTest {
     List<String> pointers = problems(json).stream().map(Violation::pointer).toList();
 
     assertTrue(pointers.contains(pointer), () -> pointers + " should name " + pointer);
+  }
+
+  @Test
+  void validate_moreLinesThanFreeeTakes_isRefusedAtTheLinesPointer() {
+    String line =
+        "{\"type\":\"item\",\"description\":\"d\",\"quantity\":1,\"unit_price\":\"1\",\"tax_rate\":10}";
+    String lines = String.join(",", Collections.nCopies(InvoiceValidator.MAX_LINES + 1, line));
+    String json =
+        TestItems.json("k", 101, "1")
+            .replaceFirst("(?s)\"lines\":\\[.*\\]", "\"lines\":[" + lines + "]");
+
+    List<Violation> problems = problems(json);
+
+    assertEquals(
+        List.of(new Violation("/invoices/0/lines", "may hold at most 100 lines")), problems);
+  }
+
+  @Test
+  void validate_unknownFieldWithLongName_isNamedShortened() {
+    String name = "x".repeat(10_000);
+    String json = TestItems.json("k", 101, "1").replace("\"subject\"", "\"" + name + "\"");
+
+    List<String> pointers = problems(json).stream().map(Violation::pointer).toList();
+
+    assertTrue(pointers.contains("/invoices/0/" + "x".repeat(64) + "…"), pointers::toString);
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.Invoices;
+import io.invoicebridge.conformance.ManagementEndpoints;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import java.nio.file.Path;
@@ -125,6 +126,13 @@ public abstract class AsDeployedCases {
 
   @Test
   @Order(2)
+  void managementEndpoints_otherThanHealth_answer404Or401WithOrWithoutToken() {
+    ManagementEndpoints.assertClosed(target::send, Map.of());
+    ManagementEndpoints.assertClosed(target::send, authorized());
+  }
+
+  @Test
+  @Order(3)
   void batch_realInvoices_createdOnceThenReplayed() {
     String id = newCorrelationId();
     String batch = Invoices.batchOf("2026-11/deployed-" + name(), 2);
@@ -146,7 +154,7 @@ public abstract class AsDeployedCases {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void log_healthyRun_hasNoErrorLine() {
     List<String> lines = log.lines();
     assertFalse(lines.isEmpty(), "the entry point wrote no log at all: " + log.path());
@@ -154,13 +162,14 @@ public abstract class AsDeployedCases {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void health_redisStopped_downUntilRedisReturns_livenessStaysUp() {
     RedisServerExtension.stop();
-    HttpAnswer down = target.send(HttpCall.get("/health", Map.of()));
+    // asked with the run token: evaluated afresh (an anonymous answer may be 5 s old)
+    HttpAnswer down = awaitStatus(503);
     HttpAnswer liveness = target.send(HttpCall.get("/health/liveness", Map.of()));
     RedisServerExtension.start();
-    HttpAnswer recovered = awaitHealthy();
+    HttpAnswer recovered = awaitStatus(200);
 
     assertAll(
         () -> assertEquals(503, down.status(), down::text),
@@ -171,7 +180,7 @@ public abstract class AsDeployedCases {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void log_operationalEvents_writtenAsTheCloudsLogServiceReadsThem() throws Exception {
     List<JsonNode> events = new ArrayList<>();
     for (String line : log.lines()) {
@@ -227,12 +236,15 @@ public abstract class AsDeployedCases {
     }
   }
 
-  private HttpAnswer awaitHealthy() {
+  /**
+   * {@code /health}, asked with the run token, once it answers {@code status}, or its last answer.
+   */
+  private HttpAnswer awaitStatus(int status) {
     Instant limit = Instant.now().plus(RECOVERY_LIMIT);
-    HttpAnswer answer = target.send(HttpCall.get("/health", Map.of()));
-    while (answer.status() != 200 && Instant.now().isBefore(limit)) {
+    HttpAnswer answer = target.send(HttpCall.get("/health", authorized()));
+    while (answer.status() != status && Instant.now().isBefore(limit)) {
       ChildProcess.pause(Duration.ofMillis(500));
-      answer = target.send(HttpCall.get("/health", Map.of()));
+      answer = target.send(HttpCall.get("/health", authorized()));
     }
     return answer;
   }

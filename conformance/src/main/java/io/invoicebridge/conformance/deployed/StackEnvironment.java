@@ -52,6 +52,7 @@ public final class StackEnvironment {
     env.put("REQUEST_TIMEOUT_MS", "25000");
     env.put("MAX_BATCH_SIZE", "500");
     env.put("BATCH_MAX_ATTEMPTS", "5");
+    env.put("BATCH_CALLBACK_PORT", "443");
     return env;
   }
 }
