@@ -80,6 +80,7 @@ class SecretRenderingTest {
   private static BridgeProperties bridgeProperties() {
     return new BridgeProperties(
         SECRET,
+        SECRET,
         "client-id",
         SECRET,
         SECRET,
@@ -87,6 +88,8 @@ class SecretRenderingTest {
         "false",
         "false",
         REDIS,
+        SECRET,
+        null,
         null,
         null,
         null,

@@ -42,6 +42,8 @@ public record BridgeProperties(
   public String toString() {
     return "BridgeProperties[runToken="
         + Redacted.secret(runToken)
+        + ", runTokenPrevious="
+        + Redacted.secret(runTokenPrevious)
         + ", freeeClientId="
         + freeeClientId
         + ", freeeClientSecret="
@@ -56,6 +58,8 @@ public record BridgeProperties(
         + enableStructuredLogging
         + ", redisUrl="
         + Redacted.origin(redisUrl)
+        + ", tokenEncryptionKeys="
+        + Redacted.secret(tokenEncryptionKeys)
         + ", freeeApiBaseUrl="
         + freeeApiBaseUrl
         + ", freeeTokenUrl="
@@ -66,6 +70,8 @@ public record BridgeProperties(
         + rateLimitPerHour
         + ", rateLimitPerDay="
         + rateLimitPerDay
+        + ", rateLimitInteractiveSharePercent="
+        + rateLimitInteractiveSharePercent
         + ", concurrentFreeeCalls="
         + concurrentFreeeCalls
         + ", retryMaxAttempts="
