@@ -20,11 +20,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Redis (only when {@code REDIS_URL} is set): one {@code PING} on the stores' own connection,
- * bounded by {@link #TIMEOUT}, plus the connect timeout when no connection is open yet (a cold
- * instance's first probe also connects, with TLS and AUTH, and loads the client's classes). UP with
- * the latency and the URL without its password; DOWN with a reason. Never throws. A readiness
- * check: without Redis the bridge can create nothing, but the process is alive and recovers by
- * itself when Redis does.
+ * bounded by {@link #TIMEOUT}, plus the connect timeout when no connection is open yet, plus {@link
+ * #CLIENT_START} when the client does not exist yet (a cold instance's first probe also creates it,
+ * connects with TLS and AUTH, and loads the client's classes). UP with the latency and the URL
+ * without its password; DOWN with a reason. Never throws. A readiness check: without Redis the
+ * bridge can create nothing, but the process is alive and recovers by itself when Redis does.
  */
 @Singleton
 @Readiness
@@ -33,6 +33,13 @@ public class RedisHealthIndicator implements HealthIndicator {
 
   static final String NAME = "redis";
   static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+  /**
+   * An instance's first check also creates the Redis client (event loops, TLS context, classes):
+   * seconds on a cold, busy instance. Judged by the PING's timeout alone, the first anonymous probe
+   * of a healthy deployment answered DOWN.
+   */
+  static final Duration CLIENT_START = Duration.ofSeconds(5);
 
   private final RedisConnections redis;
   private final String redactedUrl;
@@ -44,7 +51,14 @@ public class RedisHealthIndicator implements HealthIndicator {
 
   @Override
   public Publisher<HealthResult> getResult() {
-    Duration limit = redis.connected() ? TIMEOUT : redis.timeouts().connect().plus(TIMEOUT);
+    Duration limit =
+        redis.connected()
+            ? TIMEOUT
+            : redis
+                .timeouts()
+                .connect()
+                .plus(TIMEOUT)
+                .plus(redis.clientStarted() ? Duration.ZERO : CLIENT_START);
     return Mono.fromCallable(this::ping)
         .subscribeOn(Schedulers.boundedElastic())
         .timeout(limit)

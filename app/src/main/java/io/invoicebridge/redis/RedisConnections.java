@@ -103,6 +103,14 @@ public final class RedisConnections implements AutoCloseable {
     return connection != null && connection.isOpen();
   }
 
+  /**
+   * Whether the client (its event loops and TLS context) exists: on an instance's first command it
+   * is created first, which no timeout of {@link RedisTimeouts} bounds.
+   */
+  public synchronized boolean clientStarted() {
+    return client != null;
+  }
+
   public RedisTimeouts timeouts() {
     return timeouts;
   }
