@@ -11,6 +11,7 @@ import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.config.BridgeProperties;
 import io.invoicebridge.config.FreeeSettings;
 import io.invoicebridge.freee.token.TokenRecord;
+import io.invoicebridge.testing.TestConfig;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Instant;
@@ -75,6 +76,7 @@ class SecretRenderingTest {
     assertTrue(rendered.startsWith(name + "["), rendered);
     assertFalse(rendered.contains(SECRET), rendered);
     assertFalse(rendered.contains(SECRET.substring(0, 12)), rendered);
+    assertFalse(rendered.contains(TestConfig.TOKEN_ENCRYPTION_KEYS.substring(0, 12)), rendered);
   }
 
   private static BridgeProperties bridgeProperties() {
@@ -88,7 +90,7 @@ class SecretRenderingTest {
         "false",
         "false",
         REDIS,
-        SECRET,
+        TestConfig.TOKEN_ENCRYPTION_KEYS,
         null,
         null,
         null,
