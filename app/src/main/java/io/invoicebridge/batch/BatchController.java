@@ -138,6 +138,7 @@ public class BatchController {
       responseCode = "200",
       description = "The batch as it stands",
       content = @Content(schema = @Schema(implementation = BatchView.class)))
+  @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
   @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
   @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
   public MutableHttpResponse<?> show(HttpRequest<?> request, @PathVariable String id) {

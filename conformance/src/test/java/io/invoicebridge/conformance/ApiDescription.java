@@ -14,7 +14,8 @@ import java.util.List;
  * swagger-request-validator. A request answered 2xx must be described in full (path, method,
  * parameters, security, body); for any other answer the client may have sent something undescribed
  * on purpose, so only its operation must be. Every answer must be described: its status, its
- * headers and its body's shape (a field the description does not name is a problem too).
+ * headers and its body's shape (a field the description does not name is a problem too). A path
+ * outside the API answered 404 or 401 needs no description.
  */
 final class ApiDescription {
 
@@ -51,10 +52,25 @@ final class ApiDescription {
         answer.status() / 100 == 2
             ? validator.validate(request, response(answer))
             : validator.validateResponse(call.path(), request.getMethod(), response(answer));
-    return report.getMessages().stream()
-        .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-        .map(message -> message.getKey() + ": " + message.getMessage())
-        .toList();
+    List<ValidationReport.Message> errors =
+        report.getMessages().stream()
+            .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+            .toList();
+    if (refusedOutsideTheApi(answer, errors)) {
+      return List.of();
+    }
+    return errors.stream().map(message -> message.getKey() + ": " + message.getMessage()).toList();
+  }
+
+  /**
+   * A path the API does not have (a management endpoint a client probes, say) answered 404 or 401:
+   * the description is right not to name it.
+   */
+  private static boolean refusedOutsideTheApi(
+      HttpAnswer answer, List<ValidationReport.Message> errors) {
+    return (answer.status() == 404 || answer.status() == 401)
+        && !errors.isEmpty()
+        && errors.stream().allMatch(m -> m.getKey().equals("validation.request.path.missing"));
   }
 
   private static Request request(HttpCall call) {
