@@ -155,6 +155,7 @@ public final class RedisServerExtension implements BeforeEachCallback {
 
   /** A direct connection for the tests' own inspection (FLUSHALL, PTTL, INFO...). */
   public static synchronized RedisAdmin admin() {
+    start();
     if (admin == null) {
       admin = new RedisAdmin(URI.create("redis://default:" + PASSWORD + "@127.0.0.1:" + port));
     }
