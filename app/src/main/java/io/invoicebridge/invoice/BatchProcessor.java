@@ -11,6 +11,7 @@ import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public class BatchProcessor {
 
   /** Returns one result per item, in order, by {@code deadlines.answer()}. */
   public List<ItemResult> process(List<InvoiceItem> items, RequestDeadlines deadlines) {
-    AtomicReferenceArray<ItemResult> results = new AtomicReferenceArray<>(items.size());
+    AtomicReferenceArray<Finished> results = new AtomicReferenceArray<>(items.size());
     AtomicInteger next = new AtomicInteger();
     int workers = Math.min(items.size(), Math.max(4, 2 * config.limits().concurrentFreeeCalls()));
     CountDownLatch finished = new CountDownLatch(workers);
@@ -77,12 +78,30 @@ public class BatchProcessor {
     } finally {
       inFlight.finished(items.size());
     }
-    return collect(items, results, next.get(), () -> creation.get().claimMargin());
+    return collect(items, results, next.get(), () -> creation.get().claimMargin(), clock.instant());
+  }
+
+  /** An item's result and when it was reached: its wait counts from then. */
+  private record Finished(ItemResult result, Instant at) {
+
+    /**
+     * The result as the answer written at {@code answeredAt} gives it: the wait it asked for less
+     * the time it spent waiting for the rest of the batch, so a client honouring {@code
+     * Retry-After} comes back when the item can go, not that much later.
+     */
+    ItemResult asOf(Instant answeredAt) {
+      Duration wait = result.retryAfter();
+      if (wait == null) {
+        return result;
+      }
+      Duration left = wait.minus(Duration.between(at, answeredAt));
+      return result.withRetryAfter(left.isNegative() ? Duration.ZERO : left);
+    }
   }
 
   private void work(
       List<InvoiceItem> items,
-      AtomicReferenceArray<ItemResult> results,
+      AtomicReferenceArray<Finished> results,
       AtomicInteger next,
       Deadline deadline,
       Map<String, String> context,
@@ -90,7 +109,8 @@ public class BatchProcessor {
     try {
       int index;
       while (!deadline.passed() && (index = next.getAndIncrement()) < items.size()) {
-        results.set(index, processLogged(items.get(index), deadline, context));
+        ItemResult result = processLogged(items.get(index), deadline, context);
+        results.set(index, new Finished(result, clock.instant()));
       }
     } finally {
       MDC.clear();
@@ -121,12 +141,14 @@ public class BatchProcessor {
 
   private static List<ItemResult> collect(
       List<InvoiceItem> items,
-      AtomicReferenceArray<ItemResult> results,
+      AtomicReferenceArray<Finished> results,
       int started,
-      Supplier<Duration> claimMargin) {
+      Supplier<Duration> claimMargin,
+      Instant answeredAt) {
     List<ItemResult> ordered = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      ItemResult result = results.get(i);
+      Finished finished = results.get(i);
+      ItemResult result = finished == null ? null : finished.asOf(answeredAt);
       if (result == null) {
         result =
             i < started

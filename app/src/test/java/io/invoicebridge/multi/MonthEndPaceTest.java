@@ -137,6 +137,34 @@ class MonthEndPaceTest {
     assertEquals(0, freee.rateLimitedCount(), "refused: " + freee.rateLimitRefusals());
   }
 
+  @Test
+  void itemHeldEarlyInARequest_retryAfterCountsFromTheAnswerNotFromTheHold() {
+    // given: one call every 3.06 s and a 5 s request: the first two items are created at 0 s and
+    // 3.06 s; the third is held back at once (its slot, 6.12 s, is past the deadline) and the
+    // answer is written only after the second is created
+    freee.rateLimit(10_000, Duration.ofMinutes(1));
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("bridge.rate-limit-per-minute", "20");
+    settings.put("bridge.request-timeout-ms", "5000");
+    BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), settings);
+    // a first invoice warms the instance (its token, its code), then its paced slot passes
+    json(bridge.postBatch(TestItems.batch("warm", 1, 101)));
+    Instances.pause(Duration.ofMillis(3100));
+
+    // when
+    HttpResponse<String> answer = bridge.postBatch(TestItems.batch("held-early", 3, 101));
+    Instant received = Instant.now();
+
+    // then: the client is told to come back when the third item's slot is due, not 3 s after it
+    assertEquals(2, json(answer).get("summary").get("created").getIntValue(), answer.body());
+    Instant thirdSlot = freee.apiCallTimes().get(1).plusMillis(2 * 3061);
+    long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+    assertFalse(received.plusSeconds(retryAfter).isBefore(thirdSlot), "before the slot");
+    assertTrue(
+        received.plusSeconds(retryAfter - 1).isBefore(thirdSlot),
+        "Retry-After " + retryAfter + " s from " + received + " for a slot at " + thirdSlot);
+  }
+
   /** What every stack deploys: freee's three limits, Redis, the default interactive share. */
   private static Map<String, Object> deployedDefaults() {
     return Map.of(

@@ -42,11 +42,16 @@ final class MonthEndDeployed {
     int syncItems = options.integer("sync-items", 20);
     int asyncItems = options.integer("async-items", 40);
     int latencyMs = options.integer("latency-ms", 300);
+    String kinds = options.text("kinds", "sync,async");
     for (String time : options.text("times", "00:00:05,12:00:00,23:59:30").split(",")) {
       LocalTime timeOfDay = LocalTime.parse(time);
       String at = timeOfDay.toString().replace(":", "");
-      runSync("deployed.sync." + at, timeOfDay, syncItems, latencyMs);
-      runAsync("deployed.async." + at, timeOfDay, asyncItems, latencyMs);
+      if (kinds.contains("sync")) {
+        runSync("deployed.sync." + at, timeOfDay, syncItems, latencyMs);
+      }
+      if (kinds.contains("async")) {
+        runAsync("deployed.async." + at, timeOfDay, asyncItems, latencyMs);
+      }
     }
   }
 
