@@ -17,23 +17,24 @@ import java.util.function.UnaryOperator;
  * rather than a logback.xml, so no entry point parses XML at startup: logback's XML configuration
  * (its Joran model and the JDK's XML parser) loaded about 450 classes at every cold start.
  *
- * <p>It reads the environment itself, as the XML's substitutions did: logback starts before the
- * application's configuration exists. {@code ENABLE_STRUCTURED_LOGGING} ({@code true}, in any case
- * and with surrounding whitespace, as the startup validation accepts it) selects JSON lines, a
- * non-empty {@code K_SERVICE} (set by Google's runtimes) Google's field names, and {@code
- * LOG_LEVEL} the root level (INFO when unset or not a level).
+ * <p>It reads its variables itself, where the XML's substitutions read them (a system property of
+ * the name, else the environment variable): logback starts before the application's configuration
+ * exists. {@code ENABLE_STRUCTURED_LOGGING} ({@code true}, in any case and with surrounding
+ * whitespace, as the startup validation accepts it) selects JSON lines, a non-empty {@code
+ * K_SERVICE} (set by Google's runtimes) Google's field names, and {@code LOG_LEVEL} the root level
+ * (INFO when unset or not a level).
  */
 public final class BridgeLogConfigurator extends ContextAwareBase implements Configurator {
 
-  private final UnaryOperator<String> environment;
+  private final UnaryOperator<String> variables;
 
-  /** What logback's service loader calls: the process environment. */
+  /** What logback's service loader calls: the JVM's system properties, then its environment. */
   public BridgeLogConfigurator() {
-    this(System::getenv);
+    this(name -> System.getProperty(name, System.getenv(name)));
   }
 
-  BridgeLogConfigurator(UnaryOperator<String> environment) {
-    this.environment = environment;
+  BridgeLogConfigurator(UnaryOperator<String> variables) {
+    this.variables = variables;
   }
 
   @Override
@@ -66,7 +67,7 @@ public final class BridgeLogConfigurator extends ContextAwareBase implements Con
 
   /** The variable trimmed and in lower case; empty when unset. */
   private String variable(String name) {
-    String value = environment.apply(name);
+    String value = variables.apply(name);
     return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
   }
 }

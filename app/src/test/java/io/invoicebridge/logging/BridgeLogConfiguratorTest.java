@@ -55,6 +55,21 @@ class BridgeLogConfiguratorTest {
   }
 
   @Test
+  void configure_structuredLoggingAsSystemProperty_writesJsonLines() {
+    System.setProperty("ENABLE_STRUCTURED_LOGGING", "true");
+    try {
+      LoggerContext context = new LoggerContext();
+      BridgeLogConfigurator configurator = new BridgeLogConfigurator();
+      configurator.setContext(context);
+      configurator.configure(context);
+
+      assertTrue(line(context, "started").startsWith("{"));
+    } finally {
+      System.clearProperty("ENABLE_STRUCTURED_LOGGING");
+    }
+  }
+
+  @Test
   void configure_logLevelSet_rootAtThatLevel() {
     assertEquals(Level.DEBUG, root(configured(Map.of("LOG_LEVEL", "debug"))).getLevel());
   }
