@@ -77,7 +77,8 @@ harness() {
 # ---- 1. cold start ----
 # AWS and GCP as their platforms start them, each beside a minimal function of its own platform.
 step "function cold start: $function_runs interleaved runs per row, option sets: $function_sets"
-SKIP_BUILD=1 RUNS=$function_runs OPTION_SETS=$function_sets scripts/function-cold-start.sh \
+# It builds its packages itself, without and with Micronaut AOT (unless --skip-build).
+SKIP_BUILD=$($build || echo 1) RUNS=$function_runs OPTION_SETS=$function_sets scripts/function-cold-start.sh \
   >"$out/function-cold-start.md" 2>"$out/function-cold-start.err" \
   || { tail -20 "$out/function-cold-start.err" >&2; exit 1; }
 # Netty like for like with a minimal Netty app; Azure in process (no Functions host installs here).

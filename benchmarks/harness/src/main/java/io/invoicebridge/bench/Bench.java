@@ -17,7 +17,8 @@ import java.util.Map;
  *   java -cp ... io.invoicebridge.bench.Bench memory --bridge-classpath CP [--xmx-mb 32,48,...] ...
  *   java -cp ... io.invoicebridge.bench.Bench cold-start --lambda-runtime DIR --aws-package JAR
  *       --aws-minimal JAR --invoker JAR --gcp-package JAR --gcp-minimal JAR --out DIR [--runs 7]
- *       [--option-sets deployed,none]
+ *       [--option-sets deployed,none] [--aws-package-aot JAR] [--aws-minimal-aot JAR]
+ *       [--gcp-package-aot JAR] [--gcp-minimal-aot JAR] [--rows aws-minimal,aws-health-aot,...]
  * </pre>
  *
  * Results are lines {@code BENCH name=value} on stdout (the bridge's own log lines go there too);

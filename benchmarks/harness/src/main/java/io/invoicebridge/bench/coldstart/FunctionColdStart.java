@@ -2,6 +2,7 @@ package io.invoicebridge.bench.coldstart;
 
 import static io.invoicebridge.bench.coldstart.Entry.Platform.AWS_LAMBDA;
 import static io.invoicebridge.bench.coldstart.Entry.Platform.GCP_INVOKER;
+import static io.invoicebridge.bench.coldstart.Entry.Request.health;
 
 import io.invoicebridge.bench.coldstart.Entry.Request;
 import io.invoicebridge.conformance.Invoices;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,13 +46,16 @@ public final class FunctionColdStart {
   /**
    * Runs the rounds and prints the markdown table. {@code paths}: {@code lambda-runtime}, {@code
    * aws-package}, {@code aws-minimal}, {@code invoker}, {@code gcp-package}, {@code gcp-minimal},
-   * {@code out}; optional {@code extra-jvm-options}, added to every JVM for a breakdown (such as
-   * {@code -Xlog:class+load:file=/tmp/{entry}.classes}; {@code {entry}} becomes the row's name).
+   * {@code out}; optional: the same packages built with Micronaut AOT ({@code aws-package-aot},
+   * {@code aws-minimal-aot}, {@code gcp-package-aot}, {@code gcp-minimal-aot}; each adds its rows),
+   * {@code rows} (a comma-separated subset of the row names, for a quick look) and {@code
+   * extra-jvm-options}, added to every JVM for a breakdown (such as {@code
+   * -Xlog:class+load:file=/tmp/{entry}.classes}; {@code {entry}} becomes the row's name).
    */
   public static void run(Map<String, String> paths, int runs, List<String> optionSets)
       throws Exception {
     Path out = Files.createDirectories(Path.of(paths.get("out")));
-    List<Entry> entries = entries(paths);
+    List<Entry> entries = selected(entries(paths), paths.get("rows"));
     Map<String, Path> taskRoots = unpackLambdaPackages(entries, out);
     Results results = new Results(entries, optionSets);
     try (PrintWriter raw = new PrintWriter(Files.newBufferedWriter(out.resolve("runs.tsv")))) {
@@ -113,19 +118,60 @@ public final class FunctionColdStart {
   }
 
   private static List<Entry> entries(Map<String, String> paths) {
-    Path aws = Path.of(paths.get("aws-package"));
-    Path gcp = Path.of(paths.get("gcp-package"));
-    Path awsMinimal = Path.of(paths.get("aws-minimal"));
-    Path gcpMinimal = Path.of(paths.get("gcp-minimal"));
-    Request health = Request.health();
-    Request batch = firstBatch();
-    return List.of(
-        new Entry("aws-minimal", AWS_LAMBDA, awsMinimal, MICRONAUT_HANDLER, health, "aws-minimal"),
-        new Entry("aws-health", AWS_LAMBDA, aws, OUR_HANDLER, health, "aws-minimal"),
-        new Entry("aws-batch", AWS_LAMBDA, aws, OUR_HANDLER, batch, "aws-minimal"),
-        new Entry("gcp-minimal", GCP_INVOKER, gcpMinimal, GCP_TARGET, health, "gcp-minimal"),
-        new Entry("gcp-health", GCP_INVOKER, gcp, GCP_TARGET, health, "gcp-minimal"),
-        new Entry("gcp-batch", GCP_INVOKER, gcp, GCP_TARGET, batch, "gcp-minimal"));
+    List<Entry> entries = new ArrayList<>();
+    entries.addAll(platformRows("aws", AWS_LAMBDA, MICRONAUT_HANDLER, OUR_HANDLER, paths));
+    entries.addAll(platformRows("gcp", GCP_INVOKER, GCP_TARGET, GCP_TARGET, paths));
+    return entries;
+  }
+
+  /**
+   * A platform's minimal function and our package's two first requests, built without Micronaut AOT
+   * and, when those packages are given, with it.
+   */
+  private static List<Entry> platformRows(
+      String platform,
+      Entry.Platform runtime,
+      String minimalEntryPoint,
+      String ourEntryPoint,
+      Map<String, String> paths) {
+    List<Entry> rows = new ArrayList<>();
+    for (String variant : List.of("", "-aot")) {
+      String minimal = paths.get(platform + "-minimal" + variant);
+      String ours = paths.get(platform + "-package" + variant);
+      if (minimal != null) {
+        rows.add(row(platform, "minimal" + variant, runtime, minimal, minimalEntryPoint, health()));
+      }
+      if (ours != null) {
+        rows.add(row(platform, "health" + variant, runtime, ours, ourEntryPoint, health()));
+        rows.add(row(platform, "batch" + variant, runtime, ours, ourEntryPoint, firstBatch()));
+      }
+    }
+    return rows;
+  }
+
+  private static Entry row(
+      String platform,
+      String what,
+      Entry.Platform runtime,
+      String functionPackage,
+      String entryPoint,
+      Request request) {
+    return new Entry(
+        platform + "-" + what,
+        runtime,
+        Path.of(functionPackage),
+        entryPoint,
+        request,
+        platform + "-minimal",
+        platform + "-minimal-aot");
+  }
+
+  private static List<Entry> selected(List<Entry> entries, String rows) {
+    if (rows == null || rows.isBlank()) {
+      return entries;
+    }
+    List<String> names = List.of(rows.split(","));
+    return entries.stream().filter(entry -> names.contains(entry.name())).toList();
   }
 
   /** A dry-run batch of two invoices: what a first caller of a new deployment sends. */

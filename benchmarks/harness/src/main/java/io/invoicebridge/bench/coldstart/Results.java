@@ -28,36 +28,42 @@ final class Results {
         "Runs per row: "
             + runsPerRow
             + " after one warm-up round, interleaved; fresh JVM each, from spawn to the first"
-            + " answer; init ends when the function is ready for its first event.");
+            + " answer; init ends when the function is ready for its first event. Rows ending in"
+            + " -aot are built with Micronaut AOT; ratios are to the minimal function of the same"
+            + " platform, options and run, built without AOT (what Micronaut Launch gives) and"
+            + " with AOT (like for like).");
     out.println();
     out.println(
         "| row | JVM options | median ms | min ms | init median ms | first invoke median ms |"
-            + " median / minimal's | min / minimal's |");
-    out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+            + " median / minimal's | min / minimal's | median / minimal's with AOT |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (String options : optionSets) {
       for (Entry entry : entries) {
-        List<ColdRun> row = runs.getOrDefault(options + "/" + entry.name(), List.of());
-        List<ColdRun> base = runs.getOrDefault(options + "/" + entry.baseline(), List.of());
-        if (row.isEmpty() || base.isEmpty()) {
+        List<ColdRun> row = runs(options, entry.name());
+        if (row.isEmpty()) {
           continue;
         }
+        List<ColdRun> base = runs(options, entry.baseline());
+        List<ColdRun> aotBase = runs(options, entry.aotBaseline());
         long median = median(row, ColdRun::totalMs);
         long min = min(row);
-        String ratios =
-            entry.isBaseline()
-                ? "1 | 1"
-                : ratio(median, median(base, ColdRun::totalMs)) + " | " + ratio(min, min(base));
         out.printf(
-            "| %s | %s | %d | %d | %d | %d | %s |%n",
+            "| %s | %s | %d | %d | %d | %d | %s | %s | %s |%n",
             entry.name(),
             label(options),
             median,
             min,
             median(row, ColdRun::initMs),
             median(row, ColdRun::invokeMs),
-            ratios);
+            base.isEmpty() ? "" : ratio(median, median(base, ColdRun::totalMs)),
+            base.isEmpty() ? "" : ratio(min, min(base)),
+            aotBase.isEmpty() ? "" : ratio(median, median(aotBase, ColdRun::totalMs)));
       }
     }
+  }
+
+  private List<ColdRun> runs(String options, String entry) {
+    return runs.getOrDefault(options + "/" + entry, List.of());
   }
 
   private static String label(String options) {
