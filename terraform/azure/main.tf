@@ -37,6 +37,7 @@ module "config" {
   name               = var.name
   front_door         = "azure-http-trigger"
   request_timeout_ms = var.request_timeout_ms
+  app                = var.app
 
   run_token             = var.run_token
   run_token_previous    = var.run_token_previous
@@ -44,28 +45,8 @@ module "config" {
   freee_client_secret   = var.freee_client_secret
   freee_refresh_token   = var.freee_refresh_token
   batch_callback_secret = var.batch_callback_secret
-  batch_callback_hosts  = var.batch_callback_hosts
-  batch_callback_port   = var.batch_callback_port
-  batch_max_attempts    = var.batch_max_attempts
   redis_url             = module.redis.url
   token_encryption_keys = module.token_keys.keys
-
-  freee_company_id                     = var.freee_company_id
-  freee_dry_run                        = var.freee_dry_run
-  enable_structured_logging            = var.enable_structured_logging
-  freee_api_base_url                   = var.freee_api_base_url
-  freee_token_url                      = var.freee_token_url
-  rate_limit_per_minute                = var.rate_limit_per_minute
-  rate_limit_per_hour                  = var.rate_limit_per_hour
-  rate_limit_per_day                   = var.rate_limit_per_day
-  rate_limit_interactive_share_percent = var.rate_limit_interactive_share_percent
-  concurrent_freee_calls               = var.concurrent_freee_calls
-  retry_max_attempts                   = var.retry_max_attempts
-  max_batch_size                       = var.max_batch_size
-  default_tax_entry_method             = var.default_tax_entry_method
-  default_tax_fraction                 = var.default_tax_fraction
-  default_withholding_tax_entry_method = var.default_withholding_tax_entry_method
-  default_partner_title                = var.default_partner_title
 }
 
 # The function app, storage account and Key Vault names must be unique across all of Azure.
@@ -126,8 +107,8 @@ module "monitoring" {
   application_insights_id = module.function.application_insights_id
   alert_emails            = var.alert_emails
   alert_webhook_url       = var.alert_webhook_url
-  rate_limit_per_minute   = var.rate_limit_per_minute
-  rate_limit_per_hour     = var.rate_limit_per_hour
+  rate_limit_per_minute   = var.app.rate_limit_per_minute
+  rate_limit_per_hour     = var.app.rate_limit_per_hour
   tags                    = var.tags
 }
 

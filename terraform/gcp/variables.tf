@@ -12,41 +12,6 @@ variable "request_timeout_ms" {
   nullable    = false
 }
 
-variable "run_token" {
-  description = "RUN_TOKEN: bearer token for every /v1 call, at least 32 characters (e.g. `openssl rand -base64 36`)."
-  type        = string
-  sensitive   = true
-  nullable    = false
-}
-
-variable "run_token_previous" {
-  description = "During a rotation of run_token: the token it replaces, accepted too until every caller sends the new one; leave null otherwise (docs/security.md)."
-  type        = string
-  sensitive   = true
-  default     = null
-}
-
-variable "freee_client_id" {
-  description = "FREEE_CLIENT_ID of the freee app."
-  type        = string
-  sensitive   = true
-  nullable    = false
-}
-
-variable "freee_client_secret" {
-  description = "FREEE_CLIENT_SECRET of the freee app."
-  type        = string
-  sensitive   = true
-  nullable    = false
-}
-
-variable "freee_refresh_token" {
-  description = "FREEE_REFRESH_TOKEN: only seeds the token store in Redis. The app adopts it when its SHA-256 differs from the seed adopted before, so re-applying the same value changes nothing; set a new value only after re-authorizing the freee app, then apply once."
-  type        = string
-  sensitive   = true
-  nullable    = false
-}
-
 variable "upstash_email" {
   description = "E-mail of the Upstash account that owns the Redis database."
   type        = string
@@ -70,112 +35,6 @@ variable "redis_primary_region" {
   type        = string
   default     = "ap-northeast-1"
   nullable    = false
-}
-
-variable "freee_company_id" {
-  description = "FREEE_COMPANY_ID: the freee company (事業所) id."
-  type        = number
-}
-
-variable "freee_dry_run" {
-  description = "FREEE_DRY_RUN: validate and show what would be sent, creating nothing."
-  type        = bool
-  default     = false
-  nullable    = false
-}
-
-variable "enable_structured_logging" {
-  description = "ENABLE_STRUCTURED_LOGGING: JSON log lines for the cloud's log service."
-  type        = bool
-  default     = true
-  nullable    = false
-}
-
-variable "freee_api_base_url" {
-  description = "FREEE_API_BASE_URL: freee's API; change only to point a test deployment at a fake."
-  type        = string
-  default     = "https://api.freee.co.jp"
-  nullable    = false
-}
-
-variable "freee_token_url" {
-  description = "FREEE_TOKEN_URL: freee's OAuth token endpoint."
-  type        = string
-  default     = "https://accounts.secure.freee.co.jp/public_api/token"
-  nullable    = false
-}
-
-variable "rate_limit_per_minute" {
-  description = "RATE_LIMIT_PER_MINUTE: freee calls per minute for all instances together; freee allows 30."
-  type        = number
-  default     = 30
-  nullable    = false
-}
-
-variable "rate_limit_per_hour" {
-  description = "RATE_LIMIT_PER_HOUR: freee calls per hour for all instances together; freee allows 1,500."
-  type        = number
-  default     = 1500
-  nullable    = false
-}
-
-variable "rate_limit_per_day" {
-  description = "RATE_LIMIT_PER_DAY: freee calls per day for all instances together; freee allows 3,000, 5,000 or 10,000 by plan."
-  type        = number
-  default     = 3000
-  nullable    = false
-}
-
-variable "rate_limit_interactive_share_percent" {
-  description = "RATE_LIMIT_INTERACTIVE_SHARE_PERCENT: percent of the hour's and the day's budget that asynchronous batches leave to interactive requests."
-  type        = number
-  default     = 10
-  nullable    = false
-}
-
-variable "concurrent_freee_calls" {
-  description = "CONCURRENT_FREEE_CALLS: freee calls in flight at once per instance."
-  type        = number
-  default     = 2
-  nullable    = false
-}
-
-variable "retry_max_attempts" {
-  description = "RETRY_MAX_ATTEMPTS: tries per freee call, the first included."
-  type        = number
-  default     = 5
-  nullable    = false
-}
-
-variable "max_batch_size" {
-  description = "MAX_BATCH_SIZE: the most invoices one batch may carry."
-  type        = number
-  default     = 500
-  nullable    = false
-}
-
-variable "default_tax_entry_method" {
-  description = "DEFAULT_TAX_ENTRY_METHOD: \"in\" or \"out\", used when an item omits it; null leaves it unset."
-  type        = string
-  default     = null
-}
-
-variable "default_tax_fraction" {
-  description = "DEFAULT_TAX_FRACTION: \"omit\", \"round_up\" or \"round\", used when an item omits it; null leaves it unset."
-  type        = string
-  default     = null
-}
-
-variable "default_withholding_tax_entry_method" {
-  description = "DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD: \"in\" or \"out\", used when an item omits it; null leaves it unset."
-  type        = string
-  default     = null
-}
-
-variable "default_partner_title" {
-  description = "DEFAULT_PARTNER_TITLE: \"御中\", \"様\" or \"(空白)\", used when an item omits it; null leaves it unset."
-  type        = string
-  default     = null
 }
 
 variable "scaling_schedule" {
@@ -276,30 +135,6 @@ variable "alert_webhook_url" {
     condition     = var.alert_webhook_url == null || can(regex("^https://", var.alert_webhook_url))
     error_message = "alert_webhook_url must start with https://."
   }
-}
-
-variable "batch_callback_secret" {
-  description = "Signs asynchronous batches' callbacks (HMAC-SHA256, header Invoice-Bridge-Signature); give receivers the same value. At least 32 characters."
-  type        = string
-  sensitive   = true
-}
-
-variable "batch_callback_hosts" {
-  description = "The only host names batch callbacks may go to; empty allows any public HTTPS host."
-  type        = list(string)
-  default     = []
-}
-
-variable "batch_callback_port" {
-  description = "BATCH_CALLBACK_PORT: the one port batch callbacks may go to (app-config validates it)."
-  type        = number
-  default     = 443
-}
-
-variable "batch_max_attempts" {
-  description = "BATCH_MAX_ATTEMPTS: failed attempts at one asynchronous batch item before it is given up as failed and dead-lettered (app-config validates it)."
-  type        = number
-  default     = 5
 }
 
 variable "encryption_key_generation" {

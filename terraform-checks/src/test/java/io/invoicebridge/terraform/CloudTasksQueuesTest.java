@@ -32,7 +32,7 @@ class CloudTasksQueuesTest {
 
     // then
     assertEquals("../modules/app-config", config.path("source").asText());
-    assertEquals("${var.batch_max_attempts}", config.path("batch_max_attempts").asText());
+    assertEquals("${var.app}", config.path("app").asText(), "batch_max_attempts is in app");
     assertEquals(
         "${module.config.batch_queue_max_deliveries}",
         function.path("batch_max_delivery_attempts").asText());

@@ -25,7 +25,7 @@ class FrontDoorIdentityTest {
   }
 
   private static JsonNode variable(Path directory, String name) {
-    return Hcl.blocks(HclFiles.file(directory.resolve("variables.tf")), "variable").get(name);
+    return Hcl.blocks(directory, "variable").get(name);
   }
 
   @ParameterizedTest(name = "{0}")

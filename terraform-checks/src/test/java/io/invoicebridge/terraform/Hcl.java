@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,22 +38,38 @@ final class Hcl {
     return first(file.path("resource").path(type).path(label));
   }
 
+  /**
+   * Blocks of one kind in every file of a directory (a module or a stack) by label, e.g. {@code
+   * blocks(RepositoryLayout.stack("aws"), "variable")}: a stack's variables stand in variables.tf
+   * and in settings.tf, its link to app-config's.
+   */
+  static Map<String, JsonNode> blocks(Path directory, String kind) {
+    Map<String, JsonNode> byLabel = new LinkedHashMap<>();
+    filesOf(directory).forEach(file -> byLabel.putAll(blocks(file, kind)));
+    return byLabel;
+  }
+
   /** The locals of every file of a directory (a module or a stack). */
   static Map<String, JsonNode> locals(Path directory) {
     Map<String, JsonNode> locals = new LinkedHashMap<>();
-    HclFiles.all()
+    filesOf(directory)
         .forEach(
-            (path, file) -> {
-              if (path.getParent().equals(directory.toAbsolutePath().normalize())) {
+            file ->
                 file.path("locals")
                     .forEach(
                         block ->
                             block
                                 .fields()
-                                .forEachRemaining(e -> locals.put(e.getKey(), e.getValue())));
-              }
-            });
+                                .forEachRemaining(e -> locals.put(e.getKey(), e.getValue()))));
     return locals;
+  }
+
+  private static List<JsonNode> filesOf(Path directory) {
+    Path dir = directory.toAbsolutePath().normalize();
+    return HclFiles.all().entrySet().stream()
+        .filter(e -> e.getKey().getParent().equals(dir))
+        .map(Map.Entry::getValue)
+        .toList();
   }
 
   /** Follows attribute names into nested blocks, taking the first body of each block. */
