@@ -1,55 +1,18 @@
 # invoice-bridge on AWS Lambda: Upstash Redis + the function behind a function URL (default)
 # or an API Gateway HTTP API, then a health check of the deployed URL.
 
+# What receives the request before the function: app-config checks the deadline against it
+# (module "config" in stack.tf, the part every stack shares).
+locals {
+  front_door = "aws-${var.front_door}"
+}
+
 provider "aws" {
   region = var.aws_region
 
   default_tags {
     tags = var.tags
   }
-}
-
-provider "upstash" {
-  email   = var.upstash_email
-  api_key = var.upstash_api_key
-}
-
-module "redis" {
-  source = "../modules/upstash-redis"
-
-  name           = var.name
-  primary_region = var.redis_primary_region
-}
-
-# TOKEN_ENCRYPTION_KEYS, made by Terraform: raise encryption_key_generation to rotate.
-module "token_keys" {
-  source = "../modules/token-encryption-keys"
-
-  generation = var.encryption_key_generation
-}
-
-module "config" {
-  source = "../modules/app-config"
-
-  name               = var.name
-  front_door         = "aws-${var.front_door}"
-  request_timeout_ms = var.request_timeout_ms
-  app                = var.app
-
-  run_token             = var.run_token
-  run_token_previous    = var.run_token_previous
-  freee_client_id       = var.freee_client_id
-  freee_client_secret   = var.freee_client_secret
-  freee_refresh_token   = var.freee_refresh_token
-  batch_callback_secret = var.batch_callback_secret
-  redis_url             = module.redis.url
-  token_encryption_keys = module.token_keys.keys
-}
-
-module "scaling" {
-  source = "../modules/scaling-schedule"
-
-  schedule = var.scaling_schedule
 }
 
 module "function" {
@@ -81,7 +44,6 @@ module "function" {
   iam_front_door = var.iam_front_door
   iam_invokers   = var.iam_invokers
 }
-
 
 # Alarms, notifications and dashboards from the service specification (ops/service.yaml).
 module "monitoring" {

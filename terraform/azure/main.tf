@@ -1,6 +1,12 @@
 # invoice-bridge on Azure Functions (Flex Consumption, Java 21): Upstash Redis + the function
 # app with Key Vault references, then a health check of the deployed URL.
 
+# What receives the request before the function: app-config checks the deadline against it
+# (module "config" in stack.tf, the part every stack shares).
+locals {
+  front_door = "azure-http-trigger"
+}
+
 provider "azurerm" {
   subscription_id = var.subscription_id
 
@@ -12,43 +18,6 @@ provider "azurerm" {
   }
 }
 
-provider "upstash" {
-  email   = var.upstash_email
-  api_key = var.upstash_api_key
-}
-
-module "redis" {
-  source = "../modules/upstash-redis"
-
-  name           = var.name
-  primary_region = var.redis_primary_region
-}
-
-# TOKEN_ENCRYPTION_KEYS, made by Terraform: raise encryption_key_generation to rotate.
-module "token_keys" {
-  source = "../modules/token-encryption-keys"
-
-  generation = var.encryption_key_generation
-}
-
-module "config" {
-  source = "../modules/app-config"
-
-  name               = var.name
-  front_door         = "azure-http-trigger"
-  request_timeout_ms = var.request_timeout_ms
-  app                = var.app
-
-  run_token             = var.run_token
-  run_token_previous    = var.run_token_previous
-  freee_client_id       = var.freee_client_id
-  freee_client_secret   = var.freee_client_secret
-  freee_refresh_token   = var.freee_refresh_token
-  batch_callback_secret = var.batch_callback_secret
-  redis_url             = module.redis.url
-  token_encryption_keys = module.token_keys.keys
-}
-
 # The function app, storage account and Key Vault names must be unique across all of Azure.
 module "names" {
   source = "../modules/azure-names"
@@ -56,12 +25,6 @@ module "names" {
   name            = module.config.name
   subscription_id = var.subscription_id
   suffix          = var.name_suffix
-}
-
-module "scaling" {
-  source = "../modules/scaling-schedule"
-
-  schedule = var.scaling_schedule
 }
 
 module "function" {
@@ -94,7 +57,6 @@ module "function" {
   iam_invokers   = var.iam_invokers
   iam_client_id  = var.iam_client_id
 }
-
 
 # Query-rule alerts, action groups and workbooks from ops/service.yaml.
 module "monitoring" {

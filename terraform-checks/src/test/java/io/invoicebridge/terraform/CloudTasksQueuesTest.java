@@ -23,7 +23,7 @@ class CloudTasksQueuesTest {
   @Test
   void workQueue_deliversPastBatchMaxAttemptsAsAppConfigSays() {
     // given
-    JsonNode main = HclFiles.file(RepositoryLayout.stack("gcp").resolve("main.tf"));
+    JsonNode main = HclFiles.directory(RepositoryLayout.stack("gcp"));
     JsonNode config = main.path("module").path("config").path(0);
     JsonNode function = main.path("module").path("function").path(0);
 

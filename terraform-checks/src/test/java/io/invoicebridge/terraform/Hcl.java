@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,32 +43,17 @@ final class Hcl {
    * and in settings.tf, its link to app-config's.
    */
   static Map<String, JsonNode> blocks(Path directory, String kind) {
-    Map<String, JsonNode> byLabel = new LinkedHashMap<>();
-    filesOf(directory).forEach(file -> byLabel.putAll(blocks(file, kind)));
-    return byLabel;
+    return blocks(HclFiles.directory(directory), kind);
   }
 
   /** The locals of every file of a directory (a module or a stack). */
   static Map<String, JsonNode> locals(Path directory) {
     Map<String, JsonNode> locals = new LinkedHashMap<>();
-    filesOf(directory)
+    HclFiles.directory(directory)
+        .path("locals")
         .forEach(
-            file ->
-                file.path("locals")
-                    .forEach(
-                        block ->
-                            block
-                                .fields()
-                                .forEachRemaining(e -> locals.put(e.getKey(), e.getValue()))));
+            block -> block.fields().forEachRemaining(e -> locals.put(e.getKey(), e.getValue())));
     return locals;
-  }
-
-  private static List<JsonNode> filesOf(Path directory) {
-    Path dir = directory.toAbsolutePath().normalize();
-    return HclFiles.all().entrySet().stream()
-        .filter(e -> e.getKey().getParent().equals(dir))
-        .map(Map.Entry::getValue)
-        .toList();
   }
 
   /** Follows attribute names into nested blocks, taking the first body of each block. */

@@ -50,7 +50,7 @@ class QueueDeliveryLimitsTest {
   }
 
   private static JsonNode stackModule(String cloud, String name) {
-    JsonNode main = HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf"));
+    JsonNode main = HclFiles.directory(RepositoryLayout.stack(cloud));
     assertEquals(
         "${var.app}",
         main.path("module").path("config").path(0).path("app").asText(),
