@@ -2,9 +2,10 @@
 # invoker (the app checks RUN_TOKEN, and Cloud Tasks' OIDC tokens on /v1/batches/work), then a
 # health check of the deployed URL.
 
-# What receives the request before the function: app-config checks the deadline against it
-# (module "config" in stack.tf, the part every stack shares).
+# For stack.tf, the part every stack shares: what receives the request before the function
+# (app-config checks the deadline against it), and where the function's logs are read.
 locals {
+  logs_hint  = "gcloud functions logs read ${var.name} --region ${var.region}"
   front_door = "gcp-function"
 }
 
@@ -57,24 +58,4 @@ module "monitoring" {
   alert_webhook_url     = var.alert_webhook_url
   rate_limit_per_minute = var.app.rate_limit_per_minute
   rate_limit_per_hour   = var.app.rate_limit_per_hour
-}
-
-# After every apply: /health must answer 200 with "UP". A failed check is reported as a warning
-# by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
-check "health" {
-  data "http" "health" {
-    url                = module.function.health_url
-    request_timeout_ms = 15000
-
-    retry {
-      attempts     = 5
-      min_delay_ms = 2000
-      max_delay_ms = 15000
-    }
-  }
-
-  assert {
-    condition     = data.http.health.status_code == 200 && strcontains(data.http.health.response_body, "UP")
-    error_message = "GET ${module.function.health_url} did not answer 200 with \"UP\": read the function's logs (gcloud functions logs read ${var.name} --region ${var.region})."
-  }
 }

@@ -1,7 +1,7 @@
 # What every stack (terraform/aws, gcp, azure) has alike, written once: each links to this file as
-# its stack.tf. Each stack sets local.front_door and declares module "function" (url, health_url,
-# front_door_auth) in its own files. Terraform reads a linked file as one of the stack's own, so
-# paths here are relative to the stack's directory.
+# its stack.tf. Each stack sets local.front_door and local.logs_hint and declares module
+# "function" (url, health_url, front_door_auth) in its own files. Terraform reads a linked file as
+# one of the stack's own, so paths here are relative to the stack's directory.
 
 provider "upstash" {
   email   = var.upstash_email
@@ -44,6 +44,26 @@ module "scaling" {
   source = "../modules/scaling-schedule"
 
   schedule = var.scaling_schedule
+}
+
+# After every apply: /health must answer 200 with "UP". A failed check is reported as a warning
+# by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
+check "health" {
+  data "http" "health" {
+    url                = module.function.health_url
+    request_timeout_ms = 15000
+
+    retry {
+      attempts     = 5
+      min_delay_ms = 2000
+      max_delay_ms = 15000
+    }
+  }
+
+  assert {
+    condition     = data.http.health.status_code == 200 && strcontains(data.http.health.response_body, "UP")
+    error_message = "GET ${module.function.health_url} did not answer 200 with \"UP\": read the function's logs (${local.logs_hint})."
+  }
 }
 
 variable "name" {

@@ -82,6 +82,9 @@ class TerraformStructureTest {
     for (String cloud : RepositoryLayout.CLOUDS) {
       links.put(RepositoryLayout.stack(cloud).resolve("stack.tf"), shared.resolve("stack.tf"));
       links.put(
+          RepositoryLayout.module(cloud + "-function").resolve("inputs.tf"),
+          shared.resolve("function.tf"));
+      links.put(
           RepositoryLayout.module(cloud + "-monitoring").resolve("inputs.tf"),
           shared.resolve("monitoring.tf"));
     }
