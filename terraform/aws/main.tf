@@ -1,5 +1,6 @@
-# invoice-bridge on AWS Lambda: Upstash Redis + the function behind a function URL (default)
-# or an API Gateway HTTP API, then a health check of the deployed URL.
+# invoice-bridge on AWS Lambda: the function behind a function URL (default) or an API Gateway
+# HTTP API, and its monitoring. Upstash Redis, the app's configuration and the health check of the
+# deployed URL are in stack.tf, which every stack shares.
 
 # For stack.tf, the part every stack shares: what receives the request before the function
 # (app-config checks the deadline against it), and where the function's logs are read.

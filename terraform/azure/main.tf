@@ -1,5 +1,6 @@
-# invoice-bridge on Azure Functions (Flex Consumption, Java 21): Upstash Redis + the function
-# app with Key Vault references, then a health check of the deployed URL.
+# invoice-bridge on Azure Functions (Flex Consumption, Java 21): the function app with Key Vault
+# references, and its monitoring. Upstash Redis, the app's configuration and the health check of
+# the deployed URL are in stack.tf, which every stack shares.
 
 # For stack.tf, the part every stack shares: what receives the request before the function
 # (app-config checks the deadline against it), and where the function's logs are read.

@@ -1,6 +1,7 @@
-# invoice-bridge on Google Cloud Functions (gen2): Upstash Redis + the function with a public
-# invoker (the app checks RUN_TOKEN, and Cloud Tasks' OIDC tokens on /v1/batches/work), then a
-# health check of the deployed URL.
+# invoice-bridge on Google Cloud Functions (gen2): the function with a public invoker (the app
+# checks RUN_TOKEN, and Cloud Tasks' OIDC tokens on /v1/batches/work), and its monitoring. Upstash
+# Redis, the app's configuration and the health check of the deployed URL are in stack.tf, which
+# every stack shares.
 
 # For stack.tf, the part every stack shares: what receives the request before the function
 # (app-config checks the deadline against it), and where the function's logs are read.
