@@ -89,6 +89,7 @@ final class StandInDeployment {
         printf '%s' "${TF_VAR_alert_emails:-}" > "$state/deployed_alert_emails"
         printf '%s' "${TF_VAR_alert_webhook_url:+set}" > "$state/deployed_alert_webhook"
         printf '%s' "${TF_VAR_scaling_schedule:-}" > "$state/deployed_scaling_schedule"
+        printf '%s' "$(app_setting rate_limit_per_day)" > "$state/deployed_rate_limit_per_day"
         exit 0
       fi
       echo "stand-in terraform: unexpected arguments: $*" >&2
