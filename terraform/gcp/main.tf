@@ -1,79 +1,25 @@
-# invoice-bridge on Google Cloud Functions (gen2): Upstash Redis + the function with a public
-# invoker (the app checks RUN_TOKEN, and Cloud Tasks' OIDC tokens on /v1/batches/work), then a
-# health check of the deployed URL.
+# invoice-bridge on Google Cloud Functions (gen2): the function with a public invoker (the app
+# checks RUN_TOKEN, and Cloud Tasks' OIDC tokens on /v1/batches/work), and its monitoring. Upstash
+# Redis, the app's configuration and the health check of the deployed URL are in stack.tf, which
+# every stack shares.
+
+# For stack.tf, the part every stack shares: what receives the request before the function
+# (app-config checks the deadline against it), and where the function's logs are read.
+locals {
+  logs_hint  = "gcloud functions logs read ${var.name} --region ${var.region}"
+  front_door = "gcp-function"
+}
 
 provider "google" {
   project = var.project_id
   region  = var.region
 }
 
-provider "upstash" {
-  email   = var.upstash_email
-  api_key = var.upstash_api_key
-}
-
-module "redis" {
-  source = "../modules/upstash-redis"
-
-  name           = var.name
-  primary_region = var.redis_primary_region
-}
-
-# TOKEN_ENCRYPTION_KEYS, made by Terraform: raise encryption_key_generation to rotate.
-module "token_keys" {
-  source = "../modules/token-encryption-keys"
-
-  generation = var.encryption_key_generation
-}
-
-module "config" {
-  source = "../modules/app-config"
-
-  name               = var.name
-  front_door         = "gcp-function"
-  request_timeout_ms = var.request_timeout_ms
-
-  run_token             = var.run_token
-  run_token_previous    = var.run_token_previous
-  freee_client_id       = var.freee_client_id
-  freee_client_secret   = var.freee_client_secret
-  freee_refresh_token   = var.freee_refresh_token
-  batch_callback_secret = var.batch_callback_secret
-  batch_callback_hosts  = var.batch_callback_hosts
-  batch_callback_port   = var.batch_callback_port
-  batch_max_attempts    = var.batch_max_attempts
-  redis_url             = module.redis.url
-  token_encryption_keys = module.token_keys.keys
-
-  freee_company_id                     = var.freee_company_id
-  freee_dry_run                        = var.freee_dry_run
-  enable_structured_logging            = var.enable_structured_logging
-  freee_api_base_url                   = var.freee_api_base_url
-  freee_token_url                      = var.freee_token_url
-  rate_limit_per_minute                = var.rate_limit_per_minute
-  rate_limit_per_hour                  = var.rate_limit_per_hour
-  rate_limit_per_day                   = var.rate_limit_per_day
-  rate_limit_interactive_share_percent = var.rate_limit_interactive_share_percent
-  concurrent_freee_calls               = var.concurrent_freee_calls
-  retry_max_attempts                   = var.retry_max_attempts
-  max_batch_size                       = var.max_batch_size
-  default_tax_entry_method             = var.default_tax_entry_method
-  default_tax_fraction                 = var.default_tax_fraction
-  default_withholding_tax_entry_method = var.default_withholding_tax_entry_method
-  default_partner_title                = var.default_partner_title
-}
-
-module "scaling" {
-  source = "../modules/scaling-schedule"
-
-  schedule = var.scaling_schedule
-}
-
 module "function" {
   source = "../modules/gcp-function"
 
-  batch_dispatches_per_second     = var.rate_limit_per_minute / 60
-  batch_max_concurrent_dispatches = var.concurrent_freee_calls
+  batch_dispatches_per_second     = var.app.rate_limit_per_minute / 60
+  batch_max_concurrent_dispatches = var.app.concurrent_freee_calls
   batch_max_delivery_attempts     = module.config.batch_queue_max_deliveries
 
   name            = module.config.name
@@ -102,7 +48,6 @@ module "function" {
   iam_invokers   = var.iam_invokers
 }
 
-
 # Log-based metrics, alert policies, channels and dashboards from ops/service.yaml.
 module "monitoring" {
   source = "../modules/gcp-monitoring"
@@ -112,26 +57,6 @@ module "monitoring" {
   service_name          = module.function.function_name
   alert_emails          = var.alert_emails
   alert_webhook_url     = var.alert_webhook_url
-  rate_limit_per_minute = var.rate_limit_per_minute
-  rate_limit_per_hour   = var.rate_limit_per_hour
-}
-
-# After every apply: /health must answer 200 with "UP". A failed check is reported as a warning
-# by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
-check "health" {
-  data "http" "health" {
-    url                = module.function.health_url
-    request_timeout_ms = 15000
-
-    retry {
-      attempts     = 5
-      min_delay_ms = 2000
-      max_delay_ms = 15000
-    }
-  }
-
-  assert {
-    condition     = data.http.health.status_code == 200 && strcontains(data.http.health.response_body, "UP")
-    error_message = "GET ${module.function.health_url} did not answer 200 with \"UP\": read the function's logs (gcloud functions logs read ${var.name} --region ${var.region})."
-  }
+  rate_limit_per_minute = var.app.rate_limit_per_minute
+  rate_limit_per_hour   = var.app.rate_limit_per_hour
 }

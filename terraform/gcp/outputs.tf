@@ -1,13 +1,3 @@
-output "url" {
-  description = "Base URL of the bridge (the function's URL)."
-  value       = module.function.url
-}
-
-output "health_url" {
-  description = "Unauthenticated health endpoint: GET answers 200 with \"UP\"."
-  value       = module.function.health_url
-}
-
 output "function_name" {
   description = "Name of the Cloud Function."
   value       = module.function.function_name
@@ -16,32 +6,6 @@ output "function_name" {
 output "source_object" {
   description = "Storage object the running function was built from."
   value       = module.function.source_object
-}
-
-output "redis_app_user" {
-  description = "What terraform/scripts/redis-app-user.sh needs to create or update the app's own Redis user (deploy.sh runs it after every apply): Upstash's REST URL and administration token, the user's name and password."
-  value       = module.redis.app_user
-  sensitive   = true
-}
-
-output "redis_endpoint" {
-  description = "Host name of the Upstash Redis database (the password stays in the secrets)."
-  value       = module.redis.endpoint
-}
-
-output "request_timeout_ms" {
-  description = "REQUEST_TIMEOUT_MS the app runs with."
-  value       = module.config.request_timeout_ms
-}
-
-output "function_timeout_seconds" {
-  description = "Timeout of the function."
-  value       = module.config.function_timeout_seconds
-}
-
-output "deployed_version" {
-  description = "Version of the artifact this state deployed (artifact_version); the pipeline rolls back to it when a later deployment fails its health check."
-  value       = var.artifact_version
 }
 
 output "scaling" {
@@ -76,9 +40,4 @@ output "monitoring" {
     log_metric_names   = module.monitoring.log_metric_names
     dashboard_ids      = module.monitoring.dashboard_ids
   }
-}
-
-output "front_door_auth" {
-  description = "What the front door demands besides the run token (\"none\" unless iam_front_door); deploy.sh hands it to check-health.sh, which then authenticates as the deploying identity."
-  value       = module.function.front_door_auth
 }

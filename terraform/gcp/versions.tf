@@ -2,21 +2,9 @@ terraform {
   required_version = ">= 1.9.0"
 
   required_providers {
-    google = {
-      source  = "hashicorp/google"
-      version = "~> 7.0"
-    }
-    upstash = {
-      source  = "upstash/upstash"
-      version = "~> 2.0"
-    }
-    http = {
-      source  = "hashicorp/http"
-      version = "~> 3.4"
-    }
-    random = {
-      source  = "hashicorp/random"
-      version = "~> 3.6"
-    }
+    google  = { source = "hashicorp/google", version = "~> 7.0" }
+    upstash = { source = "upstash/upstash", version = "~> 2.0" }
+    http    = { source = "hashicorp/http", version = "~> 3.4" }
+    random  = { source = "hashicorp/random", version = "~> 3.6" }
   }
 }

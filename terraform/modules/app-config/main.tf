@@ -27,26 +27,26 @@ locals {
   # Every non-secret variable the app reads. An optional setting left null is left out, so the
   # app's own default applies.
   environment_all = {
-    FREEE_COMPANY_ID                     = tostring(var.freee_company_id)
-    FREEE_DRY_RUN                        = tostring(var.freee_dry_run)
-    ENABLE_STRUCTURED_LOGGING            = tostring(var.enable_structured_logging)
-    FREEE_API_BASE_URL                   = var.freee_api_base_url
-    FREEE_TOKEN_URL                      = var.freee_token_url
-    RATE_LIMIT_PER_MINUTE                = tostring(var.rate_limit_per_minute)
-    RATE_LIMIT_PER_HOUR                  = tostring(var.rate_limit_per_hour)
-    RATE_LIMIT_PER_DAY                   = tostring(var.rate_limit_per_day)
-    RATE_LIMIT_INTERACTIVE_SHARE_PERCENT = tostring(var.rate_limit_interactive_share_percent)
-    CONCURRENT_FREEE_CALLS               = tostring(var.concurrent_freee_calls)
-    RETRY_MAX_ATTEMPTS                   = tostring(var.retry_max_attempts)
+    FREEE_COMPANY_ID                     = tostring(var.app.freee_company_id)
+    FREEE_DRY_RUN                        = tostring(var.app.freee_dry_run)
+    ENABLE_STRUCTURED_LOGGING            = tostring(var.app.enable_structured_logging)
+    FREEE_API_BASE_URL                   = var.app.freee_api_base_url
+    FREEE_TOKEN_URL                      = var.app.freee_token_url
+    RATE_LIMIT_PER_MINUTE                = tostring(var.app.rate_limit_per_minute)
+    RATE_LIMIT_PER_HOUR                  = tostring(var.app.rate_limit_per_hour)
+    RATE_LIMIT_PER_DAY                   = tostring(var.app.rate_limit_per_day)
+    RATE_LIMIT_INTERACTIVE_SHARE_PERCENT = tostring(var.app.rate_limit_interactive_share_percent)
+    CONCURRENT_FREEE_CALLS               = tostring(var.app.concurrent_freee_calls)
+    RETRY_MAX_ATTEMPTS                   = tostring(var.app.retry_max_attempts)
     REQUEST_TIMEOUT_MS                   = tostring(var.request_timeout_ms)
-    MAX_BATCH_SIZE                       = tostring(var.max_batch_size)
-    DEFAULT_TAX_ENTRY_METHOD             = var.default_tax_entry_method
-    DEFAULT_TAX_FRACTION                 = var.default_tax_fraction
-    DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD = var.default_withholding_tax_entry_method
-    DEFAULT_PARTNER_TITLE                = var.default_partner_title
-    BATCH_CALLBACK_HOSTS                 = length(var.batch_callback_hosts) == 0 ? null : join(",", var.batch_callback_hosts)
-    BATCH_CALLBACK_PORT                  = tostring(var.batch_callback_port)
-    BATCH_MAX_ATTEMPTS                   = tostring(var.batch_max_attempts)
+    MAX_BATCH_SIZE                       = tostring(var.app.max_batch_size)
+    DEFAULT_TAX_ENTRY_METHOD             = var.app.default_tax_entry_method
+    DEFAULT_TAX_FRACTION                 = var.app.default_tax_fraction
+    DEFAULT_WITHHOLDING_TAX_ENTRY_METHOD = var.app.default_withholding_tax_entry_method
+    DEFAULT_PARTNER_TITLE                = var.app.default_partner_title
+    BATCH_CALLBACK_HOSTS                 = length(var.app.batch_callback_hosts) == 0 ? null : join(",", var.app.batch_callback_hosts)
+    BATCH_CALLBACK_PORT                  = tostring(var.app.batch_callback_port)
+    BATCH_MAX_ATTEMPTS                   = tostring(var.app.batch_max_attempts)
   }
 
   environment = { for k, v in local.environment_all : k => v if v != null }

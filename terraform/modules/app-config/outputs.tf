@@ -41,5 +41,5 @@ output "health_path" {
 
 output "batch_queue_max_deliveries" {
   description = "Deliveries a cloud queue may make of one batch message before it drops the message or sets it aside by itself: BATCH_MAX_ATTEMPTS plus a margin, so the app always gives an item up first (on delivery BATCH_MAX_ATTEMPTS + 1: failed on its batch with the reason, dead-lettered), with deliveries to spare should that one fail too."
-  value       = var.batch_max_attempts + local.batch_delivery_margin
+  value       = var.app.batch_max_attempts + local.batch_delivery_margin
 }

@@ -18,32 +18,6 @@ variable "package_path" {
   }
 }
 
-variable "environment" {
-  description = "Plain environment variables of the app (module app-config's `environment` output)."
-  type        = map(string)
-}
-
-variable "secret_names" {
-  description = "Names of the secret environment variables (module app-config's `secret_names` output)."
-  type        = list(string)
-
-  validation {
-    condition     = length(var.secret_names) == length(distinct(var.secret_names))
-    error_message = "secret_names must not repeat a name."
-  }
-}
-
-variable "secrets" {
-  description = "Secret environment variables by name (module app-config's `secrets` output): stored in Secrets Manager and passed to the function encrypted with the module's KMS key."
-  type        = map(string)
-  sensitive   = true
-}
-
-variable "request_timeout_ms" {
-  description = "REQUEST_TIMEOUT_MS of the app, checked once more against the front door and the function timeout."
-  type        = number
-}
-
 variable "timeout_seconds" {
   description = "The function's timeout in seconds (module app-config's `function_timeout_seconds`): above REQUEST_TIMEOUT_MS, at most the front door's limit."
   type        = number

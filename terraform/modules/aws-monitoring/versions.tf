@@ -2,9 +2,6 @@ terraform {
   required_version = ">= 1.9.0"
 
   required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 6.28"
-    }
+    aws = { source = "hashicorp/aws", version = "~> 6.28" }
   }
 }

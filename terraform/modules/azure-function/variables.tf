@@ -43,32 +43,6 @@ variable "package_zip_path" {
   }
 }
 
-variable "environment" {
-  description = "Plain environment variables of the app (module app-config's `environment` output)."
-  type        = map(string)
-}
-
-variable "secret_names" {
-  description = "Names of the secret environment variables (module app-config's `secret_names` output)."
-  type        = list(string)
-
-  validation {
-    condition     = length(var.secret_names) == length(distinct(var.secret_names))
-    error_message = "secret_names must not repeat a name."
-  }
-}
-
-variable "secrets" {
-  description = "Secret environment variables by name (module app-config's `secrets` output): each becomes a Key Vault secret referenced from the app settings."
-  type        = map(string)
-  sensitive   = true
-}
-
-variable "request_timeout_ms" {
-  description = "REQUEST_TIMEOUT_MS of the app, checked once more against the 230 s HTTP limit and the function timeout."
-  type        = number
-}
-
 variable "timeout_seconds" {
   description = "The functions host's timeout in seconds (module app-config's `function_timeout_seconds`): above REQUEST_TIMEOUT_MS; the HTTP front end answers 502 after 230 s whatever it is."
   type        = number

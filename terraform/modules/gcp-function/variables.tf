@@ -38,32 +38,6 @@ variable "source_zip_path" {
   }
 }
 
-variable "environment" {
-  description = "Plain environment variables of the app (module app-config's `environment` output)."
-  type        = map(string)
-}
-
-variable "secret_names" {
-  description = "Names of the secret environment variables (module app-config's `secret_names` output)."
-  type        = list(string)
-
-  validation {
-    condition     = length(var.secret_names) == length(distinct(var.secret_names))
-    error_message = "secret_names must not repeat a name."
-  }
-}
-
-variable "secrets" {
-  description = "Secret environment variables by name (module app-config's `secrets` output): each becomes a Secret Manager secret the function reads as a secret environment variable."
-  type        = map(string)
-  sensitive   = true
-}
-
-variable "request_timeout_ms" {
-  description = "REQUEST_TIMEOUT_MS of the app, checked once more against the function timeout."
-  type        = number
-}
-
 variable "timeout_seconds" {
   description = "The function's timeout in seconds (module app-config's `function_timeout_seconds`): above REQUEST_TIMEOUT_MS, at most 3600 for an HTTP function."
   type        = number

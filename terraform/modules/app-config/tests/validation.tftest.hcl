@@ -1,4 +1,6 @@
-# Plan-only tests of the validations: no provider, no cloud account, runs offline in seconds.
+# Plan-only tests of what the module derives and of the front door's limits: no provider, no cloud
+# account, runs offline in seconds. Every setting's own validation is run at each of its edges by
+# terraform-checks' SettingEdgesTerraformTest, which generates those runs from the app's rules.
 
 variables {
   name                = "invoice-bridge"
@@ -9,7 +11,7 @@ variables {
   freee_client_secret = "client-secret"
   freee_refresh_token = "refresh-token"
   redis_url           = "rediss://default:password@example.upstash.io:6379"
-  freee_company_id    = 1234567
+  app                 = { freee_company_id = 1234567 }
 
   token_encryption_keys = "IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7P4="
 
@@ -49,8 +51,11 @@ run "unset_defaults_are_left_out_and_set_ones_passed" {
   command = plan
 
   variables {
-    default_tax_fraction  = "round"
-    default_partner_title = "御中"
+    app = {
+      freee_company_id      = 1234567
+      default_tax_fraction  = "round"
+      default_partner_title = "御中"
+    }
   }
 
   assert {
@@ -71,16 +76,6 @@ run "function_timeout_never_exceeds_the_front_door" {
     condition     = output.function_timeout_seconds == 30 && output.function_timeout_seconds * 1000 > output.request_timeout_ms
     error_message = "Behind the HTTP API the function timeout must be 30 s: above the deadline, within the limit."
   }
-}
-
-run "short_run_token_fails" {
-  command = plan
-
-  variables {
-    run_token = "too-short"
-  }
-
-  expect_failures = [var.run_token]
 }
 
 run "request_timeout_at_http_api_limit_fails" {
@@ -153,56 +148,6 @@ run "unknown_front_door_fails" {
   expect_failures = [var.front_door]
 }
 
-run "plain_redis_url_fails" {
-  command = plan
-
-  variables {
-    redis_url = "redis://default:password@example.upstash.io:6379"
-  }
-
-  expect_failures = [var.redis_url]
-}
-
-run "empty_freee_secret_fails" {
-  command = plan
-
-  variables {
-    freee_client_secret = " "
-  }
-
-  expect_failures = [var.freee_client_secret]
-}
-
-run "non_integer_company_id_fails" {
-  command = plan
-
-  variables {
-    freee_company_id = 12.5
-  }
-
-  expect_failures = [var.freee_company_id]
-}
-
-run "rate_limit_out_of_range_fails" {
-  command = plan
-
-  variables {
-    rate_limit_per_minute = 0
-  }
-
-  expect_failures = [var.rate_limit_per_minute]
-}
-
-run "rate_limit_per_hour_out_of_range_fails" {
-  command = plan
-
-  variables {
-    rate_limit_per_hour = 360001
-  }
-
-  expect_failures = [var.rate_limit_per_hour]
-}
-
 run "request_timeout_below_one_freee_call_fails" {
   command = plan
 
@@ -213,26 +158,6 @@ run "request_timeout_below_one_freee_call_fails" {
   expect_failures = [var.request_timeout_ms]
 }
 
-run "unknown_tax_fraction_fails" {
-  command = plan
-
-  variables {
-    default_tax_fraction = "floor"
-  }
-
-  expect_failures = [var.default_tax_fraction]
-}
-
-run "unknown_partner_title_fails" {
-  command = plan
-
-  variables {
-    default_partner_title = "殿"
-  }
-
-  expect_failures = [var.default_partner_title]
-}
-
 run "uppercase_name_fails" {
   command = plan
 
@@ -241,16 +166,6 @@ run "uppercase_name_fails" {
   }
 
   expect_failures = [var.name]
-}
-
-run "http_freee_url_fails" {
-  command = plan
-
-  variables {
-    freee_api_base_url = "http://api.freee.co.jp"
-  }
-
-  expect_failures = [var.freee_api_base_url]
 }
 
 run "queues_deliver_past_batch_max_attempts_by_default" {
@@ -266,7 +181,7 @@ run "queues_deliver_past_the_lowest_batch_max_attempts" {
   command = plan
 
   variables {
-    batch_max_attempts = 1
+    app = { freee_company_id = 1234567, batch_max_attempts = 1 }
   }
 
   assert {
@@ -279,7 +194,7 @@ run "queues_deliver_past_the_highest_batch_max_attempts" {
   command = plan
 
   variables {
-    batch_max_attempts = 100
+    app = { freee_company_id = 1234567, batch_max_attempts = 100 }
   }
 
   assert {
@@ -299,16 +214,6 @@ run "token_encryption_keys_pass_as_a_secret" {
     condition     = contains(output.secret_names, "TOKEN_ENCRYPTION_KEYS") && !contains(keys(output.environment), "TOKEN_ENCRYPTION_KEYS")
     error_message = "TOKEN_ENCRYPTION_KEYS must be a secret, never a plain setting."
   }
-}
-
-run "token_encryption_key_of_31_bytes_fails" {
-  command = plan
-
-  variables {
-    token_encryption_keys = "IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7A=="
-  }
-
-  expect_failures = [var.token_encryption_keys]
 }
 
 run "run_token_previous_defaults_to_the_current_token" {
@@ -333,12 +238,3 @@ run "run_token_previous_during_a_rotation_is_passed" {
   }
 }
 
-run "short_run_token_previous_fails" {
-  command = plan
-
-  variables {
-    run_token_previous = "too-short"
-  }
-
-  expect_failures = [var.run_token_previous]
-}

@@ -22,6 +22,9 @@ final class DeployWorld implements AutoCloseable {
   static final String PRODUCTION_TOKEN = "production-run-token-Lm27-never-in-a-build-step";
 
   /** Staging keeps no instance warm. */
+  /** Staging's app settings besides its company (vars.APP_SETTINGS, a JSON object). */
+  static final String STAGING_APP_SETTINGS = "{\"rate_limit_per_day\": 5000}";
+
   static final String STAGING_SCALING =
       "{ business_hours_min_instances = 0, month_end_min_instances = 0 }";
 
@@ -169,7 +172,8 @@ final class DeployWorld implements AutoCloseable {
                 "STACK_NAME", "invoice-bridge-stg",
                 "FREEE_COMPANY_ID", "1111111",
                 "RELEASE_CHECK_PARTNER_CODE", "RELEASE-CHECK",
-                "SCALING_SCHEDULE", STAGING_SCALING),
+                "SCALING_SCHEDULE", STAGING_SCALING,
+                "APP_SETTINGS", STAGING_APP_SETTINGS),
             Map.of(
                 "RUN_TOKEN", STAGING_TOKEN,
                 "FREEE_REFRESH_TOKEN", "staging-refresh-token-5505",

@@ -25,7 +25,7 @@ class FrontDoorIdentityTest {
   }
 
   private static JsonNode variable(Path directory, String name) {
-    return Hcl.blocks(HclFiles.file(directory.resolve("variables.tf")), "variable").get(name);
+    return Hcl.blocks(directory, "variable").get(name);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -34,10 +34,7 @@ class FrontDoorIdentityTest {
     // given
     JsonNode option = variable(RepositoryLayout.stack(cloud), "iam_front_door");
     JsonNode function =
-        HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf"))
-            .path("module")
-            .path("function")
-            .path(0);
+        HclFiles.directory(RepositoryLayout.stack(cloud)).path("module").path("function").path(0);
 
     // then
     assertEquals("bool", SettingVariables.type(option), cloud);
@@ -118,7 +115,7 @@ class FrontDoorIdentityTest {
   @ValueSource(strings = {"aws", "gcp", "azure"})
   void stacks_tellTheDeploymentHowToGetThroughTheFrontDoor(String cloud) {
     JsonNode output =
-        Hcl.blocks(HclFiles.file(RepositoryLayout.stack(cloud).resolve("outputs.tf")), "output")
+        Hcl.blocks(HclFiles.directory(RepositoryLayout.stack(cloud)), "output")
             .get("front_door_auth");
 
     assertEquals("${module.function.front_door_auth}", output.path("value").asText(), cloud);

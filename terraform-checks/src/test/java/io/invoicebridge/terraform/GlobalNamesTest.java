@@ -45,7 +45,7 @@ class GlobalNamesTest {
             wrong.add(type + ".this is named " + actual + ", expected " + name);
           }
         });
-    JsonNode stack = HclFiles.file(RepositoryLayout.stack("azure").resolve("main.tf"));
+    JsonNode stack = HclFiles.directory(RepositoryLayout.stack("azure"));
 
     // then
     assertEquals(List.of(), wrong);

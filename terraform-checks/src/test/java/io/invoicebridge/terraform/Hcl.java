@@ -37,21 +37,22 @@ final class Hcl {
     return first(file.path("resource").path(type).path(label));
   }
 
+  /**
+   * Blocks of one kind in every file of a directory (a module or a stack) by label, e.g. {@code
+   * blocks(RepositoryLayout.stack("aws"), "variable")}: a stack's variables stand in variables.tf
+   * and in settings.tf, its link to app-config's.
+   */
+  static Map<String, JsonNode> blocks(Path directory, String kind) {
+    return blocks(HclFiles.directory(directory), kind);
+  }
+
   /** The locals of every file of a directory (a module or a stack). */
   static Map<String, JsonNode> locals(Path directory) {
     Map<String, JsonNode> locals = new LinkedHashMap<>();
-    HclFiles.all()
+    HclFiles.directory(directory)
+        .path("locals")
         .forEach(
-            (path, file) -> {
-              if (path.getParent().equals(directory.toAbsolutePath().normalize())) {
-                file.path("locals")
-                    .forEach(
-                        block ->
-                            block
-                                .fields()
-                                .forEachRemaining(e -> locals.put(e.getKey(), e.getValue())));
-              }
-            });
+            block -> block.fields().forEachRemaining(e -> locals.put(e.getKey(), e.getValue())));
     return locals;
   }
 

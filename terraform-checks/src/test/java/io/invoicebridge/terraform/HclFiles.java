@@ -2,6 +2,9 @@ package io.invoicebridge.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -40,6 +43,40 @@ final class HclFiles {
       throw new IllegalStateException("not a parsed Terraform file: " + path);
     }
     return node;
+  }
+
+  /**
+   * Every file of a directory (a stack or a module) as one, e.g. {@code
+   * directory(RepositoryLayout.stack("aws")).path("module")}: a stack's blocks stand in its own
+   * files and in those it links to (terraform/shared, app-config's settings.tf).
+   */
+  static JsonNode directory(Path directory) {
+    Path dir = directory.toAbsolutePath().normalize();
+    ObjectNode merged = JsonNodeFactory.instance.objectNode();
+    all()
+        .forEach(
+            (path, file) -> {
+              if (path.getParent().equals(dir)) {
+                merge(merged, file);
+              }
+            });
+    return merged;
+  }
+
+  /** Adds {@code from}'s fields to {@code into}, object into object; a block label appears once. */
+  private static void merge(ObjectNode into, JsonNode from) {
+    from.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode existing = into.get(e.getKey());
+              if (existing instanceof ObjectNode target && e.getValue().isObject()) {
+                merge(target, e.getValue());
+              } else if (existing instanceof ArrayNode target && e.getValue().isArray()) {
+                target.addAll((ArrayNode) e.getValue());
+              } else {
+                into.set(e.getKey(), e.getValue().deepCopy());
+              }
+            });
   }
 
   private static Map<Path, JsonNode> parse(List<Path> files) {

@@ -129,7 +129,7 @@ class MonitoringCoverageTest {
   @MethodSource("cloudNames")
   void stack_buildsItsMonitoringFromTheRepositorySpecification(String cloud) {
     // given
-    JsonNode stack = HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf"));
+    JsonNode stack = HclFiles.directory(RepositoryLayout.stack(cloud));
     JsonNode monitoringModule = HclFiles.file(monitoring(cloud).resolve("main.tf"));
 
     // when

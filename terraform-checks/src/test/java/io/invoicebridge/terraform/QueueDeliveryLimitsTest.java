@@ -50,10 +50,11 @@ class QueueDeliveryLimitsTest {
   }
 
   private static JsonNode stackModule(String cloud, String name) {
-    JsonNode main = HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf"));
+    JsonNode main = HclFiles.directory(RepositoryLayout.stack(cloud));
     assertEquals(
-        "${var.batch_max_attempts}",
-        main.path("module").path("config").path(0).path("batch_max_attempts").asText());
+        "${var.app}",
+        main.path("module").path("config").path(0).path("app").asText(),
+        cloud + ": batch_max_attempts reaches app-config in app");
     return main.path("module").path(name).path(0);
   }
 }

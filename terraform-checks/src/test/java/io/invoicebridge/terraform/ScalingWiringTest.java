@@ -29,7 +29,7 @@ class ScalingWiringTest {
   @ValueSource(strings = {"aws", "gcp", "azure"})
   void stacks_takeTimeZoneMinimumsAndMaximumFromTheOneSchedule(String cloud) {
     // given
-    JsonNode main = HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf"));
+    JsonNode main = HclFiles.directory(RepositoryLayout.stack(cloud));
 
     // when
     JsonNode scaling = main.path("module").path("scaling").path(0);

@@ -43,7 +43,7 @@ class SettingEdgesTerraformTest {
         freee_client_secret = "client-secret"
         freee_refresh_token = "refresh-token"
         redis_url           = "rediss://default:password@example.upstash.io:6379"
-        freee_company_id    = 1234567
+        app                 = { freee_company_id = 1234567 }
         batch_callback_secret = "callback-secret-0123456789abcdefghij"
         token_encryption_keys = "IxsBN/a1jU5unRv+7X6Z3JdjQozKRdcH6/RaamLV7P4="
       }
@@ -51,8 +51,29 @@ class SettingEdgesTerraformTest {
 
   private static final Pattern FAILED_RUN = Pattern.compile("run \"(c\\d+)\"\\.\\.\\. fail");
 
+  /** The base's company id, which every case of an app attribute repeats: a run sets all of app. */
+  private static final String BASE_COMPANY_ID = "1234567";
+
   /** One value of one setting, and whether Terraform must refuse it. */
   record EdgeCase(String run, SettingRule rule, String value, boolean refused) {
+
+    /** The variable that holds the setting: its own, or app. */
+    String variable() {
+      return SettingVariables.of(rule).inApp() ? SettingVariables.APP : rule.terraformVariable();
+    }
+
+    /** The run's value of {@link #variable()}: app carries the base's company id besides. */
+    String variableValue() {
+      if (!variable().equals(SettingVariables.APP)) {
+        return literal(value);
+      }
+      String company = "freee_company_id";
+      return rule.terraformVariable().equals(company)
+          ? "{ " + company + " = " + literal(value) + " }"
+          : "{ %s = %s, %s = %s }"
+              .formatted(company, BASE_COMPANY_ID, rule.terraformVariable(), literal(value));
+    }
+
     String describe() {
       return rule.terraformVariable()
           + " = "
@@ -153,14 +174,12 @@ class SettingEdgesTerraformTest {
       hcl.append("\nrun \"")
           .append(c.run())
           .append("\" {\n  command = plan\n\n  variables {\n    ")
-          .append(c.rule().terraformVariable())
+          .append(c.variable())
           .append(" = ")
-          .append(literal(c.value()))
+          .append(c.variableValue())
           .append("\n  }\n");
       if (c.refused()) {
-        hcl.append("\n  expect_failures = [var.")
-            .append(c.rule().terraformVariable())
-            .append("]\n");
+        hcl.append("\n  expect_failures = [var.").append(c.variable()).append("]\n");
       }
       hcl.append("}\n");
     }

@@ -9,10 +9,15 @@ import io.invoicebridge.config.SettingConstraint;
 import io.invoicebridge.config.SettingRule;
 import io.invoicebridge.config.SettingRule.Requirement;
 import io.invoicebridge.config.SettingRules;
+import io.invoicebridge.terraform.SettingVariables.Declared;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +45,9 @@ class SettingRulesTerraformTest {
    */
   private static final Set<String> LIST_SETTINGS = Set.of("batch_callback_hosts");
 
+  /** The file of app-config that declares the settings, which each stack links to. */
+  static final String SETTINGS = "settings.tf";
+
   static Stream<SettingRule> rules() {
     return SettingRules.EVERY.stream();
   }
@@ -58,20 +66,20 @@ class SettingRulesTerraformTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
   void appConfig_statesTheAppsRule(SettingRule rule) {
-    JsonNode variable = SettingVariables.of(rule);
+    Declared variable = SettingVariables.of(rule);
     String name = rule.terraformVariable();
 
     assertEquals(
         rule.requirement() == Requirement.OPTIONAL && !REQUIRED_BY_EVERY_DEPLOYMENT.contains(name),
-        variable.has("default"),
+        variable.hasDefault(),
         name + ": a required setting has no default, an optional one has one");
     switch (rule.constraint()) {
-      case SettingConstraint.Flag flag -> assertEquals("bool", SettingVariables.type(variable));
-      case SettingConstraint.WholeNumber number -> assertWholeNumber(variable, name, number);
-      case SettingConstraint.Text text -> assertText(variable, name, text);
-      case SettingConstraint.OneOf oneOf -> assertOneOf(variable, name, oneOf);
-      case SettingConstraint.Url url -> assertUrl(variable, name, url);
-      case SettingConstraint.AesKeys keys -> assertAesKeys(variable, name);
+      case SettingConstraint.Flag flag -> assertEquals("bool", variable.type(), name);
+      case SettingConstraint.WholeNumber number -> assertWholeNumber(variable, number);
+      case SettingConstraint.Text text -> assertText(variable, text);
+      case SettingConstraint.OneOf oneOf -> assertOneOf(variable, oneOf);
+      case SettingConstraint.Url url -> assertUrl(variable, url);
+      case SettingConstraint.AesKeys keys -> assertAesKeys(variable);
     }
   }
 
@@ -94,33 +102,45 @@ class SettingRulesTerraformTest {
       return;
     }
 
+    String reference = SettingVariables.of(rule).reference();
     assertTrue(
-        expression.matches("\\$\\{(tostring\\()?var\\." + rule.terraformVariable() + "\\)?}"),
-        rule.variable() + " must be set from var." + rule.terraformVariable() + ": " + expression);
+        expression.matches("\\$\\{(tostring\\()?" + Pattern.quote(reference) + "\\)?}"),
+        rule.variable() + " must be set from " + reference + ": " + expression);
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"aws", "gcp", "azure"})
-  void stacks_passEverySettingToAppConfigUnchanged(String cloud) {
+  void stacks_passEverySettingToAppConfigUnchanged(String cloud) throws IOException {
+    Path stack = RepositoryLayout.stack(cloud);
     Map<String, JsonNode> variables = SettingVariables.stack(cloud);
-    JsonNode config =
-        Hcl.blocks(HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf")), "module")
-            .get("config");
+    Set<String> linked = Hcl.blocks(HclFiles.file(stack.resolve(SETTINGS)), "variable").keySet();
+    JsonNode config = Hcl.blocks(stack, "module").get("config");
 
+    assertTrue(
+        Files.isSameFile(
+            stack.resolve(SETTINGS), RepositoryLayout.module("app-config").resolve(SETTINGS)),
+        cloud
+            + ": "
+            + SETTINGS
+            + " must be a link to modules/app-config/"
+            + SETTINGS
+            + ", the one copy of the settings, their defaults and their rules");
+    assertEquals("${var.app}", config.path(SettingVariables.APP).asText(), cloud + ": app");
     for (SettingRule rule : SettingRules.EVERY) {
+      Declared setting = SettingVariables.of(rule);
       String name = rule.terraformVariable();
+      if (setting.inApp()) {
+        continue; // reaches app-config inside var.app, declared by the linked file
+      }
       assertTrue(config.has(name), cloud + ": module.config must be given " + name);
       JsonNode variable = variables.get(name);
       if (variable == null) {
         continue; // made by the stack itself, e.g. redis_url from the Redis module
       }
       assertEquals("${var." + name + "}", config.path(name).asText(), cloud + ": " + name);
-      assertEquals(
-          SettingVariables.type(SettingVariables.of(rule)),
-          SettingVariables.type(variable),
-          cloud + ": type of " + name);
+      assertEquals(setting.type(), SettingVariables.type(variable), cloud + ": type of " + name);
       assertFalse(
-          variable.has("validation"),
+          variable.has("validation") && !linked.contains(name),
           cloud
               + ": "
               + name
@@ -128,66 +148,76 @@ class SettingRulesTerraformTest {
     }
   }
 
-  private static void assertWholeNumber(
-      JsonNode variable, String name, SettingConstraint.WholeNumber number) {
-    assertEquals("number", SettingVariables.type(variable), name);
+  private static void assertWholeNumber(Declared variable, SettingConstraint.WholeNumber number) {
+    String name = variable.name();
+    String ref = variable.reference();
+    assertEquals("number", variable.type(), name);
     assertTrue(
-        SettingVariables.conditions(variable).stream()
-            .anyMatch(c -> c.contains("var." + name + " == floor(var." + name + ")")),
+        variable.conditions().stream().anyMatch(c -> c.contains(ref + " == floor(" + ref + ")")),
         name + " must be checked to be whole");
-    assertEquals(
-        Set.of(number.min()), SettingVariables.bounds(variable, name, ">="), name + " min");
+    assertEquals(Set.of(number.min()), SettingVariables.bounds(variable, ">="), name + " min");
     assertEquals(
         number.bounded() ? Set.of(number.max()) : Set.of(),
-        SettingVariables.bounds(variable, name, "<="),
+        SettingVariables.bounds(variable, "<="),
         name + " max");
-    assertMessageStates(variable, name, number.rule());
+    assertMessageStates(variable, number.rule());
   }
 
-  private static void assertText(JsonNode variable, String name, SettingConstraint.Text text) {
-    assertEquals("string", SettingVariables.type(variable), name);
+  private static void assertText(Declared variable, SettingConstraint.Text text) {
+    String name = variable.name();
+    String ref = variable.reference();
+    assertEquals("string", variable.type(), name);
     assertTrue(
-        SettingVariables.conditions(variable).stream()
+        variable.conditions().stream()
             .anyMatch(
                 c ->
-                    c.contains("length(var." + name + ") >= " + text.minLength())
-                        && c.contains("!can(regex(\"[[:space:]]\", var." + name + "))")),
+                    c.contains("length(" + ref + ") >= " + text.minLength())
+                        && c.contains("!can(regex(\"[[:space:]]\", " + ref + "))")),
         name + " must be at least " + text.minLength() + " long without whitespace");
-    assertMessageStates(variable, name, text.rule());
+    assertMessageStates(variable, text.rule());
   }
 
-  private static void assertOneOf(JsonNode variable, String name, SettingConstraint.OneOf oneOf) {
-    assertEquals("string", SettingVariables.type(variable), name);
-    assertEquals(oneOf.values(), SettingVariables.containsList(variable), name + " values");
-    assertMessageStates(variable, name, oneOf.rule());
+  private static void assertOneOf(Declared variable, SettingConstraint.OneOf oneOf) {
+    assertEquals("string", variable.type(), variable.name());
+    assertEquals(
+        oneOf.values(), SettingVariables.containsList(variable), variable.name() + " values");
+    assertMessageStates(variable, oneOf.rule());
   }
 
-  private static void assertUrl(JsonNode variable, String name, SettingConstraint.Url url) {
-    assertEquals("string", SettingVariables.type(variable), name);
+  private static void assertUrl(Declared variable, SettingConstraint.Url url) {
+    String name = variable.name();
+    assertEquals("string", variable.type(), name);
     assertEquals(
         new TreeSet<>(url.deployedSchemes()),
         SettingVariables.schemes(variable),
         name + ": a deployment allows exactly the app's deployed schemes");
     assertTrue(
-        SettingVariables.conditions(variable).stream()
-            .anyMatch(c -> c.contains("!endswith(var." + name + ", \"/\")")),
+        variable.conditions().stream()
+            .anyMatch(c -> c.contains("!endswith(" + variable.reference() + ", \"/\")")),
         name + " must refuse a trailing slash");
   }
 
-  private static void assertAesKeys(JsonNode variable, String name) {
-    assertEquals("string", SettingVariables.type(variable), name);
+  private static void assertAesKeys(Declared variable) {
+    assertEquals("string", variable.type(), variable.name());
     assertTrue(
-        SettingVariables.conditions(variable).stream()
+        variable.conditions().stream()
             .anyMatch(
                 c ->
                     c.contains(
-                        "regex(\"" + SettingConstraint.AesKeys.PATTERN + "\", var." + name + ")")),
-        name + " must be checked with the app's pattern " + SettingConstraint.AesKeys.PATTERN);
-    assertMessageStates(variable, name, new SettingConstraint.AesKeys().rule());
+                        "regex(\""
+                            + SettingConstraint.AesKeys.PATTERN
+                            + "\", "
+                            + variable.reference()
+                            + ")")),
+        variable.name()
+            + " must be checked with the app's pattern "
+            + SettingConstraint.AesKeys.PATTERN);
+    assertMessageStates(variable, new SettingConstraint.AesKeys().rule());
   }
 
-  private static void assertMessageStates(JsonNode variable, String name, String rule) {
-    List<String> messages = SettingVariables.errorMessages(variable);
+  private static void assertMessageStates(Declared variable, String rule) {
+    String name = variable.name();
+    List<String> messages = variable.errorMessages();
     assertTrue(
         messages.stream().anyMatch(m -> m.startsWith(name + " " + rule)),
         name + ": an error message must state the app's rule \"" + rule + "\"; has " + messages);

@@ -99,7 +99,7 @@ class StackEnvironmentTest {
 
   private static void assertStackPassesAppConfigToTheFunction(String cloud) {
     Map<String, JsonNode> modules =
-        Hcl.blocks(HclFiles.file(RepositoryLayout.stack(cloud).resolve("main.tf")), "module");
+        Hcl.blocks(HclFiles.directory(RepositoryLayout.stack(cloud)), "module");
     Map<String, String> bySource = new LinkedHashMap<>();
     modules.forEach((name, body) -> bySource.put(body.path("source").asText(), name));
     String config = bySource.get("../modules/app-config");

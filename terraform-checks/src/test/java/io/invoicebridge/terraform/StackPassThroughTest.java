@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A stack's setting reaches every module that takes a variable of the same name (as the stack's
- * value, or one derived from it), so no module quietly keeps its own default: the monitoring
- * modules drew freee's hour at 1,500 whatever RATE_LIMIT_PER_HOUR the stack set. Checked on the
- * parsed HCL.
+ * A stack's setting reaches every module that takes a variable of the same name, so no module
+ * quietly keeps its own default: the monitoring modules drew freee's hour at 1,500 whatever
+ * RATE_LIMIT_PER_HOUR the stack set. A stack variable must be passed (as its value, or one derived
+ * from it); an attribute of the stack's app object as {@code var.app.NAME}. Checked on the parsed
+ * HCL.
  */
 class StackPassThroughTest {
 
@@ -24,34 +25,27 @@ class StackPassThroughTest {
   void everyModuleTakingAStackSetting_isPassedIt(String cloud) {
     // given
     Path stack = RepositoryLayout.stack(cloud);
-    Set<String> stackVariables = variableNames(stack);
-    JsonNode modules = HclFiles.file(stack.resolve("main.tf")).path("module");
+    Set<String> stackVariables = SettingVariables.stack(cloud).keySet();
+    Set<String> appAttributes = SettingVariables.appAttributes(stack);
+    Map<String, JsonNode> modules = Hcl.blocks(stack, "module");
 
     // when
     List<String> notPassed = new ArrayList<>();
-    modules
-        .fields()
-        .forEachRemaining(
-            entry -> {
-              JsonNode call = entry.getValue().path(0);
-              Path source = stack.resolve(call.path("source").asText()).normalize();
-              for (String variable : variableNames(source)) {
-                if (stackVariables.contains(variable) && !call.has(variable)) {
-                  notPassed.add("module." + entry.getKey() + "." + variable);
-                }
-              }
-            });
+    modules.forEach(
+        (label, call) -> {
+          Path source = stack.resolve(call.path("source").asText()).normalize();
+          for (String variable : Hcl.blocks(source, "variable").keySet()) {
+            String where = "module." + label + "." + variable;
+            if (stackVariables.contains(variable) && !call.has(variable)) {
+              notPassed.add(where);
+            } else if (appAttributes.contains(variable)
+                && !call.path(variable).asText().contains("var.app." + variable)) {
+              notPassed.add(where + " (not from var.app." + variable + ")");
+            }
+          }
+        });
 
     // then
     assertEquals(List.of(), notPassed, cloud + ": stack settings these modules do not receive");
-  }
-
-  private static Set<String> variableNames(Path directory) {
-    Set<String> names = new HashSet<>();
-    HclFiles.file(directory.resolve("variables.tf"))
-        .path("variable")
-        .fieldNames()
-        .forEachRemaining(names::add);
-    return names;
   }
 }

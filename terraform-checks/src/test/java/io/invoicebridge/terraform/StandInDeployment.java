@@ -37,8 +37,9 @@ final class StandInDeployment {
         mkdir -p "$state"
       fi
       printf '%s\\n' "$*" >> "$state/terraform-calls"
-      printf '%s %s%s\\n' "${state#"$root"}" "$*" "${TF_VAR_freee_dry_run:+ dry_run=$TF_VAR_freee_dry_run}" \\
-        >> "$root/timeline"
+      app_setting() { jq -r ".$1 // empty" <<< "${TF_VAR_app:-null}"; }
+      dry_run="$(app_setting freee_dry_run)"
+      printf '%s %s%s\\n' "${state#"$root"}" "$*" "${dry_run:+ dry_run=$dry_run}" >> "$root/timeline"
       if [[ "$1" == init ]]; then
         for arg in "$@"; do
           case "$arg" in
@@ -83,11 +84,12 @@ final class StandInDeployment {
           echo "Error: creating the function failed" >&2; exit 1
         fi
         printf '%s' "$version" > "$state/deployed_version"
-        printf '%s' "${TF_VAR_freee_dry_run:-false}" > "$state/deployed_dry_run"
-        printf '%s' "${TF_VAR_freee_company_id:-}" > "$state/deployed_company_id"
+        printf '%s' "${dry_run:-false}" > "$state/deployed_dry_run"
+        printf '%s' "$(app_setting freee_company_id)" > "$state/deployed_company_id"
         printf '%s' "${TF_VAR_alert_emails:-}" > "$state/deployed_alert_emails"
         printf '%s' "${TF_VAR_alert_webhook_url:+set}" > "$state/deployed_alert_webhook"
         printf '%s' "${TF_VAR_scaling_schedule:-}" > "$state/deployed_scaling_schedule"
+        printf '%s' "$(app_setting rate_limit_per_day)" > "$state/deployed_rate_limit_per_day"
         exit 0
       fi
       echo "stand-in terraform: unexpected arguments: $*" >&2
@@ -231,7 +233,7 @@ final class StandInDeployment {
 
   /**
    * Every terraform call in order, each prefixed with its state ("" root, "/backends/K") and
-   * followed by " dry_run=V" when TF_VAR_freee_dry_run was set.
+   * followed by " dry_run=V" when TF_VAR_app set freee_dry_run.
    */
   List<String> timeline() {
     return root.read("timeline").lines().toList();

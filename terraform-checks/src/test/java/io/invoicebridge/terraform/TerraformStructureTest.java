@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +68,38 @@ class TerraformStructureTest {
 
     // then
     assertEquals(List.of(), missing, "missing files");
+  }
+
+  /**
+   * What the stacks and the monitoring modules have alike is written once under terraform/shared; a
+   * copy in place of a link would drift unseen.
+   */
+  @Test
+  void sharedFiles_areLinkedNotCopied() throws IOException {
+    // given
+    Path shared = RepositoryLayout.terraform().resolve("shared");
+    Map<Path, Path> links = new LinkedHashMap<>();
+    for (String cloud : RepositoryLayout.CLOUDS) {
+      links.put(RepositoryLayout.stack(cloud).resolve("stack.tf"), shared.resolve("stack.tf"));
+      links.put(
+          RepositoryLayout.module(cloud + "-function").resolve("inputs.tf"),
+          shared.resolve("function.tf"));
+      links.put(
+          RepositoryLayout.module(cloud + "-monitoring").resolve("inputs.tf"),
+          shared.resolve("monitoring.tf"));
+    }
+
+    // when
+    List<String> notLinked = new ArrayList<>();
+    for (Map.Entry<Path, Path> link : links.entrySet()) {
+      if (!Files.isSymbolicLink(link.getKey())
+          || !Files.isSameFile(link.getKey(), link.getValue())) {
+        notLinked.add(link.getKey() + " must link to " + link.getValue());
+      }
+    }
+
+    // then
+    assertEquals(List.of(), notLinked);
   }
 
   @Test

@@ -94,6 +94,8 @@ class WorkflowRunTest {
     assertEquals("2222222", world.production().read("deployed_company_id"));
     assertEquals(DeployWorld.STAGING_SCALING, world.staging().read("deployed_scaling_schedule"));
     assertEquals("", world.production().read("deployed_scaling_schedule"), "defaults kept");
+    assertEquals("5000", world.staging().read("deployed_rate_limit_per_day"), "APP_SETTINGS");
+    assertEquals("", world.production().read("deployed_rate_limit_per_day"), "defaults kept");
   }
 
   @Test

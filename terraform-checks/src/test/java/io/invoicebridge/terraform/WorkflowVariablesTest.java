@@ -122,8 +122,7 @@ class WorkflowVariablesTest {
   }
 
   static Map<String, JsonNode> stackVariables(String cloud) {
-    return Hcl.blocks(
-        HclFiles.file(RepositoryLayout.stack(cloud).resolve("variables.tf")), "variable");
+    return SettingVariables.stack(cloud);
   }
 
   /** The variables of a stack without a default: Terraform asks for them, or stops. */

@@ -1,0 +1,1 @@
+../modules/app-config/settings.tf

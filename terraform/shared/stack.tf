@@ -1,0 +1,192 @@
+# What every stack (terraform/aws, gcp, azure) has alike, written once: each links to this file as
+# its stack.tf. Each stack sets local.front_door and local.logs_hint and declares module
+# "function" (url, health_url, front_door_auth) in its own files. Terraform reads a linked file as
+# one of the stack's own, so paths here are relative to the stack's directory.
+
+provider "upstash" {
+  email   = var.upstash_email
+  api_key = var.upstash_api_key
+}
+
+module "redis" {
+  source = "../modules/upstash-redis"
+
+  name           = var.name
+  primary_region = var.redis_primary_region
+}
+
+# TOKEN_ENCRYPTION_KEYS, made by Terraform: raise encryption_key_generation to rotate.
+module "token_keys" {
+  source = "../modules/token-encryption-keys"
+
+  generation = var.encryption_key_generation
+}
+
+module "config" {
+  source = "../modules/app-config"
+
+  name               = var.name
+  front_door         = local.front_door
+  request_timeout_ms = var.request_timeout_ms
+  app                = var.app
+
+  run_token             = var.run_token
+  run_token_previous    = var.run_token_previous
+  freee_client_id       = var.freee_client_id
+  freee_client_secret   = var.freee_client_secret
+  freee_refresh_token   = var.freee_refresh_token
+  batch_callback_secret = var.batch_callback_secret
+  redis_url             = module.redis.url
+  token_encryption_keys = module.token_keys.keys
+}
+
+module "scaling" {
+  source = "../modules/scaling-schedule"
+
+  schedule = var.scaling_schedule
+}
+
+# After every apply: /health must answer 200 with "UP". A failed check is reported as a warning
+# by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
+check "health" {
+  data "http" "health" {
+    url                = module.function.health_url
+    request_timeout_ms = 15000
+
+    retry {
+      attempts     = 5
+      min_delay_ms = 2000
+      max_delay_ms = 15000
+    }
+  }
+
+  assert {
+    condition     = data.http.health.status_code == 200 && strcontains(data.http.health.response_body, "UP")
+    error_message = "GET ${module.function.health_url} did not answer 200 with \"UP\": read the function's logs (${local.logs_hint})."
+  }
+}
+
+variable "name" {
+  description = "Base name of every resource of the deployment (3-20 lowercase letters, digits, hyphens)."
+  type        = string
+  default     = "invoice-bridge"
+  nullable    = false
+}
+
+variable "upstash_email" {
+  description = "E-mail of the Upstash account that owns the Redis database."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[^@\\s]+@[^@\\s]+$", var.upstash_email))
+    error_message = "upstash_email must be an e-mail address."
+  }
+}
+
+variable "upstash_api_key" {
+  description = "Upstash management API key (Upstash console, Account, Management API)."
+  type        = string
+  sensitive   = true
+  nullable    = false
+}
+
+variable "redis_primary_region" {
+  description = "Primary region of the global Upstash Redis database: the Upstash region closest to the function. Upstash's AWS regions are offered for global databases: \"ap-northeast-1\" (Tokyo) is closest to a function in Tokyo on every cloud (AWS ap-northeast-1, GCP asia-northeast1, Azure japaneast)."
+  type        = string
+  default     = "ap-northeast-1"
+  nullable    = false
+}
+
+variable "artifact_version" {
+  description = "Version of the deployed artifact (the pipeline passes the git sha); shown in the outputs so the next deployment knows what to roll back to."
+  type        = string
+  default     = "unversioned"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._-]{1,64}$", var.artifact_version))
+    error_message = "artifact_version must be 1-64 letters, digits, dots, hyphens or underscores (e.g. a git sha)."
+  }
+}
+
+variable "alert_emails" {
+  description = "Addresses told of every alert of ops/service.yaml (page and ticket)."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+}
+
+variable "alert_webhook_url" {
+  description = "HTTPS webhook told of page alerts (e.g. a chat's incoming webhook or a relay to it); null for none."
+  type        = string
+  default     = null
+  sensitive   = true
+
+}
+
+variable "encryption_key_generation" {
+  description = "Generation of TOKEN_ENCRYPTION_KEYS, the keys Terraform makes to seal the freee token record in Redis: raise it by one to rotate (the new key seals, the previous one still opens; see docs/security.md)."
+  type        = number
+  default     = 1
+  nullable    = false
+}
+
+variable "scaling_schedule" {
+  description = "Overrides of the one scaling schedule (module scaling-schedule holds the defaults and validations): time_zone, business_start_hour, business_end_hour, month_end_from_day, month_end_through_day, night_and_weekend_min_instances, business_hours_min_instances, month_end_min_instances, max_instances. How each cloud applies the minimums and the maximum: docs/deploying.md, Scaling on a schedule."
+  type = object({
+    time_zone                       = optional(string)
+    business_start_hour             = optional(number)
+    business_end_hour               = optional(number)
+    month_end_from_day              = optional(number)
+    month_end_through_day           = optional(number)
+    night_and_weekend_min_instances = optional(number)
+    business_hours_min_instances    = optional(number)
+    month_end_min_instances         = optional(number)
+    max_instances                   = optional(number)
+  })
+  default  = {}
+  nullable = false
+}
+
+output "url" {
+  description = "Base URL of the bridge."
+  value       = module.function.url
+}
+
+output "health_url" {
+  description = "Unauthenticated health endpoint: GET answers 200 with \"UP\"."
+  value       = module.function.health_url
+}
+
+output "redis_app_user" {
+  description = "What terraform/scripts/redis-app-user.sh needs to create or update the app's own Redis user (deploy.sh runs it after every apply): Upstash's REST URL and administration token, the user's name and password."
+  value       = module.redis.app_user
+  sensitive   = true
+}
+
+output "redis_endpoint" {
+  description = "Host name of the Upstash Redis database (the password stays in the secrets)."
+  value       = module.redis.endpoint
+}
+
+output "request_timeout_ms" {
+  description = "REQUEST_TIMEOUT_MS the app runs with."
+  value       = module.config.request_timeout_ms
+}
+
+output "function_timeout_seconds" {
+  description = "Timeout of the function: above REQUEST_TIMEOUT_MS, at most the front door's limit."
+  value       = module.config.function_timeout_seconds
+}
+
+output "deployed_version" {
+  description = "Version of the artifact this state deployed (artifact_version); the pipeline rolls back to it when a later deployment fails its health check."
+  value       = var.artifact_version
+}
+
+output "front_door_auth" {
+  description = "What the front door demands besides the run token (\"none\" unless iam_front_door); deploy.sh hands it to check-health.sh, which then authenticates as the deploying identity."
+  value       = module.function.front_door_auth
+}
