@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.Invoices;
 import io.invoicebridge.conformance.deployed.QueueFeed;
 import io.invoicebridge.conformance.deployed.QueueWorkerCases;
@@ -44,9 +43,12 @@ class SqsWorkerAsDeployedIT extends QueueWorkerCases {
 
   private final ElasticMq sqs = ElasticMq.start();
   private ElasticMq.Queues queues;
-  private LambdaRuntimeTarget api;
   private LambdaRuntimeTarget worker;
   private EventSourceMapping mapping;
+
+  SqsWorkerAsDeployedIT() {
+    super("2026-09/sqs");
+  }
 
   @BeforeAll
   void start() {
@@ -103,18 +105,8 @@ class SqsWorkerAsDeployedIT extends QueueWorkerCases {
   }
 
   @Override
-  protected HttpTarget api() {
-    return api;
-  }
-
-  @Override
   protected QueueFeed feed() {
     return mapping;
-  }
-
-  @Override
-  protected String batchPrefix() {
-    return "2026-09/sqs";
   }
 
   @Override

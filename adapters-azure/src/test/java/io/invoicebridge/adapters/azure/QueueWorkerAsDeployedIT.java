@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
-import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.Invoices;
 import io.invoicebridge.conformance.JdkHttpTarget;
 import io.invoicebridge.conformance.deployed.QueueFeed;
@@ -47,8 +46,11 @@ class QueueWorkerAsDeployedIT extends QueueWorkerCases {
   private final ManagedIdentityStandIn identity = ManagedIdentityStandIn.start();
   private Azurite azurite;
   private QueueService queues;
-  private JdkHttpTarget app;
   private QueueTrigger trigger;
+
+  QueueWorkerAsDeployedIT() {
+    super("2026-09/azure");
+  }
 
   @BeforeAll
   void start() {
@@ -58,14 +60,15 @@ class QueueWorkerAsDeployedIT extends QueueWorkerCases {
     queues.create(QUEUE);
     queues.create(POISON);
     env = environment();
-    app = warm(startApp("azure-queue-worker", env));
+    JdkHttpTarget app = warm(startApp("azure-queue-worker", env));
+    api = app;
     trigger = QueueTrigger.start(queues, QUEUE, settings(), app);
   }
 
   @AfterAll
   void stop() {
     RedisServerExtension.start();
-    closeAll(trigger, app, queues, azurite, identity, receiver, freee);
+    closeAll(trigger, api, queues, azurite, identity, receiver, freee);
   }
 
   @Test
@@ -117,18 +120,8 @@ class QueueWorkerAsDeployedIT extends QueueWorkerCases {
   }
 
   @Override
-  protected HttpTarget api() {
-    return app;
-  }
-
-  @Override
   protected QueueFeed feed() {
     return trigger;
-  }
-
-  @Override
-  protected String batchPrefix() {
-    return "2026-09/azure";
   }
 
   @Override

@@ -42,8 +42,18 @@ public abstract class QueueWorkerCases {
   protected final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
   protected final CallbackReceiver receiver = CallbackReceiver.start();
 
+  private final String batchPrefix;
+
   /** The function's environment (app settings) as the stack sets them. */
   protected Map<String, String> env;
+
+  /** The HTTP function that takes batches, started by the subclass before the cases. */
+  protected HttpTarget api;
+
+  /** {@code batchPrefix}: the start of the cases' batch references, naming the cloud. */
+  protected QueueWorkerCases(String batchPrefix) {
+    this.batchPrefix = batchPrefix;
+  }
 
   /** A second worker instance fed from the queue beside the first; closing it ends both. */
   public record SecondWorker(QueueFeed feed, HttpTarget instance, Runnable kill)
@@ -59,14 +69,8 @@ public abstract class QueueWorkerCases {
     }
   }
 
-  /** The HTTP function that takes batches. */
-  protected abstract HttpTarget api();
-
   /** The feed of the first worker instance. */
   protected abstract QueueFeed feed();
-
-  /** The start of the cases' batch references, naming the cloud (for example 2026-09/sqs). */
-  protected abstract String batchPrefix();
 
   /** Starts a warm worker instance with these settings and its own feed. */
   protected abstract SecondWorker startSecondWorker(Map<String, String> settings);
@@ -79,7 +83,7 @@ public abstract class QueueWorkerCases {
   void batchWithCallback_workedFromTheQueue_createsEachInvoiceOnceAndSendsTheCallbackOnce() {
     // given
     String batch =
-        Invoices.batchOf(batchPrefix() + "-hook", 3)
+        Invoices.batchOf(batchPrefix + "-hook", 3)
             .replaceFirst("\\{", "{\"callback_url\":\"" + receiver.url() + "\",");
 
     // when
@@ -89,7 +93,7 @@ public abstract class QueueWorkerCases {
     JsonNode done =
         awaitBatch(location, b -> "delivered".equals(b.path("callback").path("status").asText()));
     assertEquals(3, done.path("summary").path("created").asInt(), done::toString);
-    assertInvoicedOnce(batchPrefix() + "-hook", 3);
+    assertInvoicedOnce(batchPrefix + "-hook", 3);
     assertEquals(1, receiver.delivered().size(), receiver.received()::toString);
     CallbackReceiver.Received sent = receiver.delivered().getFirst();
     assertTrue(
@@ -107,7 +111,7 @@ public abstract class QueueWorkerCases {
     shortDeadline.put("REQUEST_TIMEOUT_MS", "6000");
     int before = freee.invoiceCount();
     try (SecondWorker doomed = startSecondWorker(shortDeadline)) {
-      String location = submit(Invoices.batchOf(batchPrefix() + "-kill", 30));
+      String location = submit(Invoices.batchOf(batchPrefix + "-kill", 30));
       await(() -> freee.invoiceCount() >= before + 8);
 
       // when: freee holds the second instance's next answer (the invoice is made), and that
@@ -125,7 +129,7 @@ public abstract class QueueWorkerCases {
       // the killed worker's item is found in freee by its marker and recorded, answering replayed
       assertEquals(
           30, summary.path("created").asInt() + summary.path("replayed").asInt(), done::toString);
-      assertInvoicedOnce(batchPrefix() + "-kill", 30);
+      assertInvoicedOnce(batchPrefix + "-kill", 30);
       assertEquals(before + 30, freee.invoiceCount());
     }
   }
@@ -150,7 +154,7 @@ public abstract class QueueWorkerCases {
   protected String submit(String batch) {
     Map<String, String> headers = new LinkedHashMap<>(authorized());
     headers.put("Content-Type", "application/json");
-    HttpAnswer accepted = api().send(HttpCall.post("/v1/batches", headers, batch));
+    HttpAnswer accepted = api.send(HttpCall.post("/v1/batches", headers, batch));
     assertEquals(202, accepted.status(), accepted::text);
     return accepted.header("Location").orElseThrow();
   }
@@ -163,7 +167,7 @@ public abstract class QueueWorkerCases {
     Instant limit = Instant.now().plus(LIMIT);
     JsonNode shown = null;
     while (Instant.now().isBefore(limit)) {
-      shown = api().send(HttpCall.get(location, authorized())).json();
+      shown = api.send(HttpCall.get(location, authorized())).json();
       if (done.test(shown)) {
         return shown;
       }
