@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.invoicebridge.conformance.Invoices;
 import io.invoicebridge.conformance.deployed.QueueFeed;
 import io.invoicebridge.conformance.deployed.QueueWorkerCases;
 import io.invoicebridge.conformance.deployed.StackEnvironment;
@@ -73,23 +72,20 @@ class SqsWorkerAsDeployedIT extends QueueWorkerCases {
   @Order(2)
   void itemDeliveredWhileRedisIsDown_comesBackUntilGivenUp_failedAndDeadLetteredBeforeRedrive() {
     // given: the item queued, then Redis out of reach, so each delivery ends without an outcome
-    mapping.disable();
-    String location = submit(Invoices.batchOf("2026-09/sqs-outage", 1));
-    RedisServerExtension.stopKeepingData();
-    int earlier = mapping.deliveries().size();
+    Queued queued = queuedWhileRedisIsDown("2026-09/sqs-outage");
 
     // when: SQS delivers it again after each reported failure, until Redis is back
     mapping.enable();
-    await(() -> mapping.failedSince(earlier) >= maxAttempts());
+    await(() -> mapping.failedSince(queued.earlier()) >= maxAttempts());
     RedisServerExtension.start();
 
     // then: the app gave it up on its own delivery, failed with the reason, in the dead-letter
     // queue with the reason, before SQS's redrive count would have moved it without a word
-    JsonNode done = awaitComplete(location);
+    JsonNode done = awaitComplete(queued.location());
     JsonNode result = assertGivenUp(done);
     await(() -> !mapping.deliveries().getLast().failed());
     List<QueueFeed.Delivery> tried =
-        mapping.deliveries().subList(earlier, mapping.deliveries().size());
+        mapping.deliveries().subList(queued.earlier(), mapping.deliveries().size());
     int lastReceive = tried.getLast().deliveryCount();
     assertTrue(lastReceive > maxAttempts(), tried::toString);
     assertTrue(

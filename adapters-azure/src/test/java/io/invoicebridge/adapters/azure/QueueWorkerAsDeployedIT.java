@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
-import io.invoicebridge.conformance.Invoices;
 import io.invoicebridge.conformance.JdkHttpTarget;
 import io.invoicebridge.conformance.deployed.QueueFeed;
 import io.invoicebridge.conformance.deployed.QueueWorkerCases;
@@ -75,25 +74,22 @@ class QueueWorkerAsDeployedIT extends QueueWorkerCases {
   @Order(2)
   void itemDeliveredWhileRedisIsDown_comesBackUntilGivenUp_failedAndPoisonedBeforeTheHostWould() {
     // given: the item queued, then Redis out of reach, so each delivery throws
-    trigger.disable();
-    String location = submit(Invoices.batchOf("2026-09/azure-outage", 1));
-    RedisServerExtension.stopKeepingData();
-    int earlier = trigger.deliveries().size();
+    Queued queued = queuedWhileRedisIsDown("2026-09/azure-outage");
 
     // when: the host hands it over again after each failure, BATCH_MAX_ATTEMPTS times; then
     // Redis is back
     trigger.enableFor(maxAttempts());
-    await(() -> trigger.failedSince(earlier) >= maxAttempts());
+    await(() -> trigger.failedSince(queued.earlier()) >= maxAttempts());
     RedisServerExtension.start();
     trigger.enable();
 
     // then: the app gave it up (failed, with the reason) and put it on the poison queue itself,
     // before the host's maxDequeueCount
-    JsonNode done = awaitComplete(location);
+    JsonNode done = awaitComplete(queued.location());
     assertGivenUp(done);
     await(() -> !trigger.deliveries().getLast().failed());
     List<QueueFeed.Delivery> tried =
-        trigger.deliveries().subList(earlier, trigger.deliveries().size());
+        trigger.deliveries().subList(queued.earlier(), trigger.deliveries().size());
     int lastDequeue = tried.getLast().deliveryCount();
     assertTrue(lastDequeue > maxAttempts(), tried::toString);
     assertTrue(lastDequeue < settings().maxDequeueCount(), tried::toString);

@@ -12,10 +12,12 @@ import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.Invoices;
 import io.invoicebridge.testing.CallbackReceiver;
 import io.invoicebridge.testing.FakeFreee;
+import io.invoicebridge.testing.RedisServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +40,7 @@ public abstract class QueueWorkerCases {
   protected static final int LAST = 100;
 
   private static final Duration LIMIT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(100);
 
   protected final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
   protected final CallbackReceiver receiver = CallbackReceiver.start();
@@ -134,6 +137,20 @@ public abstract class QueueWorkerCases {
     }
   }
 
+  /** A one-item batch queued, and how many deliveries the first feed had made by then. */
+  protected record Queued(String location, int earlier) {}
+
+  /**
+   * Queues a one-item batch with {@code reference} while the first feed is disabled, then takes
+   * Redis out of reach (keeping its data); the feed stays disabled.
+   */
+  protected Queued queuedWhileRedisIsDown(String reference) {
+    feed().disable();
+    String location = submit(Invoices.batchOf(reference, 1));
+    RedisServerExtension.stopKeepingData();
+    return new Queued(location, feed().deliveries().size());
+  }
+
   protected int maxAttempts() {
     return Integer.parseInt(env.get("BATCH_MAX_ATTEMPTS"));
   }
@@ -207,11 +224,9 @@ public abstract class QueueWorkerCases {
   }
 
   private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    LockSupport.parkNanos(POLL.toNanos());
+    if (Thread.currentThread().isInterrupted()) {
+      throw new IllegalStateException("interrupted while waiting");
     }
   }
 
