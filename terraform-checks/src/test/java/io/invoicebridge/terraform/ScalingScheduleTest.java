@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoicebridge.terraform.TransitionReplay.Transition;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,6 +20,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,6 +49,13 @@ class ScalingScheduleTest {
       "{ month_end_from_day = 15, month_end_through_day = 7, business_start_hour = 1,"
           + " business_end_hour = 23, month_end_min_instances = 2 }";
 
+  /** A case run once for each schedule above, given as the module's variables. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest
+  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @interface EverySchedule {}
+
   @Test
   void scalingSchedule_terraformTestPasses() {
     assumeTerraform();
@@ -51,8 +63,7 @@ class ScalingScheduleTest {
     OfflineTerraform.assertOwnTestsPass("scaling-schedule");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void periods_holdEveryHourExactlyOnce(String schedule) {
     // given
     DeclaredSchedule declared = declared(schedule);
@@ -64,32 +75,14 @@ class ScalingScheduleTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void awsScheduledActions_holdEachPeriodsMinimumAtEveryMinute(String schedule) {
-    // given
-    JsonNode module = assumeModule(schedule);
-    DeclaredSchedule declared = DeclaredSchedule.of(module);
-
-    // when
-    int[] held = TransitionReplay.replay(awsTransitions(module), REPLAY_FROM, CHECK_TO);
-
-    // then
-    assertNoDeviation(deviations(declared, held), schedule + ": AWS");
+    assertEachPeriodsMinimumHeld(schedule, ScalingScheduleTest::awsTransitions, "AWS");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void azureSchedules_holdEachPeriodsMinimumAtEveryMinute(String schedule) {
-    // given
-    JsonNode module = assumeModule(schedule);
-    DeclaredSchedule declared = DeclaredSchedule.of(module);
-
-    // when
-    int[] held = TransitionReplay.replay(azureTransitions(module), REPLAY_FROM, CHECK_TO);
-
-    // then
-    assertNoDeviation(deviations(declared, held), schedule + ": Azure");
+    assertEachPeriodsMinimumHeld(schedule, ScalingScheduleTest::azureTransitions, "Azure");
   }
 
   /**
@@ -97,8 +90,7 @@ class ScalingScheduleTest {
    * minimum and the job a minute later sets month-end again. That one minute is the only allowed
    * difference, and it never drops below the business minimum.
    */
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void gcpSchedulerJobs_holdEachPeriodsMinimumButOneMinuteAtMonthEndWeekdayMornings(
       String schedule) {
     // given
@@ -124,8 +116,7 @@ class ScalingScheduleTest {
     assertNoDeviation(unexpected, schedule + ": GCP");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void monthEnd_coversTheLastThreeDaysOfEveryMonth(String schedule) {
     // given
     JsonNode module = assumeModule(schedule);
@@ -148,8 +139,7 @@ class ScalingScheduleTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void everyCloud_staysWithinTheMaximum(String schedule) {
     // given
     JsonNode module = assumeModule(schedule);
@@ -178,6 +168,20 @@ class ScalingScheduleTest {
     public String toString() {
       return at + " " + period + " expects " + expected + ", held " + held;
     }
+  }
+
+  /** Replays the cloud's transitions of {@code schedule} and finds no minute off its period. */
+  private static void assertEachPeriodsMinimumHeld(
+      String schedule, Function<JsonNode, List<Transition>> transitions, String cloud) {
+    // given
+    JsonNode module = assumeModule(schedule);
+    DeclaredSchedule declared = DeclaredSchedule.of(module);
+
+    // when
+    int[] held = TransitionReplay.replay(transitions.apply(module), REPLAY_FROM, CHECK_TO);
+
+    // then
+    assertNoDeviation(deviations(declared, held), schedule + ": " + cloud);
   }
 
   private static void assertNoDeviation(List<Deviation> deviations, String what) {
