@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.MethodOrderer;
@@ -188,7 +187,7 @@ public abstract class QueueWorkerCases {
       if (done.test(shown)) {
         return shown;
       }
-      pause();
+      ChildProcess.pause(POLL);
     }
     throw new AssertionError("not done within " + LIMIT + ": " + shown);
   }
@@ -199,7 +198,7 @@ public abstract class QueueWorkerCases {
       if (Instant.now().isAfter(limit)) {
         throw new AssertionError("not within " + LIMIT);
       }
-      pause();
+      ChildProcess.pause(POLL);
     }
   }
 
@@ -220,13 +219,6 @@ public abstract class QueueWorkerCases {
     for (int i = 1; i <= count; i++) {
       String marker = "[invoice-bridge:" + prefix + "/" + i + "]";
       assertEquals(1, freee.invoicesWithMemoContaining(marker), marker);
-    }
-  }
-
-  private static void pause() {
-    LockSupport.parkNanos(POLL.toNanos());
-    if (Thread.currentThread().isInterrupted()) {
-      throw new IllegalStateException("interrupted while waiting");
     }
   }
 
