@@ -55,12 +55,12 @@ final class EventSourceMapping extends QueueFeed {
   }
 
   @Override
-  protected boolean handOver(int limit) {
+  protected int handOver(int limit) {
     List<Message> messages =
         sqs.receiveMessage(
                 b ->
                     b.queueUrl(queue.url())
-                        .maxNumberOfMessages(batchSize)
+                        .maxNumberOfMessages(Math.min(limit, batchSize))
                         .waitTimeSeconds(1)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                         .messageAttributeNames("All"))
@@ -68,7 +68,7 @@ final class EventSourceMapping extends QueueFeed {
     if (!messages.isEmpty()) {
       deliver(messages);
     }
-    return !messages.isEmpty();
+    return messages.size();
   }
 
   private void deliver(List<Message> messages) {

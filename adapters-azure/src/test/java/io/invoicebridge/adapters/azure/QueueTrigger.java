@@ -30,7 +30,6 @@ final class QueueTrigger extends QueueFeed {
   private final String queue;
   private final Settings settings;
   private final JdkHttpTarget app;
-  private volatile int budget = Integer.MAX_VALUE;
 
   private QueueTrigger(QueueService queues, String queue, Settings settings, JdkHttpTarget app) {
     super("queue-trigger", Duration.ofMillis(100));
@@ -48,33 +47,11 @@ final class QueueTrigger extends QueueFeed {
   }
 
   @Override
-  public void enable() {
-    budget = Integer.MAX_VALUE;
-    super.enable();
-  }
-
-  /** Hands over at most {@code deliveries} messages more, then stays idle (a test's brake). */
-  void enableFor(int deliveries) {
-    budget = deliveries;
-    super.enable();
-  }
-
-  @Override
-  protected int allowance() {
-    return budget;
-  }
-
-  @Override
-  protected boolean handOver(int limit) {
+  protected int handOver(int limit) {
     List<QueueService.Received> messages =
         queues.receive(queue, Math.min(limit, settings.batchSize()), LEASE);
-    for (QueueService.Received message : messages) {
-      handle(message);
-      if (budget != Integer.MAX_VALUE) {
-        budget--;
-      }
-    }
-    return !messages.isEmpty();
+    messages.forEach(this::handle);
+    return messages.size();
   }
 
   private void handle(QueueService.Received message) {

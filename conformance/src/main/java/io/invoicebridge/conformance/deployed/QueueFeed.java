@@ -22,6 +22,7 @@ public abstract class QueueFeed implements AutoCloseable {
   private final Thread poller;
   private final Duration idlePause;
   private volatile boolean enabled = true;
+  private volatile int budget = Integer.MAX_VALUE;
   private volatile boolean idle;
   private volatile boolean running = true;
 
@@ -37,15 +38,10 @@ public abstract class QueueFeed implements AutoCloseable {
   }
 
   /**
-   * Receives what the queue has (at most {@code limit} messages) and hands it over; false when the
-   * queue had nothing.
+   * Receives what the queue has (at most {@code limit} messages) and hands it over; how many
+   * messages it handed over, 0 when the queue had nothing.
    */
-  protected abstract boolean handOver(int limit);
-
-  /** How many messages the loop may take now; 0 keeps it idle. */
-  protected int allowance() {
-    return Integer.MAX_VALUE;
-  }
+  protected abstract int handOver(int limit);
 
   /** True while the loop runs: not closed, and (in a subclass) its instance still alive. */
   protected boolean feeding() {
@@ -82,14 +78,25 @@ public abstract class QueueFeed implements AutoCloseable {
 
   /** Receives again. */
   public void enable() {
+    budget = Integer.MAX_VALUE;
+    enabled = true;
+  }
+
+  /** Hands over at most {@code deliveries} messages more, then stays idle (a test's brake). */
+  public void enableFor(int deliveries) {
+    budget = deliveries;
     enabled = true;
   }
 
   private void poll() {
     while (feeding()) {
-      int limit = allowance();
+      int limit = budget;
       idle = !enabled || limit == 0;
-      if (idle || !handOver(limit)) {
+      int handed = idle ? 0 : handOver(limit);
+      if (budget != Integer.MAX_VALUE) {
+        budget -= handed;
+      }
+      if (handed == 0) {
         pause();
       }
     }
