@@ -20,6 +20,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,62 +208,60 @@ class ScalingScheduleTest {
   }
 
   private static List<Transition> awsTransitions(JsonNode module) {
-    List<Transition> transitions = new ArrayList<>();
-    module
-        .path("aws")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              Cron cron = Cron.aws(e.getValue().path("schedule").asText());
-              transitions.add(
-                  new Transition(
-                      e.getKey(),
-                      cron::firesAt,
-                      e.getValue().path("min_capacity").asInt(),
-                      e.getValue().path("max_capacity").asInt()));
-            });
-    return transitions;
+    return transitions(
+        module,
+        "aws",
+        (name, action) -> {
+          Cron cron = Cron.aws(action.path("schedule").asText());
+          return new Transition(
+              name,
+              cron::firesAt,
+              action.path("min_capacity").asInt(),
+              action.path("max_capacity").asInt());
+        });
   }
 
   private static List<Transition> gcpTransitions(JsonNode module) {
-    List<Transition> transitions = new ArrayList<>();
-    module
-        .path("gcp")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              Cron cron = Cron.unix(e.getValue().path("schedule").asText());
-              int n = e.getValue().path("min_instances").asInt();
-              transitions.add(new Transition(e.getKey(), cron::firesAt, n, n));
-            });
-    return transitions;
+    return transitions(
+        module,
+        "gcp",
+        (name, job) -> {
+          Cron cron = Cron.unix(job.path("schedule").asText());
+          int n = job.path("min_instances").asInt();
+          return new Transition(name, cron::firesAt, n, n);
+        });
   }
 
   /** Azure Automation: "Month" on month_days or "Week" on week_days, at time_of_day. */
   private static List<Transition> azureTransitions(JsonNode module) {
+    return transitions(
+        module,
+        "azure",
+        (name, s) -> {
+          LocalTime at = LocalTime.parse(s.path("time_of_day").asText());
+          List<String> days = new ArrayList<>();
+          boolean monthly = s.path("frequency").asText().equals("Month");
+          s.path(monthly ? "month_days" : "week_days").forEach(d -> days.add(d.asText()));
+          int n = s.path("instance_count").asInt();
+          int ceiling = s.path("raise_only").asBoolean() ? Integer.MAX_VALUE : n;
+          return new Transition(
+              name,
+              t ->
+                  t.toLocalTime().equals(at)
+                      && days.contains(monthly ? String.valueOf(t.getDayOfMonth()) : dayName(t)),
+              n,
+              ceiling);
+        });
+  }
+
+  /** One transition for each entry of the module's output for {@code cloud}, in order. */
+  private static List<Transition> transitions(
+      JsonNode module, String cloud, BiFunction<String, JsonNode, Transition> transition) {
     List<Transition> transitions = new ArrayList<>();
     module
-        .path("azure")
+        .path(cloud)
         .fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode s = e.getValue();
-              LocalTime at = LocalTime.parse(s.path("time_of_day").asText());
-              List<String> days = new ArrayList<>();
-              boolean monthly = s.path("frequency").asText().equals("Month");
-              s.path(monthly ? "month_days" : "week_days").forEach(d -> days.add(d.asText()));
-              int n = s.path("instance_count").asInt();
-              int ceiling = s.path("raise_only").asBoolean() ? Integer.MAX_VALUE : n;
-              transitions.add(
-                  new Transition(
-                      e.getKey(),
-                      t ->
-                          t.toLocalTime().equals(at)
-                              && days.contains(
-                                  monthly ? String.valueOf(t.getDayOfMonth()) : dayName(t)),
-                      n,
-                      ceiling));
-            });
+        .forEachRemaining(e -> transitions.add(transition.apply(e.getKey(), e.getValue())));
     return transitions;
   }
 
