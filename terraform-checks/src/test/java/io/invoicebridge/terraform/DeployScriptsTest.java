@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * terraform/scripts/deploy.sh and check-health.sh, offline: a stand-in terraform, a stand-in
  * artifact builder and a stand-in bridge that answers as the version last applied would.
  */
-class DeployScriptsTest extends StandInBridgeTest {
+class DeployScriptsTest extends StandInBridgeCases {
 
   private static final String RUN_TOKEN = "Xq3-run-token-that-must-never-be-printed-9f2Lk";
   private static final Map<String, String> ENV = Map.of("RUN_TOKEN", RUN_TOKEN);

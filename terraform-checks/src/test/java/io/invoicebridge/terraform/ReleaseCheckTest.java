@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * terraform/scripts/check-release.sh, offline, against a stand-in bridge whose dry run and freee
  * company are what the stand-in state says was applied.
  */
-class ReleaseCheckTest extends StandInBridgeTest {
+class ReleaseCheckTest extends StandInBridgeCases {
 
   private static final String RUN_TOKEN = "Rk2-release-check-token-never-printed-7hQz";
   private static final long COMPANY = 3_141_592;

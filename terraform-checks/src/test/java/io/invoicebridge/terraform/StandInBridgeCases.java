@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in a fresh directory and a stand-in bridge that answers as the version last applied would, with
  * the subclass's run token; the subclass's own set-up runs after this one's.
  */
-abstract class StandInBridgeTest {
+abstract class StandInBridgeCases {
 
   @TempDir Path directory;
   StandInDeployment deployment;
@@ -19,7 +19,7 @@ abstract class StandInBridgeTest {
 
   private final String runToken;
 
-  StandInBridgeTest(String runToken) {
+  StandInBridgeCases(String runToken) {
     this.runToken = runToken;
   }
 
