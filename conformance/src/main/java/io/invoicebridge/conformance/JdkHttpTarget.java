@@ -8,24 +8,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Real HTTP to a listening server (the Netty app, or a cloud runtime started as a process). */
-public final class JdkHttpTarget implements HttpTarget {
+/**
+ * Real HTTP to a listening server (the Netty app, or a cloud runtime started as a process).
+ *
+ * @param base the server's root, for example {@code http://localhost:8080}
+ * @param stop what {@link #close()} runs after the client is closed
+ * @param client this target's own client, closed with it
+ */
+public record JdkHttpTarget(URI base, Runnable stop, HttpClient client) implements HttpTarget {
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-  private final URI base;
-  private final Runnable stop;
-
-  /**
-   * @param base the server's root, for example {@code http://localhost:8080}
-   * @param stop what {@link #close()} runs after the client is closed
-   */
   public JdkHttpTarget(URI base, Runnable stop) {
-    this.base = base;
-    this.stop = stop;
+    this(
+        base,
+        stop,
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build());
   }
 
   @Override

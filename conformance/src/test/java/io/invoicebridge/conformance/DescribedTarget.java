@@ -8,15 +8,7 @@ import java.util.List;
  * An entry point whose every exchange must match the API's OpenAPI description: a case whose
  * request or answer the description does not allow fails, naming what does not match.
  */
-final class DescribedTarget implements HttpTarget {
-
-  private final HttpTarget target;
-  private final ApiDescription description;
-
-  DescribedTarget(HttpTarget target, ApiDescription description) {
-    this.target = target;
-    this.description = description;
-  }
+record DescribedTarget(HttpTarget target, ApiDescription description) implements HttpTarget {
 
   @Override
   public HttpAnswer send(HttpCall call) {

@@ -3,50 +3,31 @@ package io.invoicebridge.terraform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invoicebridge.terraform.FakeBridgeEndpoint.Behaviour;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * terraform/scripts/deploy.sh and check-health.sh, offline: a stand-in terraform, a stand-in
  * artifact builder and a stand-in bridge that answers as the version last applied would.
  */
-class DeployScriptsTest {
+class DeployScriptsTest extends StandInBridgeCases {
 
   private static final String RUN_TOKEN = "Xq3-run-token-that-must-never-be-printed-9f2Lk";
   private static final Map<String, String> ENV = Map.of("RUN_TOKEN", RUN_TOKEN);
   private static final String ENTRA_CLIENT_ID = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 
-  @TempDir Path directory;
-  private StandInDeployment deployment;
-  private FakeBridgeEndpoint bridge;
-
-  @BeforeEach
-  void start() throws IOException {
-    assumeTrue(
-        ExternalCommand.onPath("bash")
-            && ExternalCommand.onPath("curl")
-            && ExternalCommand.onPath("jq"),
-        "bash, curl and jq are needed to run terraform/scripts");
-    deployment = new StandInDeployment(directory);
-    bridge = new FakeBridgeEndpoint(RUN_TOKEN, deployment.deployedVersionFile());
-    deployment.url(bridge.url());
+  DeployScriptsTest() {
+    super(RUN_TOKEN);
   }
 
-  @AfterEach
-  void stop() {
-    if (bridge != null) {
-      bridge.close();
-    }
+  @BeforeEach
+  void start() {
+    deployment.url(bridge.url());
   }
 
   @Test

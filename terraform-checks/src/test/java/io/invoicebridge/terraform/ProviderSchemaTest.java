@@ -25,7 +25,7 @@ class ProviderSchemaTest {
   private record Block(Path file, Kind kind, String type, String label, JsonNode body) {
     String address() {
       String name = type + "." + label;
-      return file + ": " + (kind == Kind.DATA ? "data." + name : name);
+      return file + ": " + (kind.equals(Kind.DATA) ? "data." + name : name);
     }
   }
 
@@ -40,7 +40,7 @@ class ProviderSchemaTest {
     TreeSet<String> missing = new TreeSet<>();
     blocks.stream()
         .filter(b -> SCHEMAS.schema(b.kind(), b.type()).isEmpty())
-        .forEach(b -> missing.add(b.kind().keyword + " " + b.type()));
+        .forEach(b -> missing.add(b.kind().keyword() + " " + b.type()));
 
     // then
     assertTrue(

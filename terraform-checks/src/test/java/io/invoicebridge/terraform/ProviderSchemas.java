@@ -18,17 +18,9 @@ record ProviderSchemas(JsonNode snapshot) {
   private static final String RESOURCE = "/provider-schemas.json";
 
   /** Which section of the snapshot, and of a Terraform file, holds a type. */
-  enum Kind {
-    RESOURCE("resource", "resources"),
-    DATA("data", "data_sources");
-
-    final String keyword;
-    final String section;
-
-    Kind(String keyword, String section) {
-      this.keyword = keyword;
-      this.section = section;
-    }
+  record Kind(String keyword, String section) {
+    static final Kind RESOURCE = new Kind("resource", "resources");
+    static final Kind DATA = new Kind("data", "data_sources");
   }
 
   static ProviderSchemas load() {
@@ -44,7 +36,7 @@ record ProviderSchemas(JsonNode snapshot) {
 
   /** The schema of one type, e.g. {@code schema(Kind.DATA, "aws_iam_policy_document")}. */
   Optional<JsonNode> schema(Kind kind, String type) {
-    JsonNode node = snapshot.path(kind.section).path(type);
+    JsonNode node = snapshot.path(kind.section()).path(type);
     return node.isMissingNode() ? Optional.empty() : Optional.of(node);
   }
 

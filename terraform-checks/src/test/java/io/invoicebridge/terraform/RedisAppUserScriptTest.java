@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisTimeouts;
@@ -40,12 +39,7 @@ class RedisAppUserScriptTest {
 
   @BeforeEach
   void start() {
-    assumeTrue(
-        ExternalCommand.onPath("bash")
-            && ExternalCommand.onPath("curl")
-            && ExternalCommand.onPath("jq"),
-        "bash, curl and jq are needed to run terraform/scripts");
-    deployment = new StandInDeployment(directory);
+    deployment = StandInDeployment.forScripts(directory);
   }
 
   @AfterEach

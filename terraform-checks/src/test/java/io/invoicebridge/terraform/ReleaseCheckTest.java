@@ -3,48 +3,29 @@ package io.invoicebridge.terraform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * terraform/scripts/check-release.sh, offline, against a stand-in bridge whose dry run and freee
  * company are what the stand-in state says was applied.
  */
-class ReleaseCheckTest {
+class ReleaseCheckTest extends StandInBridgeCases {
 
   private static final String RUN_TOKEN = "Rk2-release-check-token-never-printed-7hQz";
   private static final long COMPANY = 3_141_592;
 
-  @TempDir Path directory;
-  private StandInDeployment deployment;
-  private FakeBridgeEndpoint bridge;
-
-  @BeforeEach
-  void start() throws IOException {
-    assumeTrue(
-        ExternalCommand.onPath("bash")
-            && ExternalCommand.onPath("curl")
-            && ExternalCommand.onPath("jq"),
-        "bash, curl and jq are needed to run terraform/scripts");
-    deployment = new StandInDeployment(directory);
-    bridge = new FakeBridgeEndpoint(RUN_TOKEN, deployment.deployedVersionFile());
-    deployment.deployed("v2").root().write("deployed_company_id", String.valueOf(COMPANY));
+  ReleaseCheckTest() {
+    super(RUN_TOKEN);
   }
 
-  @AfterEach
-  void stop() {
-    if (bridge != null) {
-      bridge.close();
-    }
+  @BeforeEach
+  void start() {
+    deployment.deployed("v2").root().write("deployed_company_id", String.valueOf(COMPANY));
   }
 
   @Test

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoicebridge.terraform.TransitionReplay.Transition;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,6 +20,8 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,6 +50,13 @@ class ScalingScheduleTest {
       "{ month_end_from_day = 15, month_end_through_day = 7, business_start_hour = 1,"
           + " business_end_hour = 23, month_end_min_instances = 2 }";
 
+  /** A case run once for each schedule above, given as the module's variables. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest
+  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @interface EverySchedule {}
+
   @Test
   void scalingSchedule_terraformTestPasses() {
     assumeTerraform();
@@ -51,8 +64,7 @@ class ScalingScheduleTest {
     OfflineTerraform.assertOwnTestsPass("scaling-schedule");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void periods_holdEveryHourExactlyOnce(String schedule) {
     // given
     DeclaredSchedule declared = declared(schedule);
@@ -64,32 +76,14 @@ class ScalingScheduleTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void awsScheduledActions_holdEachPeriodsMinimumAtEveryMinute(String schedule) {
-    // given
-    JsonNode module = assumeModule(schedule);
-    DeclaredSchedule declared = DeclaredSchedule.of(module);
-
-    // when
-    int[] held = TransitionReplay.replay(awsTransitions(module), REPLAY_FROM, CHECK_TO);
-
-    // then
-    assertNoDeviation(deviations(declared, held), schedule + ": AWS");
+    assertEachPeriodsMinimumHeld(schedule, ScalingScheduleTest::awsTransitions, "AWS");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void azureSchedules_holdEachPeriodsMinimumAtEveryMinute(String schedule) {
-    // given
-    JsonNode module = assumeModule(schedule);
-    DeclaredSchedule declared = DeclaredSchedule.of(module);
-
-    // when
-    int[] held = TransitionReplay.replay(azureTransitions(module), REPLAY_FROM, CHECK_TO);
-
-    // then
-    assertNoDeviation(deviations(declared, held), schedule + ": Azure");
+    assertEachPeriodsMinimumHeld(schedule, ScalingScheduleTest::azureTransitions, "Azure");
   }
 
   /**
@@ -97,8 +91,7 @@ class ScalingScheduleTest {
    * minimum and the job a minute later sets month-end again. That one minute is the only allowed
    * difference, and it never drops below the business minimum.
    */
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void gcpSchedulerJobs_holdEachPeriodsMinimumButOneMinuteAtMonthEndWeekdayMornings(
       String schedule) {
     // given
@@ -124,8 +117,7 @@ class ScalingScheduleTest {
     assertNoDeviation(unexpected, schedule + ": GCP");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void monthEnd_coversTheLastThreeDaysOfEveryMonth(String schedule) {
     // given
     JsonNode module = assumeModule(schedule);
@@ -148,8 +140,7 @@ class ScalingScheduleTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {DEFAULTS, SHORT_MONTH_END, WIDE_MONTH_END})
+  @EverySchedule
   void everyCloud_staysWithinTheMaximum(String schedule) {
     // given
     JsonNode module = assumeModule(schedule);
@@ -180,6 +171,20 @@ class ScalingScheduleTest {
     }
   }
 
+  /** Replays the cloud's transitions of {@code schedule} and finds no minute off its period. */
+  private static void assertEachPeriodsMinimumHeld(
+      String schedule, Function<JsonNode, List<Transition>> transitions, String cloud) {
+    // given
+    JsonNode module = assumeModule(schedule);
+    DeclaredSchedule declared = DeclaredSchedule.of(module);
+
+    // when
+    int[] held = TransitionReplay.replay(transitions.apply(module), REPLAY_FROM, CHECK_TO);
+
+    // then
+    assertNoDeviation(deviations(declared, held), schedule + ": " + cloud);
+  }
+
   private static void assertNoDeviation(List<Deviation> deviations, String what) {
     assertTrue(
         deviations.isEmpty(),
@@ -203,62 +208,60 @@ class ScalingScheduleTest {
   }
 
   private static List<Transition> awsTransitions(JsonNode module) {
-    List<Transition> transitions = new ArrayList<>();
-    module
-        .path("aws")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              Cron cron = Cron.aws(e.getValue().path("schedule").asText());
-              transitions.add(
-                  new Transition(
-                      e.getKey(),
-                      cron::firesAt,
-                      e.getValue().path("min_capacity").asInt(),
-                      e.getValue().path("max_capacity").asInt()));
-            });
-    return transitions;
+    return transitions(
+        module,
+        "aws",
+        (name, action) -> {
+          Cron cron = Cron.aws(action.path("schedule").asText());
+          return new Transition(
+              name,
+              cron::firesAt,
+              action.path("min_capacity").asInt(),
+              action.path("max_capacity").asInt());
+        });
   }
 
   private static List<Transition> gcpTransitions(JsonNode module) {
-    List<Transition> transitions = new ArrayList<>();
-    module
-        .path("gcp")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              Cron cron = Cron.unix(e.getValue().path("schedule").asText());
-              int n = e.getValue().path("min_instances").asInt();
-              transitions.add(new Transition(e.getKey(), cron::firesAt, n, n));
-            });
-    return transitions;
+    return transitions(
+        module,
+        "gcp",
+        (name, job) -> {
+          Cron cron = Cron.unix(job.path("schedule").asText());
+          int n = job.path("min_instances").asInt();
+          return new Transition(name, cron::firesAt, n, n);
+        });
   }
 
   /** Azure Automation: "Month" on month_days or "Week" on week_days, at time_of_day. */
   private static List<Transition> azureTransitions(JsonNode module) {
+    return transitions(
+        module,
+        "azure",
+        (name, s) -> {
+          LocalTime at = LocalTime.parse(s.path("time_of_day").asText());
+          List<String> days = new ArrayList<>();
+          boolean monthly = s.path("frequency").asText().equals("Month");
+          s.path(monthly ? "month_days" : "week_days").forEach(d -> days.add(d.asText()));
+          int n = s.path("instance_count").asInt();
+          int ceiling = s.path("raise_only").asBoolean() ? Integer.MAX_VALUE : n;
+          return new Transition(
+              name,
+              t ->
+                  t.toLocalTime().equals(at)
+                      && days.contains(monthly ? String.valueOf(t.getDayOfMonth()) : dayName(t)),
+              n,
+              ceiling);
+        });
+  }
+
+  /** One transition for each entry of the module's output for {@code cloud}, in order. */
+  private static List<Transition> transitions(
+      JsonNode module, String cloud, BiFunction<String, JsonNode, Transition> transition) {
     List<Transition> transitions = new ArrayList<>();
     module
-        .path("azure")
+        .path(cloud)
         .fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode s = e.getValue();
-              LocalTime at = LocalTime.parse(s.path("time_of_day").asText());
-              List<String> days = new ArrayList<>();
-              boolean monthly = s.path("frequency").asText().equals("Month");
-              s.path(monthly ? "month_days" : "week_days").forEach(d -> days.add(d.asText()));
-              int n = s.path("instance_count").asInt();
-              int ceiling = s.path("raise_only").asBoolean() ? Integer.MAX_VALUE : n;
-              transitions.add(
-                  new Transition(
-                      e.getKey(),
-                      t ->
-                          t.toLocalTime().equals(at)
-                              && days.contains(
-                                  monthly ? String.valueOf(t.getDayOfMonth()) : dayName(t)),
-                      n,
-                      ceiling));
-            });
+        .forEachRemaining(e -> transitions.add(transition.apply(e.getKey(), e.getValue())));
     return transitions;
   }
 

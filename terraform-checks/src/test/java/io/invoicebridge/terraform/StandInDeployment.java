@@ -1,5 +1,7 @@
 package io.invoicebridge.terraform;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -143,6 +145,19 @@ final class StandInDeployment {
   private final StandInState root;
   private final Path bin;
   private final Path required;
+
+  /**
+   * A stand-in deployment in {@code directory}, the test skipped unless bash, curl and jq (what
+   * terraform/scripts run with) are on PATH.
+   */
+  static StandInDeployment forScripts(Path directory) {
+    assumeTrue(
+        ExternalCommand.onPath("bash")
+            && ExternalCommand.onPath("curl")
+            && ExternalCommand.onPath("jq"),
+        "bash, curl and jq are needed to run terraform/scripts");
+    return new StandInDeployment(directory);
+  }
 
   StandInDeployment(Path directory) {
     this.root = new StandInState(directory.resolve("state"));

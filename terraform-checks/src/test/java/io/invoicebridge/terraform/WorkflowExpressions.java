@@ -3,6 +3,8 @@ package io.invoicebridge.terraform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,19 +110,19 @@ final class WorkflowExpressions {
   }
 
   private Object or() {
-    Object left = and();
-    while (accept("||")) {
-      Object right = and();
-      left = truthy(left) ? left : right;
-    }
-    return left;
+    return leftAssociative("||", this::and, (left, right) -> truthy(left) ? left : right);
   }
 
   private Object and() {
-    Object left = equality();
-    while (accept("&&")) {
-      Object right = equality();
-      left = truthy(left) ? right : left;
+    return leftAssociative("&&", this::equality, (left, right) -> truthy(left) ? right : left);
+  }
+
+  /** Operands joined by {@code operator}, each combined with the value so far, left to right. */
+  private Object leftAssociative(
+      String operator, Supplier<Object> operand, BinaryOperator<Object> combine) {
+    Object left = operand.get();
+    while (accept(operator)) {
+      left = combine.apply(left, operand.get());
     }
     return left;
   }

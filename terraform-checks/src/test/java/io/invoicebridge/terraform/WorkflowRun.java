@@ -102,72 +102,79 @@ final class WorkflowRun {
       Set<String> permissions = permissions(workflow, ready.getValue(), callerPermissions);
       done.put(
           ready.getKey(),
-          job(workflow, prefix + ready.getKey(), ready.getValue(), contexts, secrets, permissions));
+          job(
+              new Job(
+                  workflow,
+                  prefix + ready.getKey(),
+                  ready.getValue(),
+                  contexts,
+                  secrets,
+                  permissions)));
     }
     return done;
   }
 
-  private Map<String, Object> job(
+  /** A job ready to run: its workflow, id, definition, contexts, secrets and permissions. */
+  private record Job(
       GitHubWorkflow workflow,
       String id,
-      JsonNode job,
+      JsonNode definition,
       Map<String, Object> contexts,
       Map<String, String> secrets,
-      Set<String> permissions) {
+      Set<String> permissions) {}
+
+  private Map<String, Object> job(Job job) {
     boolean needsSucceeded =
-        ((Map<?, ?>) contexts.get("needs"))
+        ((Map<?, ?>) job.contexts().get("needs"))
             .values().stream().allMatch(n -> ((Map<?, ?>) n).get("result").equals("success"));
-    Map<String, Object> withStatus = new HashMap<>(contexts);
+    Map<String, Object> withStatus = new HashMap<>(job.contexts());
     withStatus.put("job", Map.of("status", needsSucceeded ? "success" : "failure"));
     boolean runs =
-        job.has("if")
-            ? WorkflowExpressions.condition(job.path("if").asText(), withStatus)
+        job.definition().has("if")
+            ? WorkflowExpressions.condition(job.definition().path("if").asText(), withStatus)
             : needsSucceeded;
     if (!runs) {
-      jobs.add(new JobRecord(id, "", "skipped"));
+      jobs.add(new JobRecord(job.id(), "", "skipped"));
       return Map.of("result", "skipped", "outputs", Map.of());
     }
-    if (job.has("uses")) {
-      return call(id, job, contexts, permissions);
+    if (job.definition().has("uses")) {
+      return call(job.id(), job.definition(), job.contexts(), job.permissions());
     }
-    return steps(workflow, id, job, contexts, secrets, permissions);
+    return steps(job);
   }
 
-  private Map<String, Object> steps(
-      GitHubWorkflow workflow,
-      String id,
-      JsonNode job,
-      Map<String, Object> contexts,
-      Map<String, String> secrets,
-      Set<String> permissions) {
-    String environmentName = environmentName(job, contexts);
+  private Map<String, Object> steps(Job job) {
+    String environmentName = environmentName(job.definition(), job.contexts());
     Environment environment =
         environmentName.isEmpty()
             ? NO_ENVIRONMENT
             : repository.environments().getOrDefault(environmentName, NO_ENVIRONMENT);
-    Map<String, Object> jobContexts = new HashMap<>(contexts);
+    Map<String, Object> jobContexts = new HashMap<>(job.contexts());
     jobContexts.put("vars", overlay(repository.variables(), environment.variables()));
-    jobContexts.put("secrets", overlay(secrets, environment.secrets()));
-    Path jobDirectory = directory.resolve("jobs").resolve(jobs.size() + "-" + id.replace('/', '-'));
+    jobContexts.put("secrets", overlay(job.secrets(), environment.secrets()));
+    Path jobDirectory =
+        directory.resolve("jobs").resolve(jobs.size() + "-" + job.id().replace('/', '-'));
     Map<String, Object> githubContext = new HashMap<>(github);
     githubContext.put("workspace", jobDirectory.resolve("workspace").toString());
     jobContexts.put("github", githubContext);
-    WorkflowJob runner = new WorkflowJob(id, environmentName, jobDirectory, machine, jobContexts);
-    runner.addEnv(workflow.root().path("env"));
-    runner.addEnv(job.path("env"));
-    JsonNode nodes = job.path("steps");
+    WorkflowJob runner =
+        new WorkflowJob(job.id(), environmentName, jobDirectory, machine, jobContexts);
+    runner.addEnv(job.workflow().root().path("env"));
+    runner.addEnv(job.definition().path("env"));
+    JsonNode nodes = job.definition().path("steps");
     for (int i = 0; i < nodes.size(); i++) {
-      steps.add(runner.step(nodes.get(i), i, permissions, actions));
+      steps.add(runner.step(nodes.get(i), i, job.permissions(), actions));
     }
     Map<String, Object> outputs = new LinkedHashMap<>();
-    job.path("outputs")
+    job.definition()
+        .path("outputs")
         .fields()
         .forEachRemaining(
             e ->
                 outputs.put(
                     e.getKey(), WorkflowExpressions.text(runner.evaluate(e.getValue().asText()))));
     String result = runner.succeeded() ? "success" : "failure";
-    jobs.add(new JobRecord(id, environmentName, result));
+    jobs.add(new JobRecord(job.id(), environmentName, result));
     return Map.of("result", result, "outputs", outputs);
   }
 

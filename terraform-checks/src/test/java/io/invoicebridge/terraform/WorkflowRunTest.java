@@ -101,9 +101,7 @@ class WorkflowRunTest {
   @Test
   void push_productionCheckFails_rollsProductionBackAndFails() throws IOException {
     // given
-    start("aws");
-    world.staging().deployed(EARLIER);
-    world.production().deployed(EARLIER);
+    startWithEarlierDeployed("aws");
     world.productionBridge().version(VERSION, new Behaviour("UP", "UP", "fail"));
 
     // when
@@ -121,9 +119,7 @@ class WorkflowRunTest {
   @Test
   void push_stagingHealthFails_stopsBeforeProduction() throws IOException {
     // given
-    start("aws");
-    world.staging().deployed(EARLIER);
-    world.production().deployed(EARLIER);
+    startWithEarlierDeployed("aws");
     world.stagingBridge().version(VERSION, new Behaviour("DOWN", "DOWN", "pass"));
 
     // when
@@ -141,9 +137,7 @@ class WorkflowRunTest {
   @Test
   void push_stagingInvoiceNotFoundAfterCreation_stopsBeforeProduction() throws IOException {
     // given
-    start("aws");
-    world.staging().deployed(EARLIER);
-    world.production().deployed(EARLIER);
+    startWithEarlierDeployed("aws");
     world.stagingBridge().invoices().forgetKeys();
 
     // when
@@ -200,6 +194,13 @@ class WorkflowRunTest {
     assertTrue(
         DeployWorld.SECRET_VALUES.stream().noneMatch(build::contains),
         "./mvnw verify runs without any secret");
+  }
+
+  /** As {@link #start}, with the earlier version running in staging and in production. */
+  private void startWithEarlierDeployed(String cloudName) throws IOException {
+    start(cloudName);
+    world.staging().deployed(EARLIER);
+    world.production().deployed(EARLIER);
   }
 
   private void start(String cloudName) throws IOException {

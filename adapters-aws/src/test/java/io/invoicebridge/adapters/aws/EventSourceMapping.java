@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoicebridge.conformance.deployed.QueueFeed;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -24,10 +24,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * those, or all of them when the invocation itself failed, to come back after the queue's
  * visibility timeout. It stops when its sandbox is gone, as the mapping then moves on to another.
  */
-final class EventSourceMapping implements AutoCloseable {
-
-  /** One message handed to the function, and whether it came back failed. */
-  record Delivery(String messageId, String body, int receiveCount, boolean failed) {}
+final class EventSourceMapping extends QueueFeed {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,72 +32,49 @@ final class EventSourceMapping implements AutoCloseable {
   private final ElasticMq.Queues queue;
   private final int batchSize;
   private final LambdaRuntimeTarget function;
-  private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-  private final Thread poller;
-  private volatile boolean enabled = true;
-  private volatile boolean idle;
-  private volatile boolean running = true;
 
   private EventSourceMapping(
       SqsClient sqs, ElasticMq.Queues queue, int batchSize, LambdaRuntimeTarget function) {
+    super("event-source-mapping", Duration.ofMillis(50));
     this.sqs = sqs;
     this.queue = queue;
     this.batchSize = batchSize;
     this.function = function;
-    this.poller = Thread.ofPlatform().daemon().name("event-source-mapping").unstarted(this::poll);
   }
 
   static EventSourceMapping start(
       SqsClient sqs, ElasticMq.Queues queue, int batchSize, LambdaRuntimeTarget function) {
     EventSourceMapping mapping = new EventSourceMapping(sqs, queue, batchSize, function);
-    mapping.poller.start();
+    mapping.start();
     return mapping;
   }
 
-  /** Every message handed to the function so far, in order. */
-  List<Delivery> deliveries() {
-    return List.copyOf(deliveries);
+  @Override
+  protected boolean feeding() {
+    return super.feeding() && function.alive();
   }
 
-  /** Stops receiving, as disabling the mapping does; returns once nothing is received or run. */
-  void disable() {
-    enabled = false;
-    while (!idle && running && function.alive()) {
-      pause();
+  @Override
+  protected int handOver(int limit) {
+    List<Message> messages =
+        sqs.receiveMessage(
+                b ->
+                    b.queueUrl(queue.url())
+                        .maxNumberOfMessages(Math.min(limit, batchSize))
+                        .waitTimeSeconds(1)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageAttributeNames("All"))
+            .messages();
+    if (!messages.isEmpty()) {
+      deliver(messages);
     }
-  }
-
-  /** Receives again. */
-  void enable() {
-    enabled = true;
-  }
-
-  private void poll() {
-    while (running && function.alive()) {
-      idle = !enabled;
-      if (idle) {
-        pause();
-        continue;
-      }
-      List<Message> messages =
-          sqs.receiveMessage(
-                  b ->
-                      b.queueUrl(queue.url())
-                          .maxNumberOfMessages(batchSize)
-                          .waitTimeSeconds(1)
-                          .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                          .messageAttributeNames("All"))
-              .messages();
-      if (!messages.isEmpty()) {
-        deliver(messages);
-      }
-    }
+    return messages.size();
   }
 
   private void deliver(List<Message> messages) {
     Set<String> failed = invoke(messages);
     for (Message message : messages) {
-      deliveries.add(
+      record(
           new Delivery(
               message.messageId(),
               message.body(),
@@ -175,23 +149,5 @@ final class EventSourceMapping implements AutoCloseable {
     attribute.putArray("binaryListValues");
     attribute.put("dataType", value.dataType());
     return attribute;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public void close() {
-    running = false;
-    try {
-      poller.join(Duration.ofSeconds(5));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -1,17 +1,20 @@
 package io.invoicebridge.adapters.aws;
 
-import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.deployed.AsDeployedCases;
+import io.invoicebridge.conformance.deployed.Correlation;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The shaded Lambda jar under AWS's own runtime interface client, fed function-URL events by a
  * stand-in of the Lambda Runtime API; the Lambda request id is the correlation id.
  */
 class LambdaRuntimeAsDeployedIT extends AsDeployedCases {
+
+  LambdaRuntimeAsDeployedIT() {
+    super("aws-lambda-runtime", Correlation.requestId(LambdaRuntimeTarget.REQUEST_ID_HEADER));
+  }
 
   @Override
   protected HttpTarget start(Map<String, String> environment, Path log) {
@@ -24,24 +27,9 @@ class LambdaRuntimeAsDeployedIT extends AsDeployedCases {
     return Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
   }
 
-  @Override
-  protected HttpCall correlated(HttpCall call, String id) {
-    return withHeader(call, LambdaRuntimeTarget.REQUEST_ID_HEADER, id);
-  }
-
-  @Override
-  protected String newCorrelationId() {
-    return UUID.randomUUID().toString();
-  }
-
   /** LambdaRuntimeTarget sets AWS_LAMBDA_FUNCTION_NAME, as Lambda does. */
   @Override
   protected boolean embeddedMetricFormat() {
     return true;
-  }
-
-  @Override
-  protected String name() {
-    return "aws-lambda-runtime";
   }
 }

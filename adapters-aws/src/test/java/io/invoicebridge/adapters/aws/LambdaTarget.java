@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
@@ -46,6 +47,13 @@ final class LambdaTarget implements HttpTarget {
     var context =
         InvoiceBridgeHandler.contextBuilder().properties(new HashMap<>(properties)).build();
     return new LambdaTarget(new InvoiceBridgeHandler(context), sample(eventSample));
+  }
+
+  /** A Function URL function with the conformance run token, freee in dry run. */
+  static LambdaTarget startDryRun() {
+    return start(
+        Map.of("bridge.run-token", ConformanceTarget.RUN_TOKEN, "bridge.freee-dry-run", "true"),
+        FUNCTION_URL);
   }
 
   @Override

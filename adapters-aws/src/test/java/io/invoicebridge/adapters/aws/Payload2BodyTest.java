@@ -7,30 +7,19 @@ import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.Invoices;
+import io.invoicebridge.conformance.TargetPerClass;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bodies as the front door may deliver them in payload 2.0. */
 class Payload2BodyTest {
 
-  private static LambdaTarget lambda;
-
-  @BeforeAll
-  static void start() {
-    lambda =
-        LambdaTarget.start(
-            Map.of("bridge.run-token", ConformanceTarget.RUN_TOKEN, "bridge.freee-dry-run", "true"),
-            LambdaTarget.FUNCTION_URL);
-  }
-
-  @AfterAll
-  static void stop() {
-    lambda.close();
-  }
+  @RegisterExtension
+  static final TargetPerClass<LambdaTarget> lambda =
+      new TargetPerClass<>(LambdaTarget::startDryRun);
 
   @Test
   void batch_base64EncodedByTheFrontDoor_isDecodedBeforeReading() {
@@ -41,11 +30,12 @@ class Payload2BodyTest {
             "Bearer " + ConformanceTarget.RUN_TOKEN,
             "Content-Type",
             "application/json; charset=utf-8");
-    ObjectNode event = lambda.event(HttpCall.post("/v1/invoices/batch", headers, batch), "inv-b64");
+    ObjectNode event =
+        lambda.get().event(HttpCall.post("/v1/invoices/batch", headers, batch), "inv-b64");
     event.put("body", Base64.getEncoder().encodeToString(batch.getBytes(StandardCharsets.UTF_8)));
     event.put("isBase64Encoded", true);
 
-    HttpAnswer answer = lambda.send(event, "inv-b64");
+    HttpAnswer answer = lambda.get().send(event, "inv-b64");
 
     assertEquals(200, answer.status(), answer::text);
     assertEquals(

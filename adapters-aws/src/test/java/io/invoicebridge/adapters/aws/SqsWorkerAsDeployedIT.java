@@ -6,31 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.invoicebridge.batch.CallbackSignature;
-import io.invoicebridge.conformance.ConformanceTarget;
-import io.invoicebridge.conformance.HttpAnswer;
-import io.invoicebridge.conformance.HttpCall;
-import io.invoicebridge.conformance.Invoices;
+import io.invoicebridge.conformance.deployed.QueueFeed;
+import io.invoicebridge.conformance.deployed.QueueWorkerCases;
 import io.invoicebridge.conformance.deployed.StackEnvironment;
 import io.invoicebridge.conformance.deployed.StackTerraform;
-import io.invoicebridge.testing.CallbackReceiver;
-import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -42,25 +31,23 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * BATCH_MAX_ATTEMPTS}, and the mapping's batch size the module's. Only the visibility timeout is
  * the test's own: the stack sets six times the function's timeout (minutes), and each message the
  * test makes fail or strands with a killed worker waits that long to come back. One ElasticMQ, one
- * API function and one worker serve the class; the test that kills a second worker runs last.
+ * API function and one worker serve the class; the shared cases ({@link QueueWorkerCases}) add the
+ * first and the last test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SqsWorkerAsDeployedIT {
+class SqsWorkerAsDeployedIT extends QueueWorkerCases {
 
   private static final String WORKER = SqsBatchHandler.class.getName();
   private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(1);
-  private static final Duration LIMIT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private final CallbackReceiver receiver = CallbackReceiver.start();
   private final ElasticMq sqs = ElasticMq.start();
-  private Map<String, String> env;
   private ElasticMq.Queues queues;
-  private LambdaRuntimeTarget api;
   private LambdaRuntimeTarget worker;
   private EventSourceMapping mapping;
+
+  SqsWorkerAsDeployedIT() {
+    super("2026-09/sqs");
+  }
 
   @BeforeAll
   void start() {
@@ -78,66 +65,28 @@ class SqsWorkerAsDeployedIT {
   @AfterAll
   void stop() {
     RedisServerExtension.start();
-    for (AutoCloseable open : new AutoCloseable[] {mapping, api, worker, sqs, receiver, freee}) {
-      try {
-        if (open != null) {
-          open.close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  @Test
-  @Order(1)
-  void batchWithCallback_workedFromTheQueue_createsEachInvoiceOnceAndSendsTheCallbackOnce() {
-    // given
-    String batch =
-        Invoices.batchOf("2026-09/sqs-hook", 3)
-            .replaceFirst("\\{", "{\"callback_url\":\"" + receiver.url() + "\",");
-
-    // when
-    String location = submit(batch);
-
-    // then
-    JsonNode done = awaitBatch(location, b -> "delivered".equals(callbackStatus(b)));
-    assertEquals(3, done.path("summary").path("created").asInt(), done::toString);
-    assertInvoicedOnce("2026-09/sqs-hook", 3);
-    assertEquals(1, receiver.delivered().size(), receiver.received()::toString);
-    CallbackReceiver.Received sent = receiver.delivered().getFirst();
-    assertTrue(
-        new CallbackSignature(StackEnvironment.CALLBACK_SECRET)
-            .verifies(sent.signature(), sent.body()));
-    assertEquals(0, deadLetters().size());
+    closeAll(mapping, api, worker, sqs, receiver, freee);
   }
 
   @Test
   @Order(2)
   void itemDeliveredWhileRedisIsDown_comesBackUntilGivenUp_failedAndDeadLetteredBeforeRedrive() {
     // given: the item queued, then Redis out of reach, so each delivery ends without an outcome
-    mapping.disable();
-    String location = submit(Invoices.batchOf("2026-09/sqs-outage", 1));
-    RedisServerExtension.stopKeepingData();
-    int earlier = mapping.deliveries().size();
+    Queued queued = queuedWhileRedisIsDown("2026-09/sqs-outage");
 
     // when: SQS delivers it again after each reported failure, until Redis is back
     mapping.enable();
-    await(() -> failedDeliveriesSince(earlier) >= maxAttempts());
+    await(() -> mapping.failedSince(queued.earlier()) >= maxAttempts());
     RedisServerExtension.start();
 
     // then: the app gave it up on its own delivery, failed with the reason, in the dead-letter
     // queue with the reason, before SQS's redrive count would have moved it without a word
-    JsonNode done = awaitBatch(location, b -> "complete".equals(b.path("status").asText()));
-    JsonNode result = done.path("results").get(0);
-    assertEquals("failed", result.path("status").asText(), done::toString);
-    assertTrue(
-        result.path("detail").asText().contains("deliveries ended without an outcome"),
-        done::toString);
+    JsonNode done = awaitComplete(queued.location());
+    JsonNode result = assertGivenUp(done);
     await(() -> !mapping.deliveries().getLast().failed());
-    List<EventSourceMapping.Delivery> tried =
-        mapping.deliveries().subList(earlier, mapping.deliveries().size());
-    int lastReceive = tried.getLast().receiveCount();
+    List<QueueFeed.Delivery> tried =
+        mapping.deliveries().subList(queued.earlier(), mapping.deliveries().size());
+    int lastReceive = tried.getLast().deliveryCount();
     assertTrue(lastReceive > maxAttempts(), tried::toString);
     assertTrue(
         lastReceive <= StackTerraform.batchQueueMaxDeliveries(maxAttempts()), tried::toString);
@@ -151,41 +100,22 @@ class SqsWorkerAsDeployedIT {
         deadLetters.getFirst().messageAttributes().get("reason").stringValue());
   }
 
-  @Test
-  @Order(3)
-  void thirtyItems_oneWorkerKilledMidItem_completeWithEveryInvoiceCreatedOnce() {
-    // given: a second worker instance beside the first, fed by the mapping, with a short deadline
-    // (a stack may set 2 s and up), so the item it holds when killed is free again within seconds
-    Map<String, String> shortDeadline = new LinkedHashMap<>(env);
-    shortDeadline.put("REQUEST_TIMEOUT_MS", "6000");
+  @Override
+  protected QueueFeed feed() {
+    return mapping;
+  }
+
+  @Override
+  protected SecondWorker startSecondWorker(Map<String, String> settings) {
     LambdaRuntimeTarget doomed =
-        warm(LambdaRuntimeTarget.start(shortDeadline, log("sqs-worker-doomed"), WORKER));
-    int before = freee.invoiceCount();
-    try (EventSourceMapping doomedMapping =
-        EventSourceMapping.start(sqs.client(), queues, batchSize(), doomed)) {
-      String location = submit(Invoices.batchOf("2026-09/sqs-kill", 30));
-      await(() -> freee.invoiceCount() >= before + 8);
+        warm(LambdaRuntimeTarget.start(settings, log("sqs-worker-doomed"), WORKER));
+    return new SecondWorker(
+        EventSourceMapping.start(sqs.client(), queues, batchSize(), doomed), doomed, doomed::kill);
+  }
 
-      // when: freee holds the second instance's next answer (the invoice is made), and that
-      // instance is killed
-      mapping.disable();
-      int armed = freee.invoiceCount();
-      freee.slowAfterNextCreates(1, Duration.ofSeconds(30));
-      await(() -> freee.invoiceCount() > armed);
-      doomed.kill();
-      mapping.enable();
-
-      // then
-      JsonNode done = awaitBatch(location, b -> "complete".equals(b.path("status").asText()));
-      JsonNode summary = done.path("summary");
-      // the killed worker's item is found in freee by its marker and recorded, answering replayed
-      assertEquals(
-          30, summary.path("created").asInt() + summary.path("replayed").asInt(), done::toString);
-      assertInvoicedOnce("2026-09/sqs-kill", 30);
-      assertEquals(before + 30, freee.invoiceCount());
-    } finally {
-      doomed.close();
-    }
+  @Override
+  protected void assertNothingAstray() {
+    assertEquals(0, deadLetters().size());
   }
 
   private Map<String, String> environment() {
@@ -202,10 +132,6 @@ class SqsWorkerAsDeployedIT {
     stack.put("AWS_SESSION_TOKEN", "example-session-token");
     stack.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint());
     return stack;
-  }
-
-  private int maxAttempts() {
-    return Integer.parseInt(env.get("BATCH_MAX_ATTEMPTS"));
   }
 
   /** The event source mapping's batch size: the module's default, which the stack keeps. */
@@ -227,13 +153,6 @@ class SqsWorkerAsDeployedIT {
     return function;
   }
 
-  private long failedDeliveriesSince(int earlier) {
-    List<EventSourceMapping.Delivery> all = mapping.deliveries();
-    return all.subList(earlier, all.size()).stream()
-        .filter(EventSourceMapping.Delivery::failed)
-        .count();
-  }
-
   private List<Message> deadLetters() {
     return sqs.client()
         .receiveMessage(
@@ -243,61 +162,6 @@ class SqsWorkerAsDeployedIT {
                     .visibilityTimeout(0)
                     .messageAttributeNames("All"))
         .messages();
-  }
-
-  private void assertInvoicedOnce(String prefix, int count) {
-    for (int i = 1; i <= count; i++) {
-      String marker = "[invoice-bridge:" + prefix + "/" + i + "]";
-      assertEquals(1, freee.invoicesWithMemoContaining(marker), marker);
-    }
-  }
-
-  private String submit(String batch) {
-    Map<String, String> headers = new LinkedHashMap<>(authorized());
-    headers.put("Content-Type", "application/json");
-    HttpAnswer accepted = api.send(HttpCall.post("/v1/batches", headers, batch));
-    assertEquals(202, accepted.status(), accepted::text);
-    return accepted.header("Location").orElseThrow();
-  }
-
-  private JsonNode awaitBatch(String location, Predicate<JsonNode> done) {
-    Instant limit = Instant.now().plus(LIMIT);
-    JsonNode shown = null;
-    while (Instant.now().isBefore(limit)) {
-      shown = api.send(HttpCall.get(location, authorized())).json();
-      if (done.test(shown)) {
-        return shown;
-      }
-      pause();
-    }
-    throw new AssertionError("not done within " + LIMIT + ": " + shown);
-  }
-
-  private static String callbackStatus(JsonNode batch) {
-    return batch.path("callback").path("status").asText();
-  }
-
-  private static void await(BooleanSupplier condition) {
-    Instant limit = Instant.now().plus(LIMIT);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(limit)) {
-        throw new AssertionError("not within " + LIMIT);
-      }
-      pause();
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, String> authorized() {
-    return Map.of("Authorization", "Bearer " + ConformanceTarget.RUN_TOKEN);
   }
 
   private static Path log(String name) {

@@ -3,6 +3,7 @@ package io.invoicebridge.adapters.azure;
 import io.invoicebridge.batch.BatchMessage;
 import io.invoicebridge.batch.BatchQueue;
 import io.invoicebridge.batch.BatchStoreUnavailableException;
+import io.invoicebridge.batch.ParallelSends;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -16,14 +17,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * Asynchronous batches on an Azure Storage queue ({@code BATCH_QUEUE=azure-queue}): messages are
@@ -61,32 +56,11 @@ public class StorageQueueBatchQueue implements BatchQueue {
 
   @Override
   public void send(List<BatchMessage> messages) {
-    Semaphore slots = new Semaphore(PARALLEL_PUTS);
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<?>> puts = new ArrayList<>();
-      for (BatchMessage message : messages) {
-        puts.add(
-            executor.submit(
-                () -> {
-                  slots.acquireUninterruptibly();
-                  try {
-                    put(queueUrl, message, Duration.ZERO);
-                  } finally {
-                    slots.release();
-                  }
-                }));
-      }
-      for (Future<?> put : puts) {
-        put.get();
-      }
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof BatchStoreUnavailableException unavailable
-          ? unavailable
-          : new BatchStoreUnavailableException("storage queue send", e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BatchStoreUnavailableException("storage queue send", "interrupted", e);
-    }
+    ParallelSends.sendEach(
+        messages,
+        PARALLEL_PUTS,
+        "storage queue send",
+        message -> put(queueUrl, message, Duration.ZERO));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.invoicebridge.adapters.azure;
 
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
+import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
@@ -35,6 +36,12 @@ final class AzureTarget implements HttpTarget {
         new InvoiceBridgeFunction(
             AzureFunction.defaultApplicationContextBuilder()
                 .properties(new HashMap<>(properties))));
+  }
+
+  /** The function with the conformance run token, freee in dry run. */
+  static AzureTarget startDryRun() {
+    return start(
+        Map.of("bridge.run-token", ConformanceTarget.RUN_TOKEN, "bridge.freee-dry-run", "true"));
   }
 
   /** The function class itself, for its other triggers. */

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * certificate and accepts OAuth bearer tokens ({@code --oauth basic}: issuer, audience and lifetime
  * are checked, the signature is not), as the app's managed identity presents them.
  */
-final class Azurite implements AutoCloseable {
+record Azurite(Process process, int port, Path data) implements AutoCloseable {
 
   /** Azurite's own storage account. */
   static final String ACCOUNT = "devstoreaccount1";
@@ -31,16 +31,6 @@ final class Azurite implements AutoCloseable {
   private static final Pattern LISTENING =
       Pattern.compile("Queue service successfully listens on https://127\\.0\\.0\\.1:(\\d+)");
   private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
-
-  private final Process process;
-  private final int port;
-  private final Path data;
-
-  private Azurite(Process process, int port, Path data) {
-    this.process = process;
-    this.port = port;
-    this.data = data;
-  }
 
   static Azurite start(TestTls tls) {
     Path module = Path.of("").toAbsolutePath();
@@ -73,6 +63,9 @@ final class Azurite implements AutoCloseable {
       return new Azurite(process, awaitPort(process, log), data);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Azurite", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
@@ -81,7 +74,7 @@ final class Azurite implements AutoCloseable {
     return "https://127.0.0.1:" + port + "/" + ACCOUNT;
   }
 
-  private static int awaitPort(Process process, Path log) throws IOException {
+  private static int awaitPort(Process process, Path log) throws IOException, InterruptedException {
     Instant limit = Instant.now().plus(STARTUP_LIMIT);
     while (Instant.now().isBefore(limit)) {
       Matcher listening = LISTENING.matcher(Files.readString(log));
@@ -91,7 +84,7 @@ final class Azurite implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("Azurite exited; see " + log);
       }
-      pause();
+      Thread.sleep(100);
     }
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
@@ -99,34 +92,18 @@ final class Azurite implements AutoCloseable {
   }
 
   /** Installs the locked Azurite into this module's node_modules when it is missing. */
-  private static void installWhenMissing(Path module) {
+  private static void installWhenMissing(Path module) throws IOException, InterruptedException {
     if (Files.isDirectory(module.resolve("node_modules/azurite"))) {
       return;
     }
-    try {
-      Process install =
-          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-              .directory(module.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(module.resolve("target").resolve("npm-ci.log").toFile())
-              .start();
-      if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
-        throw new IllegalStateException("npm ci failed in " + module + "; see target/npm-ci.log");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run npm ci in " + module, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    Process install =
+        new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+            .directory(module.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(module.resolve("target").resolve("npm-ci.log").toFile())
+            .start();
+    if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
+      throw new IllegalStateException("npm ci failed in " + module + "; see target/npm-ci.log");
     }
   }
 

@@ -1,17 +1,16 @@
 package io.invoicebridge.adapters.azure;
 
-import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.JdkHttpTarget;
 import io.invoicebridge.conformance.deployed.AsDeployedCases;
 import io.invoicebridge.conformance.deployed.ChildProcess;
+import io.invoicebridge.conformance.deployed.Correlation;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The staged function app (the folder the Flex Consumption deploy zips) run in a JVM of its own
@@ -20,6 +19,10 @@ import java.util.UUID;
  * resolves them). The invocation id is the correlation id.
  */
 class FunctionHostAsDeployedIT extends AsDeployedCases {
+
+  FunctionHostAsDeployedIT() {
+    super("azure-function", Correlation.requestId(FunctionsHostStandIn.INVOCATION_ID_HEADER));
+  }
 
   @Override
   protected HttpTarget start(Map<String, String> environment, Path log) {
@@ -74,21 +77,6 @@ class FunctionHostAsDeployedIT extends AsDeployedCases {
         "FUNCTIONS_EXTENSION_VERSION", "~4",
         "WEBSITE_SITE_NAME", "invoice-bridge",
         "AzureFunctionsJobHost__functionTimeout", "00:00:30");
-  }
-
-  @Override
-  protected HttpCall correlated(HttpCall call, String id) {
-    return withHeader(call, FunctionsHostStandIn.INVOCATION_ID_HEADER, id);
-  }
-
-  @Override
-  protected String newCorrelationId() {
-    return UUID.randomUUID().toString();
-  }
-
-  @Override
-  protected String name() {
-    return "azure-function";
   }
 
   private static String required(String property) {

@@ -2,17 +2,14 @@ package io.invoicebridge.adapters.azure;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.invoicebridge.conformance.deployed.LoopbackServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /**
  * A stand-in of the identity endpoint the Functions host serves an app with a managed identity
@@ -35,17 +32,8 @@ final class ManagedIdentityStandIn implements AutoCloseable {
   }
 
   static ManagedIdentityStandIn start() {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-      ManagedIdentityStandIn standIn = new ManagedIdentityStandIn(server);
-      server.createContext("/msi/token", standIn::handle);
-      server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-      server.start();
-      return standIn;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LoopbackServer.serve(
+        16, "/msi/token", ManagedIdentityStandIn::new, owner -> owner::handle);
   }
 
   /** The value of {@code IDENTITY_ENDPOINT}. */

@@ -50,7 +50,7 @@ final class QueueService implements AutoCloseable {
 
   /** Create Queue (201, or 204 when it exists). */
   void create(String queue) {
-    expect(201, 204, send(request(queueUrl(queue)).PUT(HttpRequest.BodyPublishers.noBody())));
+    send(request(queueUrl(queue)).PUT(HttpRequest.BodyPublishers.noBody()), 201, 204);
   }
 
   /** Get Messages: up to {@code count}, each invisible to others for {@code visibility}. */
@@ -61,9 +61,7 @@ final class QueueService implements AutoCloseable {
             + count
             + "&visibilitytimeout="
             + visibility.toSeconds();
-    HttpResponse<String> answer = send(request(url).GET());
-    expect(200, 200, answer);
-    return messages(answer.body());
+    return messages(send(request(url).GET(), 200, 200).body());
   }
 
   /** Put Message with {@code text} base64-encoded, as the queue trigger reads it. */
@@ -72,30 +70,28 @@ final class QueueService implements AutoCloseable {
         "<QueueMessage><MessageText>"
             + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))
             + "</MessageText></QueueMessage>";
-    expect(
+    send(
+        request(queueUrl(queue) + "/messages")
+            .header("Content-Type", "application/xml")
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
         201,
-        201,
-        send(
-            request(queueUrl(queue) + "/messages")
-                .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(body))));
+        201);
   }
 
   void delete(String queue, Received message) {
-    expect(204, 204, send(request(messageUrl(queue, message)).DELETE()));
+    send(request(messageUrl(queue, message)).DELETE(), 204, 204);
   }
 
   /** Update Message: the message becomes visible again after {@code visibility}. */
   void release(String queue, Received message, Duration visibility) {
     String url = messageUrl(queue, message) + "&visibilitytimeout=" + visibility.toSeconds();
-    expect(204, 204, send(request(url).PUT(HttpRequest.BodyPublishers.noBody())));
+    send(request(url).PUT(HttpRequest.BodyPublishers.noBody()), 204, 204);
   }
 
   /** Peek Messages: what the queue holds, decoded, without changing it. */
   List<String> peek(String queue) {
     HttpResponse<String> answer =
-        send(request(queueUrl(queue) + "/messages?peekonly=true&numofmessages=32").GET());
-    expect(200, 200, answer);
+        send(request(queueUrl(queue) + "/messages?peekonly=true&numofmessages=32").GET(), 200, 200);
     return messages(answer.body()).stream().map(Received::text).toList();
   }
 
@@ -117,15 +113,19 @@ final class QueueService implements AutoCloseable {
             DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+  /** The request's answer, which must have {@code status} or {@code orStatus}. */
+  private HttpResponse<String> send(HttpRequest.Builder request, int status, int orStatus) {
+    HttpResponse<String> answer;
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+    expect(status, orStatus, answer);
+    return answer;
   }
 
   private static void expect(int status, int orStatus, HttpResponse<String> answer) {

@@ -2,11 +2,11 @@ package io.invoicebridge.adapters.azure;
 
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.JdkHttpTarget;
+import io.invoicebridge.conformance.deployed.QueueFeed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the Functions host's queue trigger does for one app instance, against a real queue service:
@@ -18,10 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * unrun. The host backs off its polling when the queue is empty; this loop polls every 100 ms to
  * keep the tests short.
  */
-final class QueueTrigger implements AutoCloseable {
-
-  /** One message handed to the function, and whether it came back failed. */
-  record Delivery(String messageId, String text, int dequeueCount, boolean failed) {}
+final class QueueTrigger extends QueueFeed {
 
   /** host.json's queue settings and the stack's {@code maxDequeueCount}. */
   record Settings(int batchSize, Duration visibilityTimeout, int maxDequeueCount) {}
@@ -33,66 +30,28 @@ final class QueueTrigger implements AutoCloseable {
   private final String queue;
   private final Settings settings;
   private final JdkHttpTarget app;
-  private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-  private final Thread poller;
-  private volatile boolean enabled = true;
-  private volatile int budget = Integer.MAX_VALUE;
-  private volatile boolean idle;
-  private volatile boolean running = true;
 
   private QueueTrigger(QueueService queues, String queue, Settings settings, JdkHttpTarget app) {
+    super("queue-trigger", Duration.ofMillis(100));
     this.queues = queues;
     this.queue = queue;
     this.settings = settings;
     this.app = app;
-    this.poller = Thread.ofPlatform().daemon().name("queue-trigger").unstarted(this::poll);
   }
 
   static QueueTrigger start(
       QueueService queues, String queue, Settings settings, JdkHttpTarget app) {
     QueueTrigger trigger = new QueueTrigger(queues, queue, settings, app);
-    trigger.poller.start();
+    trigger.start();
     return trigger;
   }
 
-  List<Delivery> deliveries() {
-    return List.copyOf(deliveries);
-  }
-
-  /** Stops dequeuing; returns once nothing is dequeued or run. */
-  void disable() {
-    enabled = false;
-    while (!idle && running) {
-      pause();
-    }
-  }
-
-  void enable() {
-    budget = Integer.MAX_VALUE;
-    enabled = true;
-  }
-
-  /** Hands over at most {@code deliveries} messages more, then stays idle (a test's brake). */
-  void enableFor(int deliveries) {
-    budget = deliveries;
-    enabled = true;
-  }
-
-  private void poll() {
-    while (running) {
-      idle = !enabled || budget == 0;
-      List<QueueService.Received> messages =
-          idle ? List.of() : queues.receive(queue, Math.min(budget, settings.batchSize()), LEASE);
-      if (messages.isEmpty()) {
-        pause();
-      }
-      for (QueueService.Received message : messages) {
-        handle(message);
-        if (budget != Integer.MAX_VALUE) {
-          budget--;
-        }
-      }
-    }
+  @Override
+  protected int handOver(int limit) {
+    List<QueueService.Received> messages =
+        queues.receive(queue, Math.min(limit, settings.batchSize()), LEASE);
+    messages.forEach(this::handle);
+    return messages.size();
   }
 
   private void handle(QueueService.Received message) {
@@ -101,8 +60,7 @@ final class QueueTrigger implements AutoCloseable {
       return;
     }
     boolean failed = !invoke(message);
-    deliveries.add(
-        new Delivery(message.messageId(), message.text(), message.dequeueCount(), failed));
+    record(new Delivery(message.messageId(), message.text(), message.dequeueCount(), failed));
     if (!failed) {
       queues.delete(queue, message);
     } else if (message.dequeueCount() >= settings.maxDequeueCount()) {
@@ -131,26 +89,8 @@ final class QueueTrigger implements AutoCloseable {
               .status()
           == 200;
     } catch (RuntimeException workerGone) {
-      running = false;
+      stopFeeding();
       return false;
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public void close() {
-    running = false;
-    try {
-      poller.join(Duration.ofSeconds(5));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -5,35 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.invoicebridge.batch.CallbackSignature;
-import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
-import io.invoicebridge.conformance.Invoices;
 import io.invoicebridge.conformance.JdkHttpTarget;
+import io.invoicebridge.conformance.deployed.QueueFeed;
+import io.invoicebridge.conformance.deployed.QueueWorkerCases;
 import io.invoicebridge.conformance.deployed.StackEnvironment;
 import io.invoicebridge.conformance.deployed.StackTerraform;
-import io.invoicebridge.testing.CallbackReceiver;
-import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Asynchronous batches on a Storage queue as deployed, against Azurite (Microsoft's emulator of the
@@ -42,26 +33,23 @@ import org.junit.jupiter.api.TestMethodOrder;
  * bearer token, and {@link QueueTrigger} hands each message to the queue-triggered {@code
  * batch-worker} as the Functions host does, with host.json's batch size and visibility timeout and
  * the stack's {@code maxDequeueCount} (app-config's {@code batch_queue_max_deliveries}, read from
- * terraform/). One Azurite, one app and one trigger serve the class; the test that kills a worker
- * runs last.
+ * terraform/). One Azurite, one app and one trigger serve the class; the shared cases ({@link
+ * QueueWorkerCases}) add the first and the last test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class QueueWorkerAsDeployedIT {
+class QueueWorkerAsDeployedIT extends QueueWorkerCases {
 
   private static final String QUEUE = "invoice-bridge-batches";
   private static final String POISON = QUEUE + "-poison";
-  private static final Duration LIMIT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private final CallbackReceiver receiver = CallbackReceiver.start();
   private final ManagedIdentityStandIn identity = ManagedIdentityStandIn.start();
   private Azurite azurite;
   private QueueService queues;
-  private Map<String, String> env;
-  private JdkHttpTarget app;
   private QueueTrigger trigger;
+
+  QueueWorkerAsDeployedIT() {
+    super("2026-09/azure");
+  }
 
   @BeforeAll
   void start() {
@@ -71,83 +59,43 @@ class QueueWorkerAsDeployedIT {
     queues.create(QUEUE);
     queues.create(POISON);
     env = environment();
-    app = warm(startApp("azure-queue-worker", env));
+    JdkHttpTarget app = warm(startApp("azure-queue-worker", env));
+    api = app;
     trigger = QueueTrigger.start(queues, QUEUE, settings(), app);
   }
 
   @AfterAll
   void stop() {
     RedisServerExtension.start();
-    for (AutoCloseable open :
-        new AutoCloseable[] {trigger, app, queues, azurite, identity, receiver, freee}) {
-      try {
-        if (open != null) {
-          open.close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  @Test
-  @Order(1)
-  void batchWithCallback_workedFromTheQueue_createsEachInvoiceOnceAndSendsTheCallbackOnce() {
-    // given
-    String batch =
-        Invoices.batchOf("2026-09/azure-hook", 3)
-            .replaceFirst("\\{", "{\"callback_url\":\"" + receiver.url() + "\",");
-
-    // when
-    String location = submit(batch);
-
-    // then
-    JsonNode done =
-        awaitBatch(location, b -> "delivered".equals(b.path("callback").path("status").asText()));
-    assertEquals(3, done.path("summary").path("created").asInt(), done::toString);
-    assertInvoicedOnce("2026-09/azure-hook", 3);
-    assertEquals(1, receiver.delivered().size(), receiver.received()::toString);
-    CallbackReceiver.Received sent = receiver.delivered().getFirst();
-    assertTrue(
-        new CallbackSignature(StackEnvironment.CALLBACK_SECRET)
-            .verifies(sent.signature(), sent.body()));
-    assertEquals(List.of(), identity.refused());
-    assertEquals(List.of(), queues.peek(POISON));
+    closeAll(trigger, api, queues, azurite, identity, receiver, freee);
   }
 
   @Test
   @Order(2)
   void itemDeliveredWhileRedisIsDown_comesBackUntilGivenUp_failedAndPoisonedBeforeTheHostWould() {
     // given: the item queued, then Redis out of reach, so each delivery throws
-    trigger.disable();
-    String location = submit(Invoices.batchOf("2026-09/azure-outage", 1));
-    RedisServerExtension.stopKeepingData();
-    int earlier = trigger.deliveries().size();
+    Queued queued = queuedWhileRedisIsDown("2026-09/azure-outage");
 
     // when: the host hands it over again after each failure, BATCH_MAX_ATTEMPTS times; then
     // Redis is back
     trigger.enableFor(maxAttempts());
-    await(() -> failedSince(earlier) >= maxAttempts());
+    await(() -> trigger.failedSince(queued.earlier()) >= maxAttempts());
     RedisServerExtension.start();
     trigger.enable();
 
     // then: the app gave it up (failed, with the reason) and put it on the poison queue itself,
     // before the host's maxDequeueCount
-    JsonNode done = awaitBatch(location, b -> "complete".equals(b.path("status").asText()));
-    JsonNode result = done.path("results").get(0);
-    assertEquals("failed", result.path("status").asText(), done::toString);
-    assertTrue(
-        result.path("detail").asText().contains("deliveries ended without an outcome"),
-        done::toString);
+    JsonNode done = awaitComplete(queued.location());
+    assertGivenUp(done);
     await(() -> !trigger.deliveries().getLast().failed());
-    List<QueueTrigger.Delivery> tried =
-        trigger.deliveries().subList(earlier, trigger.deliveries().size());
-    int lastDequeue = tried.getLast().dequeueCount();
+    List<QueueFeed.Delivery> tried =
+        trigger.deliveries().subList(queued.earlier(), trigger.deliveries().size());
+    int lastDequeue = tried.getLast().deliveryCount();
     assertTrue(lastDequeue > maxAttempts(), tried::toString);
     assertTrue(lastDequeue < settings().maxDequeueCount(), tried::toString);
     String batchId = done.path("id").asText();
     List<String> poisoned = queues.peek(POISON).stream().filter(m -> m.contains(batchId)).toList();
-    assertEquals(List.of(tried.getLast().text()), poisoned);
+    assertEquals(List.of(tried.getLast().body()), poisoned);
   }
 
   @Test
@@ -161,45 +109,28 @@ class QueueWorkerAsDeployedIT {
 
     // then
     await(() -> queues.peek(POISON).contains("not a batch message"));
-    List<QueueTrigger.Delivery> tried =
+    List<QueueFeed.Delivery> tried =
         trigger.deliveries().subList(earlier, trigger.deliveries().size());
     assertEquals(settings().maxDequeueCount(), tried.size(), tried::toString);
-    assertTrue(tried.stream().allMatch(QueueTrigger.Delivery::failed), tried::toString);
+    assertTrue(tried.stream().allMatch(QueueFeed.Delivery::failed), tried::toString);
   }
 
-  @Test
-  @Order(4)
-  void thirtyItems_oneWorkerKilledMidItem_completeWithEveryInvoiceCreatedOnce() {
-    // given: a second app instance beside the first, with its host's trigger and a short deadline
-    // (a stack may set 2 s and up), so the item it holds when killed is free again within seconds
-    Map<String, String> shortDeadline = new LinkedHashMap<>(env);
-    shortDeadline.put("REQUEST_TIMEOUT_MS", "6000");
-    JdkHttpTarget doomed = warm(startApp("azure-queue-worker-doomed", shortDeadline));
-    int before = freee.invoiceCount();
-    try (QueueTrigger doomedTrigger = QueueTrigger.start(queues, QUEUE, settings(), doomed)) {
-      String location = submit(Invoices.batchOf("2026-09/azure-kill", 30));
-      await(() -> freee.invoiceCount() >= before + 8);
+  @Override
+  protected QueueFeed feed() {
+    return trigger;
+  }
 
-      // when: freee holds the second instance's next answer (the invoice is made), and that
-      // instance is killed
-      trigger.disable();
-      int armed = freee.invoiceCount();
-      freee.slowAfterNextCreates(1, Duration.ofSeconds(30));
-      await(() -> freee.invoiceCount() > armed);
-      doomed.close();
-      trigger.enable();
+  @Override
+  protected SecondWorker startSecondWorker(Map<String, String> settings) {
+    JdkHttpTarget doomed = warm(startApp("azure-queue-worker-doomed", settings));
+    return new SecondWorker(
+        QueueTrigger.start(queues, QUEUE, settings(), doomed), doomed, doomed::close);
+  }
 
-      // then
-      JsonNode done = awaitBatch(location, b -> "complete".equals(b.path("status").asText()));
-      JsonNode summary = done.path("summary");
-      // the killed worker's item is found in freee by its marker and recorded, answering replayed
-      assertEquals(
-          30, summary.path("created").asInt() + summary.path("replayed").asInt(), done::toString);
-      assertInvoicedOnce("2026-09/azure-kill", 30);
-      assertEquals(before + 30, freee.invoiceCount());
-    } finally {
-      doomed.close();
-    }
+  @Override
+  protected void assertNothingAstray() {
+    assertEquals(List.of(), identity.refused());
+    assertEquals(List.of(), queues.peek(POISON));
   }
 
   /** The app settings the stack gives the app (terraform/modules/azure-function). */
@@ -272,67 +203,7 @@ class QueueWorkerAsDeployedIT {
         settings, Path.of("target", "as-deployed", log + ".log"));
   }
 
-  private int maxAttempts() {
-    return maxAttempts(env);
-  }
-
   private static int maxAttempts(Map<String, String> settings) {
     return Integer.parseInt(settings.get("BATCH_MAX_ATTEMPTS"));
-  }
-
-  private long failedSince(int earlier) {
-    List<QueueTrigger.Delivery> all = trigger.deliveries();
-    return all.subList(earlier, all.size()).stream().filter(QueueTrigger.Delivery::failed).count();
-  }
-
-  private void assertInvoicedOnce(String prefix, int count) {
-    for (int i = 1; i <= count; i++) {
-      String marker = "[invoice-bridge:" + prefix + "/" + i + "]";
-      assertEquals(1, freee.invoicesWithMemoContaining(marker), marker);
-    }
-  }
-
-  private String submit(String batch) {
-    Map<String, String> headers = new LinkedHashMap<>(authorized());
-    headers.put("Content-Type", "application/json");
-    HttpAnswer accepted = app.send(HttpCall.post("/v1/batches", headers, batch));
-    assertEquals(202, accepted.status(), accepted::text);
-    return accepted.header("Location").orElseThrow();
-  }
-
-  private JsonNode awaitBatch(String location, Predicate<JsonNode> done) {
-    Instant limit = Instant.now().plus(LIMIT);
-    JsonNode shown = null;
-    while (Instant.now().isBefore(limit)) {
-      shown = app.send(HttpCall.get(location, authorized())).json();
-      if (done.test(shown)) {
-        return shown;
-      }
-      pause();
-    }
-    throw new AssertionError("not done within " + LIMIT + ": " + shown);
-  }
-
-  private static void await(BooleanSupplier condition) {
-    Instant limit = Instant.now().plus(LIMIT);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(limit)) {
-        throw new AssertionError("not within " + LIMIT);
-      }
-      pause();
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, String> authorized() {
-    return Map.of("Authorization", "Bearer " + ConformanceTarget.RUN_TOKEN);
   }
 }

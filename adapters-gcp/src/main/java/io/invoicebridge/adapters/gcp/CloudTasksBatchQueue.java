@@ -3,6 +3,7 @@ package io.invoicebridge.adapters.gcp;
 import io.invoicebridge.batch.BatchMessage;
 import io.invoicebridge.batch.BatchQueue;
 import io.invoicebridge.batch.BatchStoreUnavailableException;
+import io.invoicebridge.batch.ParallelSends;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -10,16 +11,10 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,32 +66,11 @@ public class CloudTasksBatchQueue implements BatchQueue {
 
   @Override
   public void send(List<BatchMessage> messages) {
-    Semaphore slots = new Semaphore(PARALLEL_CREATES);
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<?>> created = new ArrayList<>();
-      for (BatchMessage message : messages) {
-        created.add(
-            executor.submit(
-                () -> {
-                  slots.acquireUninterruptibly();
-                  try {
-                    cloudTasks.createTask(queueUrl, work(message, Duration.ZERO));
-                  } finally {
-                    slots.release();
-                  }
-                }));
-      }
-      for (Future<?> each : created) {
-        each.get();
-      }
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof BatchStoreUnavailableException unavailable
-          ? unavailable
-          : new BatchStoreUnavailableException("cloud tasks send", e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BatchStoreUnavailableException("cloud tasks send", "interrupted", e);
-    }
+    ParallelSends.sendEach(
+        messages,
+        PARALLEL_CREATES,
+        "cloud tasks send",
+        message -> cloudTasks.createTask(queueUrl, work(message, Duration.ZERO)));
   }
 
   @Override

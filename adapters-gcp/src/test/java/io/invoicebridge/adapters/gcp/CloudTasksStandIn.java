@@ -11,16 +11,13 @@ import com.google.protobuf.util.JsonFormat;
 import com.google.rpc.Code;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.invoicebridge.conformance.deployed.LoopbackServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -61,17 +58,7 @@ final class CloudTasksStandIn implements AutoCloseable {
   }
 
   static CloudTasksStandIn start() {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-      CloudTasksStandIn standIn = new CloudTasksStandIn(server);
-      server.createContext("/", standIn::handle);
-      server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-      server.start();
-      return standIn;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LoopbackServer.serve(64, "/", CloudTasksStandIn::new, owner -> owner::handle);
   }
 
   /** The value of {@code GCE_METADATA_HOST}: host and port. */

@@ -1,8 +1,8 @@
 package io.invoicebridge.adapters.gcp;
 
-import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.deployed.AsDeployedCases;
+import io.invoicebridge.conformance.deployed.Correlation;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,6 +12,10 @@ import java.util.Map;
  * variables Cloud Run sets itself; Google's front end adds {@code X-Cloud-Trace-Context}.
  */
 class InvokerAsDeployedIT extends AsDeployedCases {
+
+  InvokerAsDeployedIT() {
+    super("gcp-invoker", Correlation.traceId("X-Cloud-Trace-Context", id -> id + "/1;o=1"));
+  }
 
   @Override
   protected HttpTarget start(Map<String, String> environment, Path log) {
@@ -26,20 +30,5 @@ class InvokerAsDeployedIT extends AsDeployedCases {
         "K_CONFIGURATION", "invoice-bridge",
         "FUNCTION_TARGET", InvokerTarget.FUNCTION_TARGET,
         "GOOGLE_CLOUD_PROJECT", "demo-project");
-  }
-
-  @Override
-  protected HttpCall correlated(HttpCall call, String id) {
-    return withHeader(call, "X-Cloud-Trace-Context", id + "/1;o=1");
-  }
-
-  @Override
-  protected String newCorrelationId() {
-    return randomTraceId();
-  }
-
-  @Override
-  protected String name() {
-    return "gcp-invoker";
   }
 }

@@ -4,19 +4,10 @@ import static io.invoicebridge.bench.Bench.progress;
 import static io.invoicebridge.bench.Bench.result;
 
 import io.invoicebridge.limit.Quota;
-import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
-import io.invoicebridge.testing.RedisServerExtension;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hour-window fidelity: the rate-limit fidelity run for freee's hour, with every window shortened
@@ -43,43 +34,18 @@ final class HourFidelity {
       fake.rateLimit(perMinute, Duration.ofMinutes(1).dividedBy(scale))
           .hourLimit(perHour, hour)
           .latency(Duration.ofMillis(latencyMs));
-      RedisServerExtension.admin().flushAll();
-      Map<String, Object> overrides = new HashMap<>();
-      overrides.put("bridge.redis-url", RedisServerExtension.url().toString());
-      overrides.put("bridge.rate-limit-per-minute", Integer.toString(perMinute));
-      overrides.put("bridge.rate-limit-per-hour", Integer.toString(perHour));
-      overrides.put("bridge.rate-limit-per-day", "8640000");
-      overrides.put(Quota.SCALE_PROPERTY, Integer.toString(scale));
-      overrides.put("bridge.concurrent-freee-calls", Integer.toString(concurrency));
-      overrides.put("bridge.request-timeout-ms", "20000");
-      String seed = fake.issueRefreshToken();
-      List<BridgeServer> bridges = new ArrayList<>();
-      ExecutorService drivers = Executors.newFixedThreadPool(instances);
-      try {
-        for (int i = 0; i < instances; i++) {
-          bridges.add(BridgeServer.start(fake, seed, overrides));
-        }
+      Map<String, Object> settings = BusyBridges.settings(perMinute, concurrency, 20000);
+      settings.put("bridge.rate-limit-per-hour", Integer.toString(perHour));
+      settings.put("bridge.rate-limit-per-day", "8640000");
+      settings.put(Quota.SCALE_PROPERTY, Integer.toString(scale));
+      try (BusyBridges bridges = BusyBridges.start(fake, settings, instances)) {
         // The measured hour is the first whole one after the instances are busy.
         Instant hourStart = nextPeriodStart(Instant.now().plusSeconds(1), hour);
         Instant hourEnd = hourStart.plus(hour);
         progress("hour fidelity: " + instances + " instances, hour of " + hour.toSeconds() + " s");
         long stopAt = System.nanoTime() + Duration.between(Instant.now(), hourEnd).toNanos();
-        AtomicInteger created = new AtomicInteger();
-        List<Future<Instant>> done = new ArrayList<>();
-        for (int i = 0; i < instances; i++) {
-          BridgeServer bridge = bridges.get(i);
-          String prefix = "h" + i;
-          done.add(
-              drivers.submit(
-                  () -> RateLimitFidelity.keepBusy(bridge, prefix, batchSize, stopAt, created)));
-        }
-        for (Future<Instant> last : done) {
-          last.get();
-        }
+        bridges.keepBusy("h", batchSize, stopAt);
         report(options.text("label", "hour"), fake, perHour, hour, hourStart, hourEnd);
-      } finally {
-        drivers.shutdownNow();
-        bridges.forEach(BridgeServer::close);
       }
     }
   }

@@ -47,56 +47,67 @@ final class MonthEndDeployed {
       LocalTime timeOfDay = LocalTime.parse(time);
       String at = timeOfDay.toString().replace(":", "");
       if (kinds.contains("sync")) {
-        runSync("deployed.sync." + at, timeOfDay, syncItems, latencyMs);
+        String label = "deployed.sync." + at;
+        String what = syncItems + " items resent until complete";
+        placed(label, timeOfDay, latencyMs, 1, what, sync(label, syncItems, latencyMs));
       }
       if (kinds.contains("async")) {
-        runAsync("deployed.async." + at, timeOfDay, asyncItems, latencyMs);
+        String label = "deployed.async." + at;
+        String what = asyncItems + " items on two instances";
+        placed(label, timeOfDay, latencyMs, 2, what, async(label, asyncItems, latencyMs));
       }
     }
   }
 
-  private static void runSync(String label, LocalTime timeOfDay, int items, int latencyMs)
-      throws Exception {
-    Instant start = Instant.now().plusSeconds(8);
-    Duration phase = WindowPhase.placing(start, timeOfDay, 1);
-    try (FakeFreee fake = freee(phase, latencyMs)) {
-      List<BridgeServer> bridges = MonthEnd.start(fake, deployed(phase), 1);
-      try {
-        MonthEnd.sleepUntil(start);
-        progress(label + ": " + items + " items resent until complete, at " + timeOfDay + "Z");
-        Instant sent = Instant.now();
-        int rounds = resendUntilComplete(bridges.getFirst(), TestItems.batch("sync", items, 101));
-        report(label, fake, items, sent, Instant.now(), latencyMs);
-        result(label + ".requests", rounds);
-      } finally {
-        bridges.forEach(BridgeServer::close);
-      }
-    }
+  /** A synchronous batch resent until complete, on one instance. */
+  private static PlacedRun sync(String label, int items, int latencyMs) {
+    return (fake, bridges) -> {
+      Instant sent = Instant.now();
+      int rounds = resendUntilComplete(bridges.getFirst(), TestItems.batch("sync", items, 101));
+      report(label, fake, items, sent, Instant.now(), latencyMs);
+      result(label + ".requests", rounds);
+    };
   }
 
-  private static void runAsync(String label, LocalTime timeOfDay, int items, int latencyMs)
+  /** An asynchronous batch on two instances, and a person's invoice once a quarter is made. */
+  private static PlacedRun async(String label, int items, int latencyMs) {
+    return (fake, bridges) -> {
+      Instant sent = Instant.now();
+      String location = location(submit(bridges.getFirst(), TestItems.batch("async", items, 101)));
+      while (fake.invoicesWithMemoContaining("[invoice-bridge:async-") < items / 4) {
+        Thread.sleep(20);
+      }
+      Instant personSent = Instant.now();
+      bridges.get(1).postBatch(TestItems.batch("person", 1, 102));
+      Instant personCreated = fake.creationTimes("[invoice-bridge:person-0]").getFirst();
+      awaitComplete(bridges.get(1), location);
+      report(label, fake, items + 1, sent, Instant.now(), latencyMs);
+      long slotMs = InMemoryRateLimiter.intervalFor(30).toMillis();
+      long waitMs = Duration.between(personSent, personCreated).toMillis();
+      result(label + ".interactive_wait_slots", String.format("%.2f", (double) waitMs / slotMs));
+    };
+  }
+
+  /** What a run does once its bridges are up and the chosen time of day has come. */
+  private interface PlacedRun {
+    void run(FakeFreee fake, List<BridgeServer> bridges) throws Exception;
+  }
+
+  /**
+   * Starts the fake and {@code instances} bridges with the deployed limits, the windows placed so
+   * that the run starts at {@code timeOfDay}, and runs {@code run} then.
+   */
+  private static void placed(
+      String label, LocalTime timeOfDay, int latencyMs, int instances, String what, PlacedRun run)
       throws Exception {
     Instant start = Instant.now().plusSeconds(8);
     Duration phase = WindowPhase.placing(start, timeOfDay, 1);
     try (FakeFreee fake = freee(phase, latencyMs)) {
-      List<BridgeServer> bridges = MonthEnd.start(fake, deployed(phase), 2);
+      List<BridgeServer> bridges = MonthEnd.start(fake, deployed(phase), instances);
       try {
         MonthEnd.sleepUntil(start);
-        progress(label + ": " + items + " items on two instances, at " + timeOfDay + "Z");
-        Instant sent = Instant.now();
-        String location =
-            location(submit(bridges.getFirst(), TestItems.batch("async", items, 101)));
-        while (fake.invoicesWithMemoContaining("[invoice-bridge:async-") < items / 4) {
-          Thread.sleep(20);
-        }
-        Instant personSent = Instant.now();
-        bridges.get(1).postBatch(TestItems.batch("person", 1, 102));
-        Instant personCreated = fake.creationTimes("[invoice-bridge:person-0]").getFirst();
-        awaitComplete(bridges.get(1), location);
-        report(label, fake, items + 1, sent, Instant.now(), latencyMs);
-        long slotMs = InMemoryRateLimiter.intervalFor(30).toMillis();
-        long waitMs = Duration.between(personSent, personCreated).toMillis();
-        result(label + ".interactive_wait_slots", String.format("%.2f", (double) waitMs / slotMs));
+        progress(label + ": " + what + ", at " + timeOfDay + "Z");
+        run.run(fake, bridges);
       } finally {
         bridges.forEach(BridgeServer::close);
       }

@@ -3,22 +3,11 @@ package io.invoicebridge.bench;
 import static io.invoicebridge.bench.Bench.progress;
 import static io.invoicebridge.bench.Bench.result;
 
-import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
-import io.invoicebridge.testing.RedisServerExtension;
-import io.invoicebridge.testing.TestItems;
-import io.micronaut.json.tree.JsonNode;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rate-limit fidelity across instances: several bridge instances (each its own application context
@@ -46,19 +35,8 @@ final class RateLimitFidelity {
 
     try (FakeFreee fake = FakeFreee.start()) {
       fake.rateLimit(perWindow, Duration.ofSeconds(windowS)).latency(Duration.ofMillis(latencyMs));
-      RedisServerExtension.admin().flushAll();
-      Map<String, Object> overrides = new HashMap<>();
-      overrides.put("bridge.redis-url", RedisServerExtension.url().toString());
-      overrides.put("bridge.rate-limit-per-minute", Integer.toString(perMinute));
-      overrides.put("bridge.concurrent-freee-calls", Integer.toString(concurrency));
-      overrides.put("bridge.request-timeout-ms", "300000");
-      String seed = fake.issueRefreshToken();
-      List<BridgeServer> bridges = new ArrayList<>();
-      ExecutorService drivers = Executors.newFixedThreadPool(instances);
-      try {
-        for (int i = 0; i < instances; i++) {
-          bridges.add(BridgeServer.start(fake, seed, overrides));
-        }
+      Map<String, Object> settings = BusyBridges.settings(perMinute, concurrency, 300000);
+      try (BusyBridges bridges = BusyBridges.start(fake, settings, instances)) {
         progress(
             "fidelity: "
                 + instances
@@ -72,20 +50,9 @@ final class RateLimitFidelity {
                 + durationS
                 + " s");
         long stopAt = System.nanoTime() + Duration.ofSeconds(durationS).toNanos();
-        AtomicInteger created = new AtomicInteger();
-        List<Future<Instant>> lastAnswers = new ArrayList<>();
-        for (int i = 0; i < instances; i++) {
-          BridgeServer bridge = bridges.get(i);
-          String prefix = "i" + i;
-          lastAnswers.add(
-              drivers.submit(() -> keepBusy(bridge, prefix, batchSize, stopAt, created)));
-        }
         // The busy period ends when the first instance has no more work.
-        Instant busyEnd = null;
-        for (Future<Instant> last : lastAnswers) {
-          Instant at = last.get();
-          busyEnd = busyEnd == null || at.isBefore(busyEnd) ? at : busyEnd;
-        }
+        Instant busyEnd =
+            bridges.keepBusy("i", batchSize, stopAt).stream().min(Instant::compareTo).orElseThrow();
         report(
             options.text("label", "fidelity"),
             fake,
@@ -94,29 +61,9 @@ final class RateLimitFidelity {
             perWindow,
             windowS,
             busyEnd,
-            created.get());
-      } finally {
-        drivers.shutdownNow();
-        bridges.forEach(BridgeServer::close);
+            bridges.created());
       }
     }
-  }
-
-  /** Posts batch after batch until {@code stopAt}; returns when the last answer arrived. */
-  static Instant keepBusy(
-      BridgeServer bridge, String prefix, int batchSize, long stopAt, AtomicInteger created) {
-    int batch = 0;
-    while (System.nanoTime() < stopAt) {
-      HttpResponse<String> response =
-          bridge.postBatch(TestItems.batch(prefix + "-b" + batch++, batchSize, 101));
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "batch answered " + response.statusCode() + ": " + response.body());
-      }
-      JsonNode summary = BridgeServer.json(response).get("summary");
-      created.addAndGet(summary.get("created").getIntValue());
-    }
-    return Instant.now();
   }
 
   private static void report(

@@ -24,11 +24,18 @@ public abstract class AotPackageCases {
   private static final String CONFIGURER =
       "META-INF/services/io.micronaut.context.ApplicationContextConfigurer";
 
-  /** The packaged jar as deployed. */
-  protected abstract Path jar();
+  /** The packaged jar as deployed: the module's failsafe sets {@code function.jar}. */
+  private static Path jar() {
+    return Path.of(System.getProperty("function.jar"));
+  }
 
-  /** Where the module's AOT build wrote its sources ({@code target/aot/generated/sources}). */
-  protected abstract Path generatedSources();
+  /**
+   * Where the module's AOT build wrote its sources ({@code target/aot/generated/sources}): the
+   * module's failsafe sets {@code aot.generated.sources}.
+   */
+  private static Path generatedSources() {
+    return Path.of(System.getProperty("aot.generated.sources"));
+  }
 
   @Test
   void package_builtWithAot_registersAotForMicronaut() {

@@ -19,12 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,9 +43,20 @@ public abstract class AsDeployedCases {
 
   private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(45);
 
+  private final String name;
+  private final Correlation correlation;
   private FakeFreee freee;
   private HttpTarget target;
   private LogFile log;
+
+  /**
+   * {@code name}: the entry point's, naming its log file and its invoices; {@code correlation}: how
+   * its platform delivers a correlation id.
+   */
+  protected AsDeployedCases(String name, Correlation correlation) {
+    this.name = name;
+    this.correlation = correlation;
+  }
 
   /**
    * Starts the entry point with exactly {@code environment} as its process environment, writing its
@@ -55,22 +64,10 @@ public abstract class AsDeployedCases {
    */
   protected abstract HttpTarget start(Map<String, String> environment, Path log) throws Exception;
 
-  /**
-   * {@code call} as the platform delivers it with the correlation id {@code id}: a trace header the
-   * front door adds, or the platform's own request or invocation id.
-   */
-  protected abstract HttpCall correlated(HttpCall call, String id);
-
-  /** A correlation id of the platform's own form (a trace id, a request id). */
-  protected abstract String newCorrelationId();
-
   /** Variables the platform itself sets besides the stack's (e.g. {@code K_SERVICE}). */
   protected Map<String, String> platformEnvironment() {
     return Map.of();
   }
-
-  /** The log file's name, one per entry point. */
-  protected abstract String name();
 
   /**
    * Whether the platform's log service reads CloudWatch's Embedded Metric Format from the lines
@@ -93,7 +90,7 @@ public abstract class AsDeployedCases {
         "JAVA_TOOL_OPTIONS",
         RedisServerExtension.tls().javaOptions(),
         (own, trust) -> own + " " + trust);
-    Path logPath = Path.of("target", "as-deployed", name() + ".log");
+    Path logPath = Path.of("target", "as-deployed", name + ".log");
     log = new LogFile(logPath);
     target = start(environment, logPath);
   }
@@ -134,14 +131,14 @@ public abstract class AsDeployedCases {
   @Test
   @Order(3)
   void batch_realInvoices_createdOnceThenReplayed() {
-    String id = newCorrelationId();
-    String batch = Invoices.batchOf("2026-11/deployed-" + name(), 2);
-    HttpCall call = correlated(HttpCall.post("/v1/invoices/batch", json(), batch), id);
+    String id = correlation.newId().get();
+    String batch = Invoices.batchOf("2026-11/deployed-" + name, 2);
+    HttpCall call = correlation.of(HttpCall.post("/v1/invoices/batch", json(), batch), id);
 
     HttpAnswer first = target.send(call);
     HttpAnswer again = target.send(call);
 
-    String key = "2026-11/deployed-" + name() + "/1";
+    String key = "2026-11/deployed-" + name + "/1";
     assertAll(
         () -> assertEquals(200, first.status(), first::text),
         () -> assertEquals(2, first.json().path("summary").path("created").asInt(), first::text),
@@ -212,20 +209,6 @@ public abstract class AsDeployedCases {
   private static boolean hasEvent(List<JsonNode> events, String name, String metric) {
     return events.stream()
         .anyMatch(e -> name.equals(e.path("event").asText()) && e.path(metric).isNumber());
-  }
-
-  /** {@code call} with one more header, as a front door adds it. */
-  protected static HttpCall withHeader(HttpCall call, String name, String value) {
-    Map<String, String> headers = new LinkedHashMap<>(call.headers());
-    headers.put(name, value);
-    return new HttpCall(call.method(), call.target(), headers, call.body());
-  }
-
-  /** A W3C / Google trace id: 32 lower-case hex digits. */
-  protected static String randomTraceId() {
-    byte[] traceId = new byte[16];
-    ThreadLocalRandom.current().nextBytes(traceId);
-    return HexFormat.of().formatHex(traceId);
   }
 
   private void assertCorrelatedLogLines(String key, String id) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A packaged entry point in a JVM of its own, started the way its platform starts it: a command,
@@ -120,12 +121,11 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** Waits about {@code duration} between polls; a wait interrupted ends the test. */
   static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    LockSupport.parkNanos(duration.toNanos());
+    if (Thread.currentThread().isInterrupted()) {
+      throw new IllegalStateException("interrupted while waiting");
     }
   }
 }

@@ -3,9 +3,6 @@ package io.invoicebridge.conformance.deployed;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,17 +43,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
   }
 
   public static LambdaRuntimeApi start() {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-      LambdaRuntimeApi api = new LambdaRuntimeApi(server);
-      server.createContext(BASE, api::handle);
-      server.setExecutor(api.threads);
-      server.start();
-      return api;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LoopbackServer.serve(
+        16, BASE, LambdaRuntimeApi::new, owner -> owner::handle, owner -> owner.threads);
   }
 
   /** The value of {@code AWS_LAMBDA_RUNTIME_API}: host and port. */

@@ -1,6 +1,5 @@
 package io.invoicebridge.conformance.deployed;
 
-import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.JdkHttpTarget;
 import java.net.URI;
@@ -16,6 +15,11 @@ import java.util.Map;
  */
 class NettyJarAsDeployedIT extends AsDeployedCases {
 
+  NettyJarAsDeployedIT() {
+    super(
+        "netty-jar", Correlation.traceId("traceparent", id -> "00-" + id + "-00f067aa0ba902b7-01"));
+  }
+
   @Override
   protected HttpTarget start(Map<String, String> environment, Path log) {
     int port = ChildProcess.freePort();
@@ -25,21 +29,6 @@ class NettyJarAsDeployedIT extends AsDeployedCases {
         ChildProcess.start(List.of(ChildProcess.java(), "-jar", appJar()), withPort, log);
     app.awaitListening(port);
     return new JdkHttpTarget(URI.create("http://127.0.0.1:" + port), app::close);
-  }
-
-  @Override
-  protected HttpCall correlated(HttpCall call, String id) {
-    return withHeader(call, "traceparent", "00-" + id + "-00f067aa0ba902b7-01");
-  }
-
-  @Override
-  protected String newCorrelationId() {
-    return randomTraceId();
-  }
-
-  @Override
-  protected String name() {
-    return "netty-jar";
   }
 
   private static String appJar() {
