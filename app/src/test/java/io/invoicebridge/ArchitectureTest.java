@@ -78,7 +78,7 @@ class ArchitectureTest {
   static final ArchRule storesDoNotReachIntoTheEngine =
       noClasses()
           .that()
-          .resideInAnyPackage("io.invoicebridge.ledger..", "io.invoicebridge.limit..")
+          .resideInAnyPackage("io.invoicebridge.ledger..", "io.invoicebridge.quota..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("io.invoicebridge.invoice..")
@@ -95,7 +95,7 @@ class ArchitectureTest {
               "io.invoicebridge.invoice..",
               "io.invoicebridge.freee..",
               "io.invoicebridge.ledger..",
-              "io.invoicebridge.limit..",
+              "io.invoicebridge.quota..",
               "io.invoicebridge.redis..")
           .because("every capability reports through the metrics port, so it must not know them");
 }

@@ -43,7 +43,8 @@ class CreateOutcomeMapper {
       case SUCCESS -> created(answer);
       case EXPIRED_ACCESS_TOKEN, UNAUTHORIZED -> new Failed(unauthorized(error), false, requestId);
       case PERMISSION_DENIED, REFUSED -> new Rejected(status, messages(status, error), requestId);
-      case RATE_LIMITED, EXCESSIVE_ACCESS -> new Throttled(reading.hold().orElseThrow(), requestId);
+      case RATE_LIMITED, EXCESSIVE_ACCESS ->
+          new Throttled(reading.quotaWait().orElseThrow(), requestId);
       case SERVER_ERROR -> new Failed("freee answered " + status, true, requestId);
     };
   }

@@ -1,9 +1,9 @@
 package io.invoicebridge.freee;
 
 import io.invoicebridge.freee.token.AccessTokenProvider;
-import io.invoicebridge.limit.CallKind;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.FreeeCallGate;
+import io.invoicebridge.quota.CallKind;
+import io.invoicebridge.quota.FreeeCallGate;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -42,7 +42,7 @@ class FreeeCaller {
    * @param request sends the request given the {@code Authorization} header value
    * @return the last attempt's exchange, or empty when the gate gave it no permit or time
    * @throws io.invoicebridge.freee.token.TokenRefreshFailedException etc. from {@link
-   *     AccessTokenProvider}, {@code RateLimitHeldException} and {@code
+   *     AccessTokenProvider}, {@code QuotaWaitPastDeadlineException} and {@code
    *     RateLimiterUnavailableException} from the gate, {@link FreeeOutageException} from the
    *     breaker; nothing was sent on the attempt that threw
    */

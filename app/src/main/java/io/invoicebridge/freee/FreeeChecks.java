@@ -5,9 +5,9 @@ import io.invoicebridge.freee.token.AccessTokenProvider;
 import io.invoicebridge.freee.token.TokenStatus;
 import io.invoicebridge.health.CheckResult;
 import io.invoicebridge.health.PreflightCheck;
-import io.invoicebridge.limit.CallKind;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.RateLimitHeldException;
+import io.invoicebridge.quota.CallKind;
+import io.invoicebridge.quota.QuotaWaitPastDeadlineException;
+import io.invoicebridge.timing.Deadline;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,7 +97,7 @@ class FreeeChecks implements PreflightCheck {
           .orElse(
               CheckResult.warn(
                   "freee_probe", "no rate-limit slot within " + PROBE_TIME.toSeconds() + " s"));
-    } catch (RateLimitHeldException e) {
+    } catch (QuotaWaitPastDeadlineException e) {
       return CheckResult.warn("freee_probe", "not sent: " + e.getMessage());
     } catch (RuntimeException e) {
       return CheckResult.fail("freee_probe", e.getMessage());

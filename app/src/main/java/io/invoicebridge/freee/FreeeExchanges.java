@@ -1,6 +1,6 @@
 package io.invoicebridge.freee;
 
-import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.NoHostException;

@@ -3,11 +3,12 @@ package io.invoicebridge.freee;
 import io.invoicebridge.health.CheckResult;
 import io.invoicebridge.health.DetailsOnly;
 import io.invoicebridge.health.PreflightCheck;
-import io.invoicebridge.limit.FreeeCallGate;
-import io.invoicebridge.limit.ItemsInFlight;
-import io.invoicebridge.limit.RateLimiterUnavailableException;
-import io.invoicebridge.limit.Window;
-import io.invoicebridge.limit.WindowHeadroom;
+import io.invoicebridge.quota.FreeeCallGate;
+import io.invoicebridge.quota.FreeeRateLimitSnapshot;
+import io.invoicebridge.quota.ItemsInFlight;
+import io.invoicebridge.quota.RateLimiterUnavailableException;
+import io.invoicebridge.quota.Window;
+import io.invoicebridge.quota.WindowHeadroom;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
@@ -68,7 +69,7 @@ class FreeeQuotaCheck implements DetailsOnly, PreflightCheck {
       for (WindowHeadroom window : gate.headroom()) {
         details.put(key(window.window()), window(window));
       }
-      gate.pauseInForce().ifPresent(hold -> details.put("paused", hold.detail()));
+      gate.pauseInForce().ifPresent(wait -> details.put("paused", wait.detail()));
     } catch (RateLimiterUnavailableException e) {
       details.put("error", e.getMessage());
     }

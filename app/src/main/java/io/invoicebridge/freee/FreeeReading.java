@@ -1,16 +1,16 @@
 package io.invoicebridge.freee;
 
-import io.invoicebridge.limit.Hold;
+import io.invoicebridge.quota.QuotaWait;
 import io.micronaut.json.JsonMapper;
 import java.util.Optional;
 
 /**
  * What one freee answer says, read once where it arrives: what kind of answer it is, freee's error
- * body, and, for an API call, the hold it put on every call (a 429, a 403 block, or a window it
+ * body, and, for an API call, the wait it put on every call (a 429, a 403 block, or a window it
  * spent). The engine, the error mapping and the metrics all take this reading; none reads the
  * answer's status codes or body again.
  */
-public record FreeeReading(Kind kind, FreeeErrorBody error, Optional<Hold> hold) {
+public record FreeeReading(Kind kind, FreeeErrorBody error, Optional<QuotaWait> quotaWait) {
 
   /** The answers the bridge treats differently. */
   public enum Kind {
@@ -31,18 +31,18 @@ public record FreeeReading(Kind kind, FreeeErrorBody error, Optional<Hold> hold)
     SERVER_ERROR
   }
 
-  /** The kind and error body of {@code answer}, with no hold (for answers outside the gate). */
+  /** The kind and error body of {@code answer}, with no wait (for answers outside the gate). */
   public static FreeeReading of(FreeeAnswer answer, JsonMapper json) {
     FreeeErrorBody error =
         answer.successful() ? FreeeErrorBody.none() : FreeeErrorBody.parse(json, answer.body());
     return new FreeeReading(kind(answer.status(), error), error, Optional.empty());
   }
 
-  FreeeReading withHold(Optional<Hold> newHold) {
-    return new FreeeReading(kind, error, newHold);
+  FreeeReading withQuotaWait(Optional<QuotaWait> newWait) {
+    return new FreeeReading(kind, error, newWait);
   }
 
-  /** freee said to slow down: every call is paused until {@link #hold()} ends. */
+  /** freee said to slow down: every call is paused until {@link #quotaWait()} ends. */
   public boolean throttled() {
     return kind == Kind.RATE_LIMITED || kind == Kind.EXCESSIVE_ACCESS;
   }

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.quota.FreeeRateLimitSnapshot;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.FreeeTestApp;
 import io.invoicebridge.testing.TestInvoices;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.context.ApplicationContext;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -150,9 +151,9 @@ class FreeeInvoiceGatewayTest {
               Deadline.in(Duration.ofSeconds(2), clock));
       // then
       CreateOutcome.Throttled throttled = assertInstanceOf(CreateOutcome.Throttled.class, outcome);
-      assertTrue(throttled.hold().until().isAfter(clock.instant().plusSeconds(50)));
+      assertTrue(throttled.quotaWait().until().isAfter(clock.instant().plusSeconds(50)));
       CreateOutcome.NotSent notSent = assertInstanceOf(CreateOutcome.NotSent.class, next);
-      assertEquals(Optional.of(throttled.hold().until()), notSent.retryAt());
+      assertEquals(Optional.of(throttled.quotaWait().until()), notSent.retryAt());
       assertEquals(1, fake.rateLimitedCount());
       assertEquals(2, fake.apiCallTimes().size());
     }

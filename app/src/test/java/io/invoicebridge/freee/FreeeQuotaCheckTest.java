@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.health.CheckResult;
-import io.invoicebridge.limit.CallDurationEstimate;
-import io.invoicebridge.limit.FreeeCallGate;
-import io.invoicebridge.limit.Hold;
-import io.invoicebridge.limit.InMemoryRateLimiter;
-import io.invoicebridge.limit.ItemsInFlight;
-import io.invoicebridge.limit.Quota;
-import io.invoicebridge.limit.Window;
+import io.invoicebridge.quota.FreeeCallGate;
+import io.invoicebridge.quota.InMemoryRateLimiter;
+import io.invoicebridge.quota.ItemsInFlight;
+import io.invoicebridge.quota.Quota;
+import io.invoicebridge.quota.QuotaWait;
+import io.invoicebridge.quota.Window;
 import io.invoicebridge.testing.MutableClock;
+import io.invoicebridge.timing.CallDurationEstimate;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.management.health.indicator.HealthResult;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class FreeeQuotaCheckTest {
   @Test
   void run_pauseInForce_warnsNamingTheWindowAndWhenItEnds() {
     Instant reset = Instant.parse("2026-11-30T04:00:00Z");
-    gate.pause(Hold.spent(Window.HOUR, reset, 1500));
+    gate.pause(QuotaWait.spent(Window.HOUR, reset, 1500));
 
     CheckResult result = check.run(false).getFirst();
 

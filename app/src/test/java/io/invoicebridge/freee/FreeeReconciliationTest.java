@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.FreeeTestApp;
 import io.invoicebridge.testing.TestInvoices;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.time.Duration;

@@ -9,13 +9,13 @@ import io.invoicebridge.freee.LookupOutcome;
 import io.invoicebridge.ledger.CreatedInvoice;
 import io.invoicebridge.ledger.InMemoryLedger;
 import io.invoicebridge.ledger.LedgerRecord;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.Hold;
-import io.invoicebridge.limit.RetryPolicy;
-import io.invoicebridge.limit.Window;
+import io.invoicebridge.quota.QuotaWait;
+import io.invoicebridge.quota.Window;
 import io.invoicebridge.testing.MutableClock;
 import io.invoicebridge.testing.TestConfig;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.timing.Deadline;
+import io.invoicebridge.timing.RetryPolicy;
 import io.micronaut.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -158,7 +158,8 @@ class InvoiceCreationTest {
   void create_throttled_waitsForFreeesResetThenSucceeds() {
     Instant reset = clock.instant().plusSeconds(20);
     gateway
-        .thenCreate(new CreateOutcome.Throttled(Hold.spent(Window.MINUTE, reset, 30), "req-429"))
+        .thenCreate(
+            new CreateOutcome.Throttled(QuotaWait.spent(Window.MINUTE, reset, 30), "req-429"))
         .thenCreate(created(8));
 
     ItemResult result = creation.create(item, deadline());
@@ -171,7 +172,7 @@ class InvoiceCreationTest {
   void create_throttledUntilAfterTheDeadline_notAttemptedWithTheResetAndDetailNamingTheWindow() {
     Instant reset = clock.instant().plus(Duration.ofMinutes(10));
     gateway.thenCreate(
-        new CreateOutcome.Throttled(Hold.spent(Window.HOUR, reset, 1500), "req-429"));
+        new CreateOutcome.Throttled(QuotaWait.spent(Window.HOUR, reset, 1500), "req-429"));
 
     ItemResult result = creation.create(item, deadline());
 
@@ -190,7 +191,7 @@ class InvoiceCreationTest {
     Instant reset = clock.instant().plus(Duration.ofMinutes(30));
     gateway.thenCreate(
         new CreateOutcome.NotSent(
-            Hold.spent(Window.DAY, reset, 3000).detail(), Optional.of(reset)));
+            QuotaWait.spent(Window.DAY, reset, 3000).detail(), Optional.of(reset)));
 
     ItemResult result = creation.create(item, deadline());
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.invoice.InvoiceCreation;
-import io.invoicebridge.limit.Quota;
+import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;

@@ -1,10 +1,10 @@
 package io.invoicebridge.freee.token;
 
 import io.invoicebridge.config.BridgeConfig;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.Sleeper;
 import io.invoicebridge.metrics.OperationalEvents;
 import io.invoicebridge.metrics.RefreshTokenAge;
+import io.invoicebridge.timing.Deadline;
+import io.invoicebridge.timing.Sleeper;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

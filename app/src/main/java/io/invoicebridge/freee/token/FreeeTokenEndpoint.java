@@ -6,7 +6,7 @@ import io.invoicebridge.freee.FreeeErrorBody;
 import io.invoicebridge.freee.FreeeExchange;
 import io.invoicebridge.freee.FreeeExchanges;
 import io.invoicebridge.freee.FreeeReading;
-import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.retry.annotation.Retryable;

@@ -6,11 +6,11 @@ import static io.invoicebridge.bench.AsyncThroughput.submit;
 import static io.invoicebridge.bench.Bench.progress;
 import static io.invoicebridge.bench.Bench.result;
 
-import io.invoicebridge.limit.CallKind;
-import io.invoicebridge.limit.InMemoryRateLimiter;
-import io.invoicebridge.limit.Lane;
-import io.invoicebridge.limit.Quota;
-import io.invoicebridge.limit.Window;
+import io.invoicebridge.quota.CallKind;
+import io.invoicebridge.quota.InMemoryRateLimiter;
+import io.invoicebridge.timing.Lane;
+import io.invoicebridge.quota.Quota;
+import io.invoicebridge.quota.Window;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;

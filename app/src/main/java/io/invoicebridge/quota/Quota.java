@@ -1,5 +1,6 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
+import io.invoicebridge.timing.Lane;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import java.time.Duration;
 

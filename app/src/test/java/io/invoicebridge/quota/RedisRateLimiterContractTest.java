@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

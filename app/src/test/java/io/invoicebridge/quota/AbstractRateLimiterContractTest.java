@@ -1,10 +1,11 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.testing.WindowPhase;
+import io.invoicebridge.timing.Lane;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +146,7 @@ abstract class AbstractRateLimiterContractTest {
     RateLimiter two = peerOf(one, PER_MINUTE);
     Instant resumeAt = clock().instant().plusSeconds(30);
 
-    one.pause(Hold.spent(Window.MINUTE, resumeAt, PER_MINUTE));
+    one.pause(QuotaWait.spent(Window.MINUTE, resumeAt, PER_MINUTE));
 
     assertEquals(Optional.empty(), slot(two, clock().instant().plusSeconds(20)));
     assertNear(resumeAt, slot(two, far()).orElseThrow());
@@ -156,9 +157,9 @@ abstract class AbstractRateLimiterContractTest {
     RateLimiter one = limiter(PER_MINUTE);
     RateLimiter two = peerOf(one, PER_MINUTE);
     Instant resumeAt = clock().instant().plusSeconds(30);
-    one.pause(Hold.spent(Window.MINUTE, resumeAt, PER_MINUTE));
+    one.pause(QuotaWait.spent(Window.MINUTE, resumeAt, PER_MINUTE));
 
-    two.pause(Hold.spent(Window.MINUTE, clock().instant().plusSeconds(5), PER_MINUTE));
+    two.pause(QuotaWait.spent(Window.MINUTE, clock().instant().plusSeconds(5), PER_MINUTE));
 
     assertNear(resumeAt, slot(one, far()).orElseThrow());
   }
@@ -167,7 +168,7 @@ abstract class AbstractRateLimiterContractTest {
   void pauseUntil_inThePast_changesNothing() {
     RateLimiter limiter = limiter(PER_MINUTE);
 
-    limiter.pause(Hold.spent(Window.MINUTE, clock().instant().minusSeconds(30), PER_MINUTE));
+    limiter.pause(QuotaWait.spent(Window.MINUTE, clock().instant().minusSeconds(30), PER_MINUTE));
 
     assertNear(clock().instant(), slot(limiter, far()).orElseThrow());
   }
@@ -190,8 +191,8 @@ abstract class AbstractRateLimiterContractTest {
 
     Reservation held = two.reserve(CallKind.LOOKUP, Lane.INTERACTIVE, soon(), List.of());
 
-    Hold hold = assertInstanceOf(Reservation.HeldBack.class, held).hold();
-    assertEquals(Hold.Cause.SPENT, hold.cause());
+    QuotaWait hold = assertInstanceOf(Reservation.MustWait.class, held).quotaWait();
+    assertEquals(QuotaWait.Cause.SPENT, hold.cause());
     assertEquals(window, hold.window());
     assertEquals(5, hold.limit());
     assertNear(periodEnd(window), hold.until());
@@ -208,8 +209,8 @@ abstract class AbstractRateLimiterContractTest {
     Optional<Instant> lookup = slot(limiter, CallKind.LOOKUP, far());
 
     assertEquals(
-        Hold.Cause.SPENT,
-        assertInstanceOf(Reservation.HeldBack.class, create).hold().cause(),
+        QuotaWait.Cause.SPENT,
+        assertInstanceOf(Reservation.MustWait.class, create).quotaWait().cause(),
         "creates stop short of the reserve");
     assertTrue(lookup.isPresent(), "a reconciliation look-up still finds budget");
   }
@@ -263,8 +264,8 @@ abstract class AbstractRateLimiterContractTest {
     Reservation second =
         limiter.reserve(CallKind.CREATE, Lane.INTERACTIVE, first.plusSeconds(1), List.of());
 
-    Hold hold = assertInstanceOf(Reservation.HeldBack.class, second).hold();
-    assertEquals(Hold.Cause.PACED, hold.cause());
+    QuotaWait hold = assertInstanceOf(Reservation.MustWait.class, second).quotaWait();
+    assertEquals(QuotaWait.Cause.PACED, hold.cause());
     assertEquals(Window.MINUTE, hold.window());
     assertNear(first.plus(INTERVAL), hold.until());
   }
@@ -281,8 +282,8 @@ abstract class AbstractRateLimiterContractTest {
     Reservation held = queued.reserve(CallKind.CREATE, Lane.QUEUED, soon(), List.of());
     Optional<Instant> interactive = slot(person, CallKind.CREATE, Lane.INTERACTIVE, far());
 
-    Hold hold = assertInstanceOf(Reservation.HeldBack.class, held).hold();
-    assertEquals(Hold.Cause.INTERACTIVE_SHARE, hold.cause());
+    QuotaWait hold = assertInstanceOf(Reservation.MustWait.class, held).quotaWait();
+    assertEquals(QuotaWait.Cause.INTERACTIVE_SHARE, hold.cause());
     assertEquals(Window.HOUR, hold.window());
     assertNear(periodEnd(Window.HOUR), hold.until());
     assertTrue(interactive.isPresent(), "a person's invoice still finds the share");
@@ -313,7 +314,8 @@ abstract class AbstractRateLimiterContractTest {
         limiter.reserve(CallKind.LOOKUP, Lane.INTERACTIVE, soon(), List.of(oneLeft));
 
     assertInstanceOf(Reservation.Slot.class, last);
-    assertEquals(Window.HOUR, assertInstanceOf(Reservation.HeldBack.class, after).hold().window());
+    assertEquals(
+        Window.HOUR, assertInstanceOf(Reservation.MustWait.class, after).quotaWait().window());
   }
 
   @Test
@@ -333,13 +335,13 @@ abstract class AbstractRateLimiterContractTest {
     RateLimiter one = limiter(PER_MINUTE);
     RateLimiter two = peerOf(one, PER_MINUTE);
     Instant resumeAt = clock().instant().plusSeconds(600);
-    one.pause(Hold.spent(Window.HOUR, resumeAt, 1500));
+    one.pause(QuotaWait.spent(Window.HOUR, resumeAt, 1500));
 
     Reservation held =
         two.reserve(
             CallKind.LOOKUP, Lane.INTERACTIVE, clock().instant().plusSeconds(60), List.of());
 
-    Hold hold = assertInstanceOf(Reservation.HeldBack.class, held).hold();
+    QuotaWait hold = assertInstanceOf(Reservation.MustWait.class, held).quotaWait();
     assertEquals(Window.HOUR, hold.window());
     assertEquals(1500, hold.limit());
     assertNear(resumeAt, hold.until());

@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import java.time.Instant;
 
@@ -8,8 +8,10 @@ public sealed interface Reservation {
   /** A call may start at {@code at}; it is counted in every window. */
   record Slot(Instant at) implements Reservation {}
 
-  /** The earliest slot lies after the caller's limit because of {@code hold}; nothing reserved. */
-  record HeldBack(Hold hold) implements Reservation {}
+  /**
+   * The earliest slot lies after the caller's limit because of {@code quotaWait}; nothing reserved.
+   */
+  record MustWait(QuotaWait quotaWait) implements Reservation {}
 
   /** The caller's limit had already passed; nothing reserved. */
   record NoTime() implements Reservation {}

@@ -1,10 +1,14 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.testing.MutableClock;
+import io.invoicebridge.timing.CallDurationEstimate;
+import io.invoicebridge.timing.Deadline;
+import io.invoicebridge.timing.Lane;
+import io.invoicebridge.timing.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,13 +66,14 @@ class FreeeCallGateTest {
     Deadline deadline = Deadline.in(Duration.ofSeconds(30), clock);
     gate.call(CallKind.CREATE, deadline, () -> "first");
 
-    RateLimitHeldException held =
+    QuotaWaitPastDeadlineException held =
         assertThrows(
-            RateLimitHeldException.class, () -> gate.call(CallKind.CREATE, deadline, () -> "x"));
+            QuotaWaitPastDeadlineException.class,
+            () -> gate.call(CallKind.CREATE, deadline, () -> "x"));
 
     assertEquals(
-        Hold.paced(Window.MINUTE, clock.instant().plus(InMemoryRateLimiter.intervalFor(1)), 1),
-        held.hold());
+        QuotaWait.paced(Window.MINUTE, clock.instant().plus(InMemoryRateLimiter.intervalFor(1)), 1),
+        held.quotaWait());
   }
 
   @Test
@@ -80,7 +85,7 @@ class FreeeCallGateTest {
         wait -> {
           clock.advance(wait);
           if (wait.isPositive()) {
-            limiter.pause(new Hold(Hold.Cause.BLOCKED, null, blockEnds, 0));
+            limiter.pause(new QuotaWait(QuotaWait.Cause.BLOCKED, null, blockEnds, 0));
           }
         };
     FreeeCallGate gate =
@@ -90,15 +95,15 @@ class FreeeCallGateTest {
     gate.call(CallKind.CREATE, deadline, sent::incrementAndGet);
 
     // when
-    RateLimitHeldException held =
+    QuotaWaitPastDeadlineException held =
         assertThrows(
-            RateLimitHeldException.class,
+            QuotaWaitPastDeadlineException.class,
             () -> gate.call(CallKind.CREATE, deadline, sent::incrementAndGet));
 
     // then
     assertEquals(1, sent.get(), "the call that had its slot was not sent into the block");
-    assertEquals(Hold.Cause.BLOCKED, held.hold().cause());
-    assertEquals(blockEnds, held.hold().until());
+    assertEquals(QuotaWait.Cause.BLOCKED, held.quotaWait().cause());
+    assertEquals(blockEnds, held.quotaWait().until());
   }
 
   @Test
@@ -113,14 +118,14 @@ class FreeeCallGateTest {
     }
 
     // when
-    RateLimitHeldException create =
+    QuotaWaitPastDeadlineException create =
         assertThrows(
-            RateLimitHeldException.class,
+            QuotaWaitPastDeadlineException.class,
             () -> gate.call(CallKind.CREATE, deadline, () -> "create"));
     Optional<String> lookup = gate.call(CallKind.LOOKUP, deadline, () -> "reconciled");
 
     // then
-    assertEquals(Window.HOUR, create.hold().window());
+    assertEquals(Window.HOUR, create.quotaWait().window());
     assertEquals(Optional.of("reconciled"), lookup);
   }
 
@@ -150,7 +155,7 @@ class FreeeCallGateTest {
             clock,
             clock::advance);
     Instant resume = clock.instant().plusSeconds(20);
-    gate.pause(Hold.spent(Window.MINUTE, resume, 600));
+    gate.pause(QuotaWait.spent(Window.MINUTE, resume, 600));
 
     Instant started =
         gate.call(CallKind.CREATE, Deadline.in(Duration.ofMinutes(1), clock), clock::instant)
@@ -219,10 +224,10 @@ class FreeeCallGateTest {
     }
 
     @Override
-    public void pause(Hold hold) {}
+    public void pause(QuotaWait hold) {}
 
     @Override
-    public Optional<Hold> pauseInForce() {
+    public Optional<QuotaWait> pauseInForce() {
       return Optional.empty();
     }
 

@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.timing;
 
 /**
  * Whose work a freee call serves. A person waiting for an answer ({@code INTERACTIVE}: the

@@ -1,11 +1,11 @@
-package io.invoicebridge.freee;
+package io.invoicebridge.quota;
 
-import io.invoicebridge.limit.QuotaReport;
-import io.invoicebridge.limit.Window;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rate-limit headroom freee reported in the last answer that carried its headers, for preflight
@@ -25,21 +25,22 @@ public record FreeeRateLimitSnapshot(
     @Nullable Integer dayLimit,
     @Nullable Instant dayReset) {
 
-  static FreeeRateLimitSnapshot from(FreeeAnswer answer, Instant seenAt) {
+  public static FreeeRateLimitSnapshot from(
+      Function<String, Optional<String>> headers, Instant seenAt) {
     return new FreeeRateLimitSnapshot(
         seenAt,
-        RateLimitHeaders.number(answer, RateLimitHeaders.MINUTE_REMAINING),
-        RateLimitHeaders.number(answer, RateLimitHeaders.MINUTE_LIMIT),
-        RateLimitHeaders.instant(answer, RateLimitHeaders.MINUTE_RESET).orElse(null),
-        RateLimitHeaders.number(answer, RateLimitHeaders.HOUR_REMAINING),
-        RateLimitHeaders.number(answer, RateLimitHeaders.HOUR_LIMIT),
-        RateLimitHeaders.instant(answer, RateLimitHeaders.HOUR_RESET).orElse(null),
-        RateLimitHeaders.number(answer, RateLimitHeaders.DAY_REMAINING),
-        RateLimitHeaders.number(answer, RateLimitHeaders.DAY_LIMIT),
-        RateLimitHeaders.instant(answer, RateLimitHeaders.DAY_RESET).orElse(null));
+        RateLimitHeaders.number(headers, RateLimitHeaders.MINUTE_REMAINING),
+        RateLimitHeaders.number(headers, RateLimitHeaders.MINUTE_LIMIT),
+        RateLimitHeaders.instant(headers, RateLimitHeaders.MINUTE_RESET).orElse(null),
+        RateLimitHeaders.number(headers, RateLimitHeaders.HOUR_REMAINING),
+        RateLimitHeaders.number(headers, RateLimitHeaders.HOUR_LIMIT),
+        RateLimitHeaders.instant(headers, RateLimitHeaders.HOUR_RESET).orElse(null),
+        RateLimitHeaders.number(headers, RateLimitHeaders.DAY_REMAINING),
+        RateLimitHeaders.number(headers, RateLimitHeaders.DAY_LIMIT),
+        RateLimitHeaders.instant(headers, RateLimitHeaders.DAY_RESET).orElse(null));
   }
 
-  boolean empty() {
+  public boolean empty() {
     return minuteRemaining == null
         && minuteLimit == null
         && hourRemaining == null
@@ -49,7 +50,7 @@ public record FreeeRateLimitSnapshot(
   }
 
   /** The windows whose remaining calls and reset freee reported. */
-  List<QuotaReport> reports() {
+  public List<QuotaReport> reports() {
     List<QuotaReport> reports = new ArrayList<>();
     add(reports, Window.MINUTE, minuteLimit, minuteRemaining, minuteReset);
     add(reports, Window.HOUR, hourLimit, hourRemaining, hourReset);

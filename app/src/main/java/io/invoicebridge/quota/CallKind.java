@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 /**
  * What a freee call is for. Look-ups (reconciliation pages, partner searches, the preflight probe)

@@ -1,5 +1,6 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
+import io.invoicebridge.timing.Lane;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * The limiter for one instance, the same rules as {@code rate-reserve.lua}: the minute paced by a
  * generic cell rate algorithm with no burst (slots one {@code minute / limit} apart), the hour and
- * the day counted in epoch-aligned periods as budgets (spent, they hold calls until their reset).
+ * the day counted in epoch-aligned periods as budgets (spent, they quotaWait calls until their
+ * reset).
  */
 public final class InMemoryRateLimiter implements RateLimiter {
 
@@ -24,7 +26,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
   private final Duration minuteInterval;
   private final Map<Window, Period> periods = new EnumMap<>(Window.class);
   private Instant nextMinuteSlot = Instant.MIN;
-  private Hold pause;
+  private QuotaWait pause;
 
   /** One window's current period: calls counted and its (possibly tightened) limit. */
   private static final class Period {
@@ -72,24 +74,24 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
     seen.forEach(this::tighten);
     Instant slot = now;
-    Hold binding = null;
+    QuotaWait binding = null;
     if (pause != null && pause.until().isAfter(slot)) {
       slot = pause.until();
       binding = pause;
     }
     if (nextMinuteSlot.isAfter(slot)) {
       slot = nextMinuteSlot;
-      binding = Hold.paced(Window.MINUTE, slot, quota.perMinute());
+      binding = QuotaWait.paced(Window.MINUTE, slot, quota.perMinute());
     }
     for (Window window : List.of(Window.HOUR, Window.DAY)) {
-      Hold hold = budgetHold(window, kind, lane);
-      if (hold != null && hold.until().isAfter(slot)) {
-        slot = hold.until();
-        binding = hold;
+      QuotaWait quotaWait = budgetWait(window, kind, lane);
+      if (quotaWait != null && quotaWait.until().isAfter(slot)) {
+        slot = quotaWait.until();
+        binding = quotaWait;
       }
     }
     if (slot.isAfter(notAfter)) {
-      return binding == null ? new Reservation.NoTime() : new Reservation.HeldBack(binding);
+      return binding == null ? new Reservation.NoTime() : new Reservation.MustWait(binding);
     }
     if (lane == Lane.QUEUED && slot.isAfter(now.plus(minuteInterval))) {
       return new Reservation.Later(slot.minus(minuteInterval));
@@ -99,13 +101,13 @@ public final class InMemoryRateLimiter implements RateLimiter {
   }
 
   /** Until when {@code window}'s budget holds a call; null while the budget has room for it. */
-  private Hold budgetHold(Window window, CallKind kind, Lane lane) {
+  private QuotaWait budgetWait(Window window, CallKind kind, Lane lane) {
     Period period = periods.get(window);
     if (period.used >= quota.capFor(kind, Lane.INTERACTIVE, period.limit)) {
-      return Hold.spent(window, period.end, period.limit);
+      return QuotaWait.spent(window, period.end, period.limit);
     }
     if (period.used >= quota.capFor(kind, lane, period.limit)) {
-      return Hold.interactiveShare(window, period.end, period.limit);
+      return QuotaWait.interactiveShare(window, period.end, period.limit);
     }
     return null;
   }
@@ -144,15 +146,16 @@ public final class InMemoryRateLimiter implements RateLimiter {
   }
 
   @Override
-  public synchronized void pause(Hold hold) {
-    if (pause == null || hold.until().isAfter(pause.until())) {
-      pause = hold;
+  public synchronized void pause(QuotaWait quotaWait) {
+    if (pause == null || quotaWait.until().isAfter(pause.until())) {
+      pause = quotaWait;
     }
   }
 
   @Override
-  public synchronized Optional<Hold> pauseInForce() {
-    return Optional.ofNullable(pause).filter(hold -> hold.until().isAfter(clock.instant()));
+  public synchronized Optional<QuotaWait> pauseInForce() {
+    return Optional.ofNullable(pause)
+        .filter(quotaWait -> quotaWait.until().isAfter(clock.instant()));
   }
 
   @Override

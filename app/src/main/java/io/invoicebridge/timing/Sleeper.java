@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.timing;
 
 import java.time.Duration;
 

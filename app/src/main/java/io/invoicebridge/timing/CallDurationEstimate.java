@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.timing;
 
 import jakarta.inject.Singleton;
 import java.time.Duration;

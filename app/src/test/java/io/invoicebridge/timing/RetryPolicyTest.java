@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.timing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

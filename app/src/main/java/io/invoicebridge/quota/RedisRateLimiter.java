@@ -1,8 +1,9 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisScript;
+import io.invoicebridge.timing.Lane;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public final class RedisRateLimiter implements RateLimiter {
   private static final RedisScript PAUSE = script("rate-pause.lua");
   private static final RedisScript PAUSED = script("rate-paused.lua");
   private static final RedisScript HEADROOM = script("rate-headroom.lua");
-  private static final Hold.Cause[] CAUSES = Hold.Cause.values();
+  private static final QuotaWait.Cause[] CAUSES = QuotaWait.Cause.values();
 
   private final RedisConnections redis;
   private final String[] rateKey;
@@ -84,7 +85,7 @@ public final class RedisRateLimiter implements RateLimiter {
       case 1 -> new Reservation.Slot(clock.instant().plusMillis((Long) reply.get(1)));
       case 2 -> new Reservation.NoTime();
       case 3 -> new Reservation.Later(clock.instant().plusMillis((Long) reply.get(1)));
-      default -> new Reservation.HeldBack(hold(reply, 1));
+      default -> new Reservation.MustWait(quotaWait(reply, 1));
     };
   }
 
@@ -107,25 +108,25 @@ public final class RedisRateLimiter implements RateLimiter {
    * rounded up: a pause that ends a millisecond early can still meet freee's closed window.
    */
   @Override
-  public void pause(Hold hold) {
-    Duration delay = Duration.between(clock.instant(), hold.until());
+  public void pause(QuotaWait quotaWait) {
+    Duration delay = Duration.between(clock.instant(), quotaWait.until());
     long delayMs = (delay.toNanos() + 999_999) / 1_000_000;
     if (delayMs > 0) {
       run(
           "pause",
           PAUSE,
           Long.toString(delayMs),
-          Integer.toString(hold.cause().ordinal() + 1),
-          Integer.toString(hold.window() == null ? 0 : hold.window().ordinal() + 1),
-          Integer.toString(hold.limit()),
+          Integer.toString(quotaWait.cause().ordinal() + 1),
+          Integer.toString(quotaWait.window() == null ? 0 : quotaWait.window().ordinal() + 1),
+          Integer.toString(quotaWait.limit()),
           Long.toString(2 * quota.length(Window.DAY).toMillis()));
     }
   }
 
   @Override
-  public Optional<Hold> pauseInForce() {
+  public Optional<QuotaWait> pauseInForce() {
     List<Object> reply = run("pause check", PAUSED);
-    return reply.isEmpty() ? Optional.empty() : Optional.of(hold(reply, 0));
+    return reply.isEmpty() ? Optional.empty() : Optional.of(quotaWait(reply, 0));
   }
 
   @Override
@@ -159,10 +160,10 @@ public final class RedisRateLimiter implements RateLimiter {
   }
 
   /** Reads {@code until - now, cause, window, limit} from {@code reply} at {@code from}. */
-  private Hold hold(List<Object> reply, int from) {
+  private QuotaWait quotaWait(List<Object> reply, int from) {
     Instant until = clock.instant().plusMillis((Long) reply.get(from));
     int window = ((Long) reply.get(from + 2)).intValue();
-    return new Hold(
+    return new QuotaWait(
         CAUSES[((Long) reply.get(from + 1)).intValue() - 1],
         window == 0 ? null : Window.values()[window - 1],
         until,
@@ -178,6 +179,6 @@ public final class RedisRateLimiter implements RateLimiter {
   }
 
   private static RedisScript script(String name) {
-    return RedisScript.fromResource("/io/invoicebridge/limit/" + name);
+    return RedisScript.fromResource("/io/invoicebridge/quota/" + name);
   }
 }

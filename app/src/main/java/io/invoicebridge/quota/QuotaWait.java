@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.time.Instant;
  * window} is set for {@link Cause#SPENT}, {@link Cause#PACED} and {@link Cause#INTERACTIVE_SHARE};
  * {@code limit} is that window's limit (0 when unknown).
  */
-public record Hold(Cause cause, @Nullable Window window, Instant until, int limit) {
+public record QuotaWait(Cause cause, @Nullable Window window, Instant until, int limit) {
 
   public enum Cause {
     /** The window's calls are used up until its reset. */
@@ -24,20 +24,20 @@ public record Hold(Cause cause, @Nullable Window window, Instant until, int limi
     INTERACTIVE_SHARE
   }
 
-  public static Hold spent(Window window, Instant until, int limit) {
-    return new Hold(Cause.SPENT, window, until, limit);
+  public static QuotaWait spent(Window window, Instant until, int limit) {
+    return new QuotaWait(Cause.SPENT, window, until, limit);
   }
 
-  public static Hold paced(Window window, Instant until, int limit) {
-    return new Hold(Cause.PACED, window, until, limit);
+  public static QuotaWait paced(Window window, Instant until, int limit) {
+    return new QuotaWait(Cause.PACED, window, until, limit);
   }
 
-  public static Hold interactiveShare(Window window, Instant until, int limit) {
-    return new Hold(Cause.INTERACTIVE_SHARE, window, until, limit);
+  public static QuotaWait interactiveShare(Window window, Instant until, int limit) {
+    return new QuotaWait(Cause.INTERACTIVE_SHARE, window, until, limit);
   }
 
-  public Hold until(Instant later) {
-    return new Hold(cause, window, later, limit);
+  public QuotaWait until(Instant later) {
+    return new QuotaWait(cause, window, later, limit);
   }
 
   /** For the item's {@code detail} and the pause's log line; names the window and the instant. */

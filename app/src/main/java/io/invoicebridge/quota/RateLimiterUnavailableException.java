@@ -1,4 +1,4 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 /** The shared rate limiter's store could not be reached; no freee call is made without a slot. */
 public class RateLimiterUnavailableException extends RuntimeException {

@@ -1,6 +1,9 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.timing.CallDurationEstimate;
+import io.invoicebridge.timing.Deadline;
+import io.invoicebridge.timing.Sleeper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -74,7 +77,7 @@ public class FreeeCallGate {
    * deadline}.
    *
    * @return the call's result, or empty when no permit or time was left (nothing was called)
-   * @throws RateLimitHeldException when a window or a pause holds calls past the deadline
+   * @throws QuotaWaitPastDeadlineException when a window or a pause holds calls past the deadline
    * @throws RateLimiterUnavailableException when the shared limiter cannot be reached
    */
   public <T> Optional<T> call(CallKind kind, Deadline deadline, Supplier<T> call) {
@@ -117,7 +120,8 @@ public class FreeeCallGate {
       Reservation reservation =
           rateLimiter.reserve(kind, latestStart.lane(), latestStart.at(), seen());
       switch (reservation) {
-        case Reservation.HeldBack held -> throw new RateLimitHeldException(held.hold());
+        case Reservation.MustWait mustWait ->
+            throw new QuotaWaitPastDeadlineException(mustWait.quotaWait());
         case Reservation.NoTime noTime -> {
           return noTime;
         }
@@ -143,22 +147,25 @@ public class FreeeCallGate {
     }
   }
 
-  /** Holds every freee call until {@code hold.until()}: freee said a window is spent or blocked. */
-  public void pause(Hold hold) {
-    if (!hold.until().isAfter(clock.instant())) {
+  /**
+   * Holds every freee call until {@code quotaWait.until()}: freee said a window is spent or
+   * blocked.
+   */
+  public void pause(QuotaWait quotaWait) {
+    if (!quotaWait.until().isAfter(clock.instant())) {
       return;
     }
     LOG.warn(
         "freee calls paused until {} ({} {}): {}",
-        hold.until(),
-        hold.cause().name().toLowerCase(Locale.ROOT),
-        hold.window() == null ? "" : hold.window().adjective(),
-        hold.detail());
-    rateLimiter.pause(hold);
+        quotaWait.until(),
+        quotaWait.cause().name().toLowerCase(Locale.ROOT),
+        quotaWait.window() == null ? "" : quotaWait.window().adjective(),
+        quotaWait.detail());
+    rateLimiter.pause(quotaWait);
   }
 
   /** The pause every freee call is held by now, if any. */
-  public Optional<Hold> pauseInForce() {
+  public Optional<QuotaWait> pauseInForce() {
     return rateLimiter.pauseInForce();
   }
 

@@ -1,8 +1,10 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
+import io.invoicebridge.timing.RetryPolicy;
+import io.invoicebridge.timing.Sleeper;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;

@@ -1,5 +1,6 @@
-package io.invoicebridge.limit;
+package io.invoicebridge.quota;
 
+import io.invoicebridge.timing.Lane;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +30,12 @@ public interface RateLimiter {
   Reservation reserve(CallKind kind, Lane lane, Instant notAfter, List<QuotaReport> seen);
 
   /**
-   * Holds every call (on every instance sharing the limiter) until {@code hold.until()}. A pause
-   * never shortens one already in force.
+   * Holds every call (on every instance sharing the limiter) until {@code quotaWait.until()}. A
+   * pause never shortens one already in force.
    *
    * @throws RateLimiterUnavailableException when the shared store cannot be reached
    */
-  void pause(Hold hold);
+  void pause(QuotaWait quotaWait);
 
   /**
    * The pause in force now, if any: checked again just before a call that waited for its slot is
@@ -42,7 +43,7 @@ public interface RateLimiter {
    *
    * @throws RateLimiterUnavailableException when the shared store cannot be reached
    */
-  Optional<Hold> pauseInForce();
+  Optional<QuotaWait> pauseInForce();
 
   /**
    * Each window's limit, remaining calls and reset as this limiter counts them.
