@@ -4,7 +4,7 @@ import static io.invoicebridge.testing.BridgeServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.batch.CallbackSignature;
+import io.invoicebridge.queued.CallbackSignature;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.CallbackReceiver;
 import io.invoicebridge.testing.FakeFreee;

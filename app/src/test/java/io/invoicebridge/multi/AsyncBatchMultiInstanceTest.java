@@ -8,11 +8,11 @@ import static io.invoicebridge.testing.BridgeServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.batch.BatchMessage;
-import io.invoicebridge.batch.CallbackSignature;
-import io.invoicebridge.batch.LeasedQueue;
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.invoice.InvoiceCreation;
+import io.invoicebridge.queued.CallbackSignature;
+import io.invoicebridge.queued.LeasedQueue;
+import io.invoicebridge.queued.QueuedBatchMessage;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.CallbackReceiver;
@@ -88,8 +88,8 @@ class AsyncBatchMultiInstanceTest {
     BridgeServer first = both.get(0);
     HttpResponse<String> accepted = submit(first, TestItems.batch("again", 30, 101));
     String id = json(accepted).get("id").getStringValue();
-    List<BatchMessage> everyMessage =
-        IntStream.range(0, 30).mapToObj(i -> new BatchMessage(id, i, 0)).toList();
+    List<QueuedBatchMessage> everyMessage =
+        IntStream.range(0, 30).mapToObj(i -> new QueuedBatchMessage(id, i, 0)).toList();
 
     // when: every message is delivered a second time while the batch runs, and a third after
     LeasedQueue queue = first.context().getBean(LeasedQueue.class);

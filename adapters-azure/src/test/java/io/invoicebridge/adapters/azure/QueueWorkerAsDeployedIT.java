@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.invoicebridge.batch.CallbackSignature;
 import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
@@ -13,6 +12,7 @@ import io.invoicebridge.conformance.Invoices;
 import io.invoicebridge.conformance.JdkHttpTarget;
 import io.invoicebridge.conformance.deployed.StackEnvironment;
 import io.invoicebridge.conformance.deployed.StackTerraform;
+import io.invoicebridge.queued.CallbackSignature;
 import io.invoicebridge.testing.CallbackReceiver;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;

@@ -8,7 +8,6 @@ import static io.invoicebridge.bench.Bench.result;
 
 import io.invoicebridge.quota.CallKind;
 import io.invoicebridge.quota.InMemoryRateLimiter;
-import io.invoicebridge.timing.Lane;
 import io.invoicebridge.quota.Quota;
 import io.invoicebridge.quota.Window;
 import io.invoicebridge.testing.BridgeServer;
@@ -16,6 +15,7 @@ import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
 import io.invoicebridge.testing.WindowPhase;
+import io.invoicebridge.timing.Lane;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
