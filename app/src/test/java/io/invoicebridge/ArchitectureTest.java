@@ -1,5 +1,6 @@
 package io.invoicebridge;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,6 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.invoicebridge.health.PreflightCheck;
+import io.micronaut.management.health.indicator.HealthIndicator;
 
 /** The dependency rules of ARCHITECTURE.md, enforced on every build. */
 @AnalyzeClasses(packages = "io.invoicebridge", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -58,6 +61,31 @@ class ArchitectureTest {
           .should()
           .beFreeOfCycles()
           .because("config is the base every capability reads; nothing may loop back into it");
+
+  @ArchTest
+  static final ArchRule noSubPackageCycles =
+      slices()
+          .matching("io.invoicebridge.(**)")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "a sub-package (freee.token, freee.answer, invoice.validation) is a layer its"
+                  + " capability builds on, never a loop back into it");
+
+  @ArchTest
+  static final ArchRule healthChecksLiveInHealth =
+      classes()
+          .that()
+          .areAssignableTo(HealthIndicator.class)
+          .or()
+          .areAssignableTo(PreflightCheck.class)
+          .and()
+          .areNotInterfaces()
+          .should()
+          .resideInAPackage("io.invoicebridge.health")
+          .because(
+              "every health indicator and preflight check sits in one place, named for what it"
+                  + " watches, so /health and the checklist are read in one package");
 
   @ArchTest
   static final ArchRule appUsesNoCloudSdk =

@@ -1,5 +1,7 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeReading;
 import io.invoicebridge.quota.FreeeCallGate;
 import io.invoicebridge.quota.FreeeRateLimitSnapshot;
 import io.invoicebridge.quota.QuotaReport;
@@ -52,7 +54,7 @@ public class FreeeAnswerReader {
    * to slow down. Called inside the gate, before its permit is released, so the pause is in force
    * before the next call is had.
    */
-  FreeeReading read(FreeeAnswer answer) {
+  public FreeeReading read(FreeeAnswer answer) {
     Instant now = clock.instant();
     FreeeRateLimitSnapshot snapshot = FreeeRateLimitSnapshot.from(answer::header, now);
     if (!snapshot.empty()) {

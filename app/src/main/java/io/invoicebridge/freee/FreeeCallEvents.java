@@ -1,5 +1,8 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeExchange;
+import io.invoicebridge.freee.answer.FreeeReading;
 import io.invoicebridge.metrics.FreeeCall;
 import io.invoicebridge.metrics.FreeeThrottled;
 import io.invoicebridge.metrics.OperationalEvents;

@@ -1,5 +1,8 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.freee.answer.FreeeExchange;
+import io.invoicebridge.freee.answer.FreeeExchanges;
+import io.invoicebridge.freee.answer.FreeeReading;
 import io.invoicebridge.freee.token.AccessTokenProvider;
 import io.invoicebridge.quota.CallKind;
 import io.invoicebridge.quota.FreeeCallGate;
@@ -17,7 +20,7 @@ import java.util.function.Function;
  * gets another token once and sends once more (through the gate again).
  */
 @Singleton
-class FreeeCaller {
+public class FreeeCaller {
 
   private final AccessTokenProvider tokens;
   private final FreeeCallGate gate;
@@ -46,7 +49,7 @@ class FreeeCaller {
    *     RateLimiterUnavailableException} from the gate, {@link FreeeOutageException} from the
    *     breaker; nothing was sent on the attempt that threw
    */
-  Optional<FreeeExchange> call(
+  public Optional<FreeeExchange> call(
       String operation,
       CallKind kind,
       Deadline deadline,

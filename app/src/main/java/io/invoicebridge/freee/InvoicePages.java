@@ -1,5 +1,8 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeErrorBody;
+import io.invoicebridge.freee.answer.FreeeExchange;
 import io.invoicebridge.quota.CallKind;
 import io.invoicebridge.timing.Deadline;
 import io.micronaut.core.annotation.Nullable;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeExchange;
 import io.invoicebridge.quota.CallKind;
 import io.invoicebridge.quota.FreeeCallGate;
 import io.invoicebridge.quota.InMemoryRateLimiter;

@@ -19,7 +19,7 @@ import java.time.Duration;
  * slot, no call), per instance otherwise; retries from {@code RETRY_MAX_ATTEMPTS}.
  */
 @Factory
-class LimitsFactory {
+class QuotaFactory {
 
   @Singleton
   RetryPolicy retryPolicy(BridgeConfig config) {

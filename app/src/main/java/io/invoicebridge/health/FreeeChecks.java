@@ -1,10 +1,11 @@
-package io.invoicebridge.freee;
+package io.invoicebridge.health;
 
 import io.invoicebridge.config.BridgeConfig;
+import io.invoicebridge.freee.FreeeApiClient;
+import io.invoicebridge.freee.FreeeCaller;
+import io.invoicebridge.freee.answer.FreeeExchange;
 import io.invoicebridge.freee.token.AccessTokenProvider;
 import io.invoicebridge.freee.token.TokenStatus;
-import io.invoicebridge.health.CheckResult;
-import io.invoicebridge.health.PreflightCheck;
 import io.invoicebridge.quota.CallKind;
 import io.invoicebridge.quota.QuotaWaitPastDeadlineException;
 import io.invoicebridge.timing.Deadline;

@@ -1,4 +1,4 @@
-package io.invoicebridge.freee;
+package io.invoicebridge.freee.answer;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -74,8 +74,9 @@ public record FreeeErrorBody(@Nullable String code, List<String> messages) {
     }
   }
 
+  /** A field of a JSON object as text, null when absent or not text. */
   @Nullable
-  static String text(JsonNode object, String field) {
+  public static String text(JsonNode object, String field) {
     JsonNode value = object.get(field);
     return value != null && value.isString() ? value.getStringValue() : null;
   }

@@ -1,4 +1,4 @@
-package io.invoicebridge.freee;
+package io.invoicebridge.freee.answer;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;

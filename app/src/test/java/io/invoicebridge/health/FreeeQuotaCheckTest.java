@@ -1,9 +1,10 @@
-package io.invoicebridge.freee;
+package io.invoicebridge.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.health.CheckResult;
+import io.invoicebridge.freee.FreeeAnswerReader;
+import io.invoicebridge.freee.answer.FreeeAnswer;
 import io.invoicebridge.quota.FreeeCallGate;
 import io.invoicebridge.quota.InMemoryRateLimiter;
 import io.invoicebridge.quota.ItemsInFlight;

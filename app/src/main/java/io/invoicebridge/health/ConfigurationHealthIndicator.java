@@ -1,5 +1,6 @@
-package io.invoicebridge.config;
+package io.invoicebridge.health;
 
+import io.invoicebridge.config.BridgeConfig;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;

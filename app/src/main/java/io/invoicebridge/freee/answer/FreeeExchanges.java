@@ -1,4 +1,4 @@
-package io.invoicebridge.freee;
+package io.invoicebridge.freee.answer;
 
 import io.invoicebridge.timing.Deadline;
 import io.micronaut.http.HttpResponse;

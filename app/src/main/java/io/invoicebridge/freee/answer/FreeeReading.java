@@ -1,4 +1,4 @@
-package io.invoicebridge.freee;
+package io.invoicebridge.freee.answer;
 
 import io.invoicebridge.quota.QuotaWait;
 import io.micronaut.json.JsonMapper;
@@ -38,7 +38,8 @@ public record FreeeReading(Kind kind, FreeeErrorBody error, Optional<QuotaWait> 
     return new FreeeReading(kind(answer.status(), error), error, Optional.empty());
   }
 
-  FreeeReading withQuotaWait(Optional<QuotaWait> newWait) {
+  /** This reading with the wait the gate put on every call after it. */
+  public FreeeReading withQuotaWait(Optional<QuotaWait> newWait) {
     return new FreeeReading(kind, error, newWait);
   }
 

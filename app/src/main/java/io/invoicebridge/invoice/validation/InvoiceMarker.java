@@ -1,4 +1,4 @@
-package io.invoicebridge.invoice;
+package io.invoicebridge.invoice.validation;
 
 /**
  * The text the bridge appends to every invoice's {@code memo} (社内メモ, internal, never printed on the

@@ -1,7 +1,9 @@
-package io.invoicebridge.freee.token;
+package io.invoicebridge.health;
 
 import io.invoicebridge.config.BridgeConfig;
-import io.invoicebridge.health.DetailsOnly;
+import io.invoicebridge.freee.token.AccessTokenProvider;
+import io.invoicebridge.freee.token.TokenStatus;
+import io.invoicebridge.freee.token.TokenStoreUnavailableException;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;

@@ -1,4 +1,4 @@
-package io.invoicebridge.freee;
+package io.invoicebridge.freee.answer;
 
 import java.util.Set;
 
@@ -6,9 +6,9 @@ import java.util.Set;
  * freee's error codes the bridge branches on (freee asks clients to branch on {@code code}, not on
  * the message).
  */
-final class FreeeCodes {
+public final class FreeeCodes {
 
-  static final String EXPIRED_ACCESS_TOKEN = "expired_access_token";
+  public static final String EXPIRED_ACCESS_TOKEN = "expired_access_token";
 
   /**
    * 401/403 codes that no waiting will fix. A 403 without one of these is read as freee's
@@ -25,7 +25,7 @@ final class FreeeCodes {
 
   private FreeeCodes() {}
 
-  static boolean permissionDenied(FreeeErrorBody error) {
+  public static boolean permissionDenied(FreeeErrorBody error) {
     return error.code() != null && PERMISSION.contains(error.code());
   }
 }

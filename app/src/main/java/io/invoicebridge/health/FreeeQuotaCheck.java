@@ -1,8 +1,6 @@
-package io.invoicebridge.freee;
+package io.invoicebridge.health;
 
-import io.invoicebridge.health.CheckResult;
-import io.invoicebridge.health.DetailsOnly;
-import io.invoicebridge.health.PreflightCheck;
+import io.invoicebridge.freee.FreeeAnswerReader;
 import io.invoicebridge.quota.FreeeCallGate;
 import io.invoicebridge.quota.FreeeRateLimitSnapshot;
 import io.invoicebridge.quota.ItemsInFlight;
