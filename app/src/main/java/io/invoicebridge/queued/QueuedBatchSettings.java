@@ -2,10 +2,12 @@ package io.invoicebridge.queued;
 
 import io.invoicebridge.config.ConfigurationInvalidException;
 import io.invoicebridge.config.Redacted;
+import io.invoicebridge.config.SettingRule;
 import io.invoicebridge.config.SettingRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Settings of the asynchronous batches ({@code /v1/batches}), each bound from its environment
- * variable in {@code application.yml}.
+ * variable in {@code application.yml} and checked by the rules of {@link SettingRules}; every
+ * broken rule is reported at once, in the one startup line of {@link
+ * ConfigurationInvalidException}.
  *
  * @param queue where items wait: {@code local} (an in-process worker over Redis, or memory without
  *     Redis), or a cloud's own queue ({@code sqs}, {@code cloud-tasks}, {@code azure-queue}) whose
@@ -44,26 +48,20 @@ public record QueuedBatchSettings(
       Set.of(LOCAL_QUEUE, "sqs", "cloud-tasks", "azure-queue");
 
   public QueuedBatchSettings {
+    List<String> problems = new ArrayList<>();
     queue = queue == null || queue.isBlank() ? LOCAL_QUEUE : queue.trim().toLowerCase(Locale.ROOT);
     if (!QUEUES.contains(queue)) {
-      throw invalid("BATCH_QUEUE must be one of " + new TreeSet<>(QUEUES));
+      problems.add("BATCH_QUEUE must be one of " + new TreeSet<>(QUEUES));
     }
-    maxAttempts =
-        maxAttempts == null || maxAttempts.isBlank()
-            ? SettingRules.BATCH_MAX_ATTEMPTS.defaultValue()
-            : maxAttempts.trim();
-    SettingRules.BATCH_MAX_ATTEMPTS.problemWith(maxAttempts).ifPresent(p -> throwInvalid(p));
-    callbackAllowLoopback = Boolean.TRUE.equals(callbackAllowLoopback);
-    callbackPort =
-        callbackPort == null || callbackPort.isBlank()
-            ? SettingRules.BATCH_CALLBACK_PORT.defaultValue()
-            : callbackPort.trim();
-    SettingRules.BATCH_CALLBACK_PORT.problemWith(callbackPort).ifPresent(p -> throwInvalid(p));
     callbackSecret = callbackSecret == null || callbackSecret.isBlank() ? null : callbackSecret;
     if (callbackSecret != null) {
-      SettingRules.BATCH_CALLBACK_SECRET
-          .problemWith(callbackSecret)
-          .ifPresent(p -> throwInvalid(p));
+      SettingRules.BATCH_CALLBACK_SECRET.problemWith(callbackSecret).ifPresent(problems::add);
+    }
+    maxAttempts = orDefault(maxAttempts, SettingRules.BATCH_MAX_ATTEMPTS, problems);
+    callbackAllowLoopback = Boolean.TRUE.equals(callbackAllowLoopback);
+    callbackPort = orDefault(callbackPort, SettingRules.BATCH_CALLBACK_PORT, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationInvalidException(problems);
     }
   }
 
@@ -81,12 +79,11 @@ public record QueuedBatchSettings(
     return LOCAL_QUEUE.equals(queue);
   }
 
-  private static ConfigurationInvalidException invalid(String rule) {
-    return new ConfigurationInvalidException(List.of(rule));
-  }
-
-  private static void throwInvalid(String problem) {
-    throw invalid(problem);
+  /** The trimmed value, or the rule's default when blank; a broken rule is added to problems. */
+  private static String orDefault(@Nullable String value, SettingRule rule, List<String> problems) {
+    String given = value == null || value.isBlank() ? rule.defaultValue() : value.trim();
+    rule.problemWith(given).ifPresent(problems::add);
+    return given;
   }
 
   @Override

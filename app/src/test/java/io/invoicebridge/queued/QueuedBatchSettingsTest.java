@@ -1,6 +1,7 @@
 package io.invoicebridge.queued;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,23 @@ class QueuedBatchSettingsTest {
               () -> new QueuedBatchSettings(null, null, null, value, null, null));
 
       assertTrue(refused.getMessage().contains("BATCH_MAX_ATTEMPTS"), refused::getMessage);
+    }
+  }
+
+  @Test
+  void fourSettingsWrong_allFourReportedInOneLine() {
+    ConfigurationInvalidException refused =
+        assertThrows(
+            ConfigurationInvalidException.class,
+            () -> new QueuedBatchSettings("kafka", "short", null, "many", null, "https"));
+
+    assertEquals(4, refused.problems().size(), refused::getMessage);
+    assertFalse(refused.getMessage().contains("\n"));
+    for (String variable :
+        new String[] {
+          "BATCH_QUEUE", "BATCH_CALLBACK_SECRET", "BATCH_MAX_ATTEMPTS", "BATCH_CALLBACK_PORT"
+        }) {
+      assertTrue(refused.getMessage().contains(variable), refused::getMessage);
     }
   }
 
