@@ -183,7 +183,7 @@ final class CreationAttempts {
             .withRequestId(requestId)
             .withRetryAfter(InvoiceCreation.atLeastOneSecond(retryAfter));
     return status == ItemStatus.NOT_ATTEMPTED && comeBackAt.isPresent()
-        ? result.asHeldBack()
+        ? result.withKnownWait()
         : result;
   }
 

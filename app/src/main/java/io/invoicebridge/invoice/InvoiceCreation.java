@@ -9,7 +9,6 @@ import io.invoicebridge.timing.Deadline;
 import io.invoicebridge.timing.RetryPolicy;
 import io.invoicebridge.timing.Sleeper;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,17 +44,6 @@ public class InvoiceCreation {
   private final Sleeper sleeper;
   private final Duration claimMargin;
 
-  public InvoiceCreation(
-      Ledger ledger,
-      InvoiceGateway gateway,
-      FreeeBodyBuilder bodies,
-      RetryPolicy retryPolicy,
-      Clock clock,
-      Sleeper sleeper) {
-    this(ledger, gateway, bodies, retryPolicy, clock, sleeper, CLAIM_MARGIN);
-  }
-
-  @Inject
   public InvoiceCreation(
       Ledger ledger,
       InvoiceGateway gateway,

@@ -41,7 +41,8 @@ class InvoiceCreationTest {
               Duration.ofSeconds(1),
               RandomGenerator.of("L64X128MixRandom")),
           clock,
-          clock::advance);
+          clock::advance,
+          InvoiceCreation.CLAIM_MARGIN);
   private final InvoiceItem item = item("2026-11/ACME/1", "50000");
 
   @Test
@@ -178,7 +179,7 @@ class InvoiceCreationTest {
 
     assertEquals(ItemStatus.NOT_ATTEMPTED, result.status());
     assertEquals(0, result.attempts(), "a create freee refused with 429 is not an attempt");
-    assertTrue(result.isHeldBackByAKnownWait(), "held back by freee's hour, not by the deadline");
+    assertTrue(result.hasKnownWait(), "held back by freee's hour, not by the deadline");
     assertEquals(Duration.ofMinutes(10), result.retryAfter());
     assertTrue(
         result.detail().startsWith("freee's hourly limit of 1500 is spent; it resets at " + reset),
@@ -197,7 +198,7 @@ class InvoiceCreationTest {
 
     assertEquals(ItemStatus.NOT_ATTEMPTED, result.status());
     assertEquals(Duration.ofMinutes(30), result.retryAfter());
-    assertTrue(result.isHeldBackByAKnownWait());
+    assertTrue(result.hasKnownWait());
     assertTrue(result.detail().startsWith("freee's daily limit of 3000 is spent"), result.detail());
   }
 

@@ -79,9 +79,10 @@ class QuotaWindowsTest {
     long retryAfter = Long.parseLong(fromA.headers().firstValue("Retry-After").orElseThrow());
     assertFalse(received.plusSeconds(retryAfter).isBefore(refusal.announcedReset()));
     assertTrue(sent.plusSeconds(retryAfter - 1).isBefore(refusal.announcedReset()));
-    JsonNode heldBack = result(json(fromA), "hour-a-0");
-    assertEquals(retryAfter, heldBack.get("retry_after").getLongValue(), "the item carries it too");
-    String detail = heldBack.get("detail").getStringValue();
+    JsonNode knownWait = result(json(fromA), "hour-a-0");
+    assertEquals(
+        retryAfter, knownWait.get("retry_after").getLongValue(), "the item carries it too");
+    String detail = knownWait.get("detail").getStringValue();
     assertTrue(detail.startsWith("freee's hourly limit of 1000 is spent; it resets at "), detail);
     for (JsonNode answer : others) {
       assertEquals(2, answer.get("summary").get("not_attempted").getIntValue(), answer.toString());

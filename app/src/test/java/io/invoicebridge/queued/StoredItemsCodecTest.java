@@ -50,7 +50,7 @@ class StoredItemsCodecTest {
     ItemResult held =
         ItemResult.of("k-2", ItemStatus.NOT_ATTEMPTED, 0, "freee's hourly limit is spent")
             .withRetryAfter(Duration.ofSeconds(90))
-            .asHeldBack();
+            .withKnownWait();
 
     String text = stored.resultText(held);
 

@@ -68,16 +68,6 @@ public class AccessTokenProvider {
       FreeeTokenEndpoint endpoint,
       @Nullable String seedRefreshToken,
       Clock clock,
-      Sleeper sleeper) {
-    this(store, lock, endpoint, seedRefreshToken, clock, sleeper, OperationalEvents.IGNORED);
-  }
-
-  public AccessTokenProvider(
-      TokenStore store,
-      TokenLock lock,
-      FreeeTokenEndpoint endpoint,
-      @Nullable String seedRefreshToken,
-      Clock clock,
       Sleeper sleeper,
       OperationalEvents events) {
     this.store = store;
