@@ -12,30 +12,14 @@ import io.invoicebridge.testing.TestInvoices;
 import io.invoicebridge.timing.Deadline;
 import io.micronaut.context.ApplicationContext;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Creating invoices through the real bean graph against the fake freee. */
-class FreeeInvoiceGatewayTest {
-
-  static final LocalDate BILLING_DATE = LocalDate.of(2026, 9, 30);
-
-  private final Clock clock = Clock.systemUTC();
-  private final FakeFreee fake = FakeFreee.start();
-  private final ApplicationContext app = FreeeTestApp.start(fake, fake.issueRefreshToken());
-  private final InvoiceGateway gateway = app.getBean(InvoiceGateway.class);
-
-  @AfterEach
-  void stop() {
-    app.close();
-    fake.close();
-  }
+class FreeeInvoiceGatewayTest extends FakeFreeeGatewayTest {
 
   @Test
   void create_valid_createdWithFreeeIdsAndHeadroomRecorded() {
@@ -196,6 +180,6 @@ class FreeeInvoiceGatewayTest {
   }
 
   private Deadline deadline() {
-    return Deadline.in(Duration.ofSeconds(20), clock);
+    return deadline(20);
   }
 }

@@ -16,7 +16,6 @@ import io.invoicebridge.queued.QueuedBatchMessage;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.CallbackReceiver;
-import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
 import io.micronaut.json.tree.JsonNode;
@@ -28,14 +27,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Asynchronous batches on several instances sharing one real Redis (batch store, local queue and
  * ledger) and one fake freee: delivery is at least once, creation exactly once.
  */
-@ExtendWith(RedisServerExtension.class)
-class AsyncBatchMultiInstanceTest {
+class AsyncBatchMultiInstanceTest extends AbstractInstancesTest {
 
   /** A short deadline and claim margin, so whatever a killed instance held is free again soon. */
   private static final Map<String, Object> SHORT_CLAIMS =
@@ -43,15 +40,11 @@ class AsyncBatchMultiInstanceTest {
 
   private static final String CALLBACK_SECRET = "callback-secret-for-tests-0123456789";
 
-  private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private final Instances instances = new Instances(freee);
   private final CallbackReceiver receiver = CallbackReceiver.start();
 
   @AfterEach
-  void stop() {
-    instances.close();
+  void stopReceiver() {
     receiver.close();
-    freee.close();
   }
 
   @Test

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
-import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
 import io.invoicebridge.testing.WindowPhase;
 import io.micronaut.json.tree.JsonNode;
@@ -22,9 +21,7 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,16 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the hour and the day are budgets spent as fast as the minute allows, at any time of day; queued
  * work leaves the interactive share to a person's invoice.
  */
-@ExtendWith(RedisServerExtension.class)
-class MonthEndPaceTest {
+class MonthEndPaceTest extends AbstractInstancesTest {
 
-  private final FakeFreee freee = FakeFreee.start();
-  private final Instances instances = new Instances(freee);
-
-  @AfterEach
-  void stop() {
-    instances.close();
-    freee.close();
+  MonthEndPaceTest() {
+    super(FakeFreee.start());
   }
 
   @ParameterizedTest

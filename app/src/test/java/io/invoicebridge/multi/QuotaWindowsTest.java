@@ -11,7 +11,6 @@ import io.invoicebridge.invoice.InvoiceCreation;
 import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
-import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
@@ -21,31 +20,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * freee's hour and day windows and its 403 block, across instances sharing one Redis, with the
  * windows shortened in the fake and in the bridge alike (the same code path as an hour of 3600 s).
  * Assertions count calls and compare instants freee announced; none measures elapsed time.
  */
-@ExtendWith(RedisServerExtension.class)
-class QuotaWindowsTest {
+class QuotaWindowsTest extends AbstractInstancesTest {
 
   /** The bridge's hour is 3600 s / 180 = 20 s, its day 480 s; freee's windows match. */
   private static final int SCALE = 180;
 
   private static final Duration HOUR = Duration.ofHours(1).dividedBy(SCALE);
-
-  private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private final Instances instances = new Instances(freee);
-
-  @AfterEach
-  void stop() {
-    instances.close();
-    freee.close();
-  }
 
   @Test
   void hourReportedSpent_noInstanceCallsUntilItsReset_andRetryAfterIsTheReset() {

@@ -26,15 +26,14 @@ class FreeeCallGateTest {
 
   private final MutableClock clock = MutableClock.at("2026-11-30T00:00:00Z");
 
+  /** One permit, on the test's clock, sleeping by advancing it. */
+  private FreeeCallGate gate(RateLimiter limiter) {
+    return new FreeeCallGate(limiter, 1, new CallDurationEstimate(), clock, clock::advance);
+  }
+
   @Test
   void call_paced_startsEachCallAtItsSlot() {
-    FreeeCallGate gate =
-        new FreeeCallGate(
-            new InMemoryRateLimiter(clock, 30),
-            1,
-            new CallDurationEstimate(),
-            clock,
-            clock::advance);
+    FreeeCallGate gate = gate(new InMemoryRateLimiter(clock, 30));
     List<Instant> starts = new ArrayList<>();
     Deadline deadline = Deadline.in(Duration.ofMinutes(1), clock);
 
@@ -56,13 +55,7 @@ class FreeeCallGateTest {
 
   @Test
   void call_slotAfterDeadline_heldBackByThePacingAndCallsNothing() {
-    FreeeCallGate gate =
-        new FreeeCallGate(
-            new InMemoryRateLimiter(clock, 1),
-            1,
-            new CallDurationEstimate(),
-            clock,
-            clock::advance);
+    FreeeCallGate gate = gate(new InMemoryRateLimiter(clock, 1));
     Deadline deadline = Deadline.in(Duration.ofSeconds(30), clock);
     gate.call(CallKind.CREATE, deadline, () -> "first");
 
@@ -110,8 +103,7 @@ class FreeeCallGateTest {
   void call_lookupWhileCreatesAreHeldByTheHour_stillFindsBudget() {
     // given: the hour's calls for creates are spent; the reserve is left
     InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock, Quota.of(600, 100, 3000));
-    FreeeCallGate gate =
-        new FreeeCallGate(limiter, 1, new CallDurationEstimate(), clock, clock::advance);
+    FreeeCallGate gate = gate(limiter);
     Deadline deadline = Deadline.in(Duration.ofMinutes(5), clock);
     for (int i = 0; i < 100 - Quota.reserveOf(100); i++) {
       gate.call(CallKind.LOOKUP, deadline, () -> "spent");
@@ -131,13 +123,7 @@ class FreeeCallGateTest {
 
   @Test
   void call_slotLeavesNoRoomToFinish_callsNothing() {
-    FreeeCallGate gate =
-        new FreeeCallGate(
-            new InMemoryRateLimiter(clock, 600),
-            1,
-            new CallDurationEstimate(),
-            clock,
-            clock::advance);
+    FreeeCallGate gate = gate(new InMemoryRateLimiter(clock, 600));
 
     Optional<String> answer =
         gate.call(CallKind.CREATE, Deadline.in(Duration.ofMillis(900), clock), () -> "late");
@@ -147,13 +133,7 @@ class FreeeCallGateTest {
 
   @Test
   void pause_holdsNextCallUntilResume() {
-    FreeeCallGate gate =
-        new FreeeCallGate(
-            new InMemoryRateLimiter(clock, 600),
-            1,
-            new CallDurationEstimate(),
-            clock,
-            clock::advance);
+    FreeeCallGate gate = gate(new InMemoryRateLimiter(clock, 600));
     Instant resume = clock.instant().plusSeconds(20);
     gate.pause(QuotaWait.spent(Window.MINUTE, resume, 600));
 
