@@ -2,7 +2,6 @@ package io.invoicebridge.multi;
 
 import static io.invoicebridge.multi.Instances.await;
 import static io.invoicebridge.multi.Instances.location;
-import static io.invoicebridge.multi.Instances.pollUntilComplete;
 import static io.invoicebridge.multi.Instances.submit;
 import static io.invoicebridge.testing.BridgeServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,7 +61,7 @@ class AsyncBatchMultiInstanceTest extends AbstractInstancesTest {
     instances.kill(doomed);
 
     // then
-    JsonNode done = pollUntilComplete(survivor, location);
+    JsonNode done = survivor.pollUntilComplete(location);
     JsonNode summary = done.get("summary");
     assertEquals(
         200,
@@ -87,7 +86,7 @@ class AsyncBatchMultiInstanceTest extends AbstractInstancesTest {
     // when: every message is delivered a second time while the batch runs, and a third after
     LeasedQueue queue = first.context().getBean(LeasedQueue.class);
     queue.send(everyMessage);
-    JsonNode done = pollUntilComplete(both.get(1), location(accepted));
+    JsonNode done = both.get(1).pollUntilComplete(location(accepted));
     queue.send(everyMessage);
     await(() -> queued(first) == 0);
 
@@ -112,7 +111,7 @@ class AsyncBatchMultiInstanceTest extends AbstractInstancesTest {
     String location = location(submit(bridge, TestItems.batch("paced", 4, 101)));
 
     // then: every item created, none given up
-    JsonNode done = pollUntilComplete(bridge, location);
+    JsonNode done = bridge.pollUntilComplete(location);
     assertEquals(4, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
     assertEquals(4, freee.invoiceCount());
   }
@@ -131,7 +130,7 @@ class AsyncBatchMultiInstanceTest extends AbstractInstancesTest {
     String location = location(submit(bridge, TestItems.batch("throttled", 3, 101)));
 
     // then: freee refused a create, and still every item was created, none given up
-    JsonNode done = pollUntilComplete(bridge, location);
+    JsonNode done = bridge.pollUntilComplete(location);
     assertTrue(freee.rateLimitedCount() >= 1, "freee never answered 429");
     assertEquals(3, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
     assertEquals(3, freee.invoiceCount());

@@ -12,6 +12,7 @@ import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.Waits;
 import io.invoicebridge.testing.WindowPhase;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
@@ -140,7 +141,7 @@ class MonthEndPaceTest extends AbstractInstancesTest {
     BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), settings);
     // a first invoice warms the instance (its token, its code), then its paced slot passes
     json(bridge.postBatch(TestItems.batch("warm", 1, 101)));
-    Instances.pause(Duration.ofMillis(3100));
+    Waits.pause(Duration.ofMillis(3100));
 
     // when
     HttpResponse<String> answer = bridge.postBatch(TestItems.batch("held-early", 3, 101));
@@ -170,7 +171,7 @@ class MonthEndPaceTest extends AbstractInstancesTest {
     long periodMs = period.toMillis();
     long into = Math.floorMod(Instant.now().toEpochMilli(), periodMs);
     if (into > periodMs / 4) {
-      Instances.pause(Duration.ofMillis(periodMs - into + 50));
+      Waits.pause(Duration.ofMillis(periodMs - into + 50));
     }
   }
 

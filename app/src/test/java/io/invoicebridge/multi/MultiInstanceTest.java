@@ -18,6 +18,7 @@ import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.LogCapture;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.Waits;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -348,9 +349,6 @@ class MultiInstanceTest extends AbstractInstancesTest {
 
   /** Polls until {@code condition} holds (at most ~20 s, then fails). */
   private static void awaitCondition(BooleanSupplier condition) {
-    for (int i = 0; i < 2000 && !condition.getAsBoolean(); i++) {
-      Instances.pause(Duration.ofMillis(10));
-    }
-    assertTrue(condition.getAsBoolean(), "condition never held");
+    Waits.until(condition, Duration.ofSeconds(20), Duration.ofMillis(10));
   }
 }

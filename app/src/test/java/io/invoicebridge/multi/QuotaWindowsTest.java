@@ -12,6 +12,7 @@ import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.Waits;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -180,7 +181,7 @@ class QuotaWindowsTest extends AbstractInstancesTest {
     freee.spendRateLimit(47);
     json(bridge.postBatch(TestItems.batch("reported", 1, 102)));
     // the lost create's claim outlives its request (3 s) by the claim margin (1 s)
-    Instances.pause(Duration.ofSeconds(4));
+    Waits.pause(Duration.ofSeconds(4));
 
     // when: the uncertain item is resent with a new one
     String batch =
@@ -219,7 +220,7 @@ class QuotaWindowsTest extends AbstractInstancesTest {
     long hourMs = HOUR.toMillis();
     long intoHour = Math.floorMod(Instant.now().toEpochMilli(), hourMs);
     if (hourMs - intoHour < hourMs / 2) {
-      Instances.pause(Duration.ofMillis(hourMs - intoHour + 50));
+      Waits.pause(Duration.ofMillis(hourMs - intoHour + 50));
     }
   }
 }

@@ -6,6 +6,7 @@ import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisTimeouts;
 import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -34,12 +35,7 @@ class RedisQueuedBatchStoreContractTest extends AbstractQueuedBatchStoreContract
   @Override
   protected void elapsePast(Duration lease) {
     // The claim expires on the server's clock (PX); a margin covers its millisecond rounding.
-    try {
-      Thread.sleep(lease.plusMillis(50));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Waits.pause(lease.plusMillis(50));
   }
 
   @Test

@@ -66,6 +66,19 @@ public final class BridgeServer implements AutoCloseable {
         .header("Content-Type", "application/json");
   }
 
+  /** Polls the asynchronous batch at {@code location} until it is complete; its last view. */
+  public JsonNode pollUntilComplete(String location) {
+    JsonNode[] last = new JsonNode[1];
+    Waits.until(
+        () -> {
+          last[0] = json(send(request(location).GET()));
+          return "complete".equals(last[0].get("status").getStringValue());
+        },
+        Duration.ofMinutes(3),
+        Duration.ofMillis(100));
+    return last[0];
+  }
+
   public URI uri(String path) {
     return URI.create(server.getURL() + path);
   }
