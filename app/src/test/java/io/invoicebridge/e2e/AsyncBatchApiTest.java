@@ -33,9 +33,8 @@ class AsyncBatchApiTest {
   @BeforeEach
   void start() {
     bridge =
-        BridgeServer.start(
+        BridgeServer.withFreee(
             freee,
-            freee.issueRefreshToken(),
             Map.of(
                 "bridge.rate-limit-per-minute", "6000",
                 "bridge.batches.callback-secret", SECRET,
@@ -46,7 +45,6 @@ class AsyncBatchApiTest {
   void stop() {
     bridge.close();
     receiver.close();
-    freee.close();
   }
 
   @Test

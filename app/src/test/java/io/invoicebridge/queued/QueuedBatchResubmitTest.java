@@ -27,17 +27,14 @@ class QueuedBatchResubmitTest {
   @BeforeEach
   void start() {
     bridge =
-        BridgeServer.start(
-            freee,
-            freee.issueRefreshToken(),
-            Map.of("spec.name", "QueuedBatchResubmitTest", "bridge.batches.queue", "sqs"));
+        BridgeServer.withFreee(
+            freee, Map.of("spec.name", "QueuedBatchResubmitTest", "bridge.batches.queue", "sqs"));
     queue = bridge.context().getBean(FlakyQueue.class);
   }
 
   @AfterEach
   void stop() {
     bridge.close();
-    freee.close();
   }
 
   @Test

@@ -36,9 +36,8 @@ class QueuedBatchWorkerCallbackTest {
   @BeforeEach
   void start() {
     bridge =
-        BridgeServer.start(
+        BridgeServer.withFreee(
             freee,
-            freee.issueRefreshToken(),
             Map.of(
                 "spec.name", "QueuedBatchWorkerCallbackTest",
                 "bridge.batches.queue", "sqs",
@@ -53,7 +52,6 @@ class QueuedBatchWorkerCallbackTest {
   void stop() {
     bridge.close();
     receiver.close();
-    freee.close();
   }
 
   @Test

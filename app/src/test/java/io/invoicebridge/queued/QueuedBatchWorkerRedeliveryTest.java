@@ -30,9 +30,8 @@ class QueuedBatchWorkerRedeliveryTest {
   @BeforeEach
   void start() {
     bridge =
-        BridgeServer.start(
+        BridgeServer.withFreee(
             freee,
-            freee.issueRefreshToken(),
             Map.of(
                 "spec.name", "QueuedBatchWorkerRedeliveryTest",
                 "bridge.batches.queue", "sqs",
@@ -44,7 +43,6 @@ class QueuedBatchWorkerRedeliveryTest {
   @AfterEach
   void stop() {
     bridge.close();
-    freee.close();
   }
 
   @Test

@@ -23,6 +23,7 @@ public final class BridgeServer implements AutoCloseable {
 
   private final EmbeddedServer server;
   private final HttpClient http = HttpClient.newHttpClient();
+  private AutoCloseable owned = () -> {};
 
   private BridgeServer(EmbeddedServer server) {
     this.server = server;
@@ -37,6 +38,16 @@ public final class BridgeServer implements AutoCloseable {
     properties.put("micronaut.server.port", -1);
     properties.putAll(overrides);
     return new BridgeServer(ApplicationContext.run(EmbeddedServer.class, properties));
+  }
+
+  /**
+   * An instance wired to {@code fake}, seeded with a refresh token {@code fake} issues, plus {@code
+   * overrides}; closing the instance closes {@code fake} too.
+   */
+  public static BridgeServer withFreee(FakeFreee fake, Map<String, Object> overrides) {
+    BridgeServer bridge = start(fake, fake.issueRefreshToken(), overrides);
+    bridge.owned = fake;
+    return bridge;
   }
 
   public ApplicationContext context() {
@@ -103,5 +114,10 @@ public final class BridgeServer implements AutoCloseable {
   @Override
   public void close() {
     server.getApplicationContext().close();
+    try {
+      owned.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
