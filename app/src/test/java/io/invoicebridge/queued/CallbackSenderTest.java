@@ -96,10 +96,7 @@ class CallbackSenderTest {
     TestTls tls = TestTls.forHostName(dir, HOST);
     List<byte[]> received = new CopyOnWriteArrayList<>();
     int port = httpsReceiver(tls, received);
-    CallbackSender sender =
-        new CallbackSender(
-            new CallbackTargets(Set.of(), true, host -> addresses("127.0.0.1")),
-            tls::clientContext);
+    CallbackSender sender = senderToLoopback(tls);
 
     // when
     int status = sender.post("https://" + HOST + ":" + port + "/hooks", BODY, SIGNATURE);
@@ -116,10 +113,7 @@ class CallbackSenderTest {
     TestTls tls = TestTls.forHostName(dir, HOST);
     List<byte[]> received = new CopyOnWriteArrayList<>();
     int port = httpsReceiver(tls, received);
-    CallbackSender sender =
-        new CallbackSender(
-            new CallbackTargets(Set.of(), true, host -> addresses("127.0.0.1")),
-            tls::clientContext);
+    CallbackSender sender = senderToLoopback(tls);
 
     // when / then
     assertThrows(
@@ -220,5 +214,11 @@ class CallbackSenderTest {
   private <T extends AutoCloseable> T track(T closeable) {
     open.add(closeable);
     return closeable;
+  }
+
+  /** A sender trusting {@code tls}'s authority, every host name resolving to 127.0.0.1. */
+  private static CallbackSender senderToLoopback(TestTls tls) {
+    return new CallbackSender(
+        new CallbackTargets(Set.of(), true, host -> addresses("127.0.0.1")), tls::clientContext);
   }
 }
