@@ -1,5 +1,6 @@
 package io.invoicebridge;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,6 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.invoicebridge.health.PreflightCheck;
+import io.micronaut.management.health.indicator.HealthIndicator;
 
 /** The dependency rules of ARCHITECTURE.md, enforced on every build. */
 @AnalyzeClasses(packages = "io.invoicebridge", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -60,6 +63,31 @@ class ArchitectureTest {
           .because("config is the base every capability reads; nothing may loop back into it");
 
   @ArchTest
+  static final ArchRule noSubPackageCycles =
+      slices()
+          .matching("io.invoicebridge.(**)")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "a sub-package (freee.token, freee.answer, invoice.validation) is a layer its"
+                  + " capability builds on, never a loop back into it");
+
+  @ArchTest
+  static final ArchRule healthChecksLiveInHealth =
+      classes()
+          .that()
+          .areAssignableTo(HealthIndicator.class)
+          .or()
+          .areAssignableTo(PreflightCheck.class)
+          .and()
+          .areNotInterfaces()
+          .should()
+          .resideInAPackage("io.invoicebridge.health")
+          .because(
+              "every health indicator and preflight check sits in one place, named for what it"
+                  + " watches, so /health and the checklist are read in one package");
+
+  @ArchTest
   static final ArchRule appUsesNoCloudSdk =
       noClasses()
           .should()
@@ -78,7 +106,7 @@ class ArchitectureTest {
   static final ArchRule storesDoNotReachIntoTheEngine =
       noClasses()
           .that()
-          .resideInAnyPackage("io.invoicebridge.ledger..", "io.invoicebridge.limit..")
+          .resideInAnyPackage("io.invoicebridge.ledger..", "io.invoicebridge.quota..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("io.invoicebridge.invoice..")
@@ -95,7 +123,7 @@ class ArchitectureTest {
               "io.invoicebridge.invoice..",
               "io.invoicebridge.freee..",
               "io.invoicebridge.ledger..",
-              "io.invoicebridge.limit..",
+              "io.invoicebridge.quota..",
               "io.invoicebridge.redis..")
           .because("every capability reports through the metrics port, so it must not know them");
 }

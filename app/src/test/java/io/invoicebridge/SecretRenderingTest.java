@@ -3,14 +3,14 @@ package io.invoicebridge;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.batch.BatchSettings;
-import io.invoicebridge.batch.CallbackTargets;
-import io.invoicebridge.batch.NewBatch;
-import io.invoicebridge.batch.StoredBatch;
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.config.BridgeProperties;
 import io.invoicebridge.config.FreeeSettings;
 import io.invoicebridge.freee.token.TokenRecord;
+import io.invoicebridge.queued.CallbackTargets;
+import io.invoicebridge.queued.NewQueuedBatch;
+import io.invoicebridge.queued.QueuedBatchSettings;
+import io.invoicebridge.queued.StoredQueuedBatch;
 import io.invoicebridge.testing.TestConfig;
 import java.net.InetAddress;
 import java.net.URI;
@@ -41,18 +41,19 @@ class SecretRenderingTest {
             "FreeeSettings",
             new FreeeSettings(
                 "id", SECRET, SECRET, 1L, URI.create("https://a.test"), URI.create("https://t"))),
-        Arguments.of("BatchSettings", new BatchSettings(null, SECRET, null, null, false, null)),
+        Arguments.of(
+            "QueuedBatchSettings", new QueuedBatchSettings(null, SECRET, null, null, false, null)),
         Arguments.of(
             "TokenRecord",
             new TokenRecord(
                 SECRET, Instant.EPOCH, SECRET + "-refresh", Instant.EPOCH, List.of("h"), null)),
         Arguments.of(
-            "NewBatch",
-            new NewBatch(
+            "NewQueuedBatch",
+            new NewQueuedBatch(
                 "id", "hash", "key", "https://hooks.test" + SECRET_PATH, false, Instant.EPOCH)),
         Arguments.of(
-            "StoredBatch",
-            new StoredBatch(
+            "StoredQueuedBatch",
+            new StoredQueuedBatch(
                 "id",
                 Instant.EPOCH,
                 false,

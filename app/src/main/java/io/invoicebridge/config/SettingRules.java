@@ -174,9 +174,9 @@ public final class SettingRules {
 
   /**
    * The asynchronous batches' settings with a rule of this table (bound under {@code
-   * bridge.batches}, checked by {@code BatchSettings}). {@code BATCH_CALLBACK_HOSTS} is a list in
-   * Terraform and has its own rule there; the queue's kind and addresses are set by each cloud
-   * module, never by an operator.
+   * bridge.batches}, checked by {@code QueuedBatchSettings}). {@code BATCH_CALLBACK_HOSTS} is a
+   * list in Terraform and has its own rule there; the queue's kind and addresses are set by each
+   * cloud module, never by an operator.
    */
   public static final List<SettingRule> BATCHES =
       List.of(BATCH_MAX_ATTEMPTS, BATCH_CALLBACK_SECRET, BATCH_CALLBACK_PORT);

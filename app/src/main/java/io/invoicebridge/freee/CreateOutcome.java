@@ -1,7 +1,7 @@
 package io.invoicebridge.freee;
 
 import io.invoicebridge.ledger.CreatedInvoice;
-import io.invoicebridge.limit.Hold;
+import io.invoicebridge.quota.QuotaWait;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +22,9 @@ public sealed interface CreateOutcome {
 
   /**
    * freee said to slow down (429, or 403 excessive access): nothing was created; every freee call
-   * is paused until {@code hold.until()}.
+   * is paused until {@code quotaWait.until()}.
    */
-  record Throttled(Hold hold, @Nullable String requestId) implements CreateOutcome {}
+  record Throttled(QuotaWait quotaWait, @Nullable String requestId) implements CreateOutcome {}
 
   /**
    * A transient failure.

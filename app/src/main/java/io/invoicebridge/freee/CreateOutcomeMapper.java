@@ -4,6 +4,11 @@ import io.invoicebridge.freee.CreateOutcome.Created;
 import io.invoicebridge.freee.CreateOutcome.Failed;
 import io.invoicebridge.freee.CreateOutcome.Rejected;
 import io.invoicebridge.freee.CreateOutcome.Throttled;
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeCodes;
+import io.invoicebridge.freee.answer.FreeeErrorBody;
+import io.invoicebridge.freee.answer.FreeeExchange;
+import io.invoicebridge.freee.answer.FreeeReading;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -43,7 +48,8 @@ class CreateOutcomeMapper {
       case SUCCESS -> created(answer);
       case EXPIRED_ACCESS_TOKEN, UNAUTHORIZED -> new Failed(unauthorized(error), false, requestId);
       case PERMISSION_DENIED, REFUSED -> new Rejected(status, messages(status, error), requestId);
-      case RATE_LIMITED, EXCESSIVE_ACCESS -> new Throttled(reading.hold().orElseThrow(), requestId);
+      case RATE_LIMITED, EXCESSIVE_ACCESS ->
+          new Throttled(reading.quotaWait().orElseThrow(), requestId);
       case SERVER_ERROR -> new Failed("freee answered " + status, true, requestId);
     };
   }

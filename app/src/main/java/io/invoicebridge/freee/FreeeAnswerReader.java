@@ -1,9 +1,13 @@
 package io.invoicebridge.freee;
 
-import io.invoicebridge.limit.FreeeCallGate;
-import io.invoicebridge.limit.Hold;
-import io.invoicebridge.limit.QuotaReport;
-import io.invoicebridge.limit.Window;
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeReading;
+import io.invoicebridge.quota.FreeeCallGate;
+import io.invoicebridge.quota.FreeeRateLimitSnapshot;
+import io.invoicebridge.quota.QuotaReport;
+import io.invoicebridge.quota.QuotaWait;
+import io.invoicebridge.quota.RateLimitHeaders;
+import io.invoicebridge.quota.Window;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -50,17 +54,17 @@ public class FreeeAnswerReader {
    * to slow down. Called inside the gate, before its permit is released, so the pause is in force
    * before the next call is had.
    */
-  FreeeReading read(FreeeAnswer answer) {
+  public FreeeReading read(FreeeAnswer answer) {
     Instant now = clock.instant();
-    FreeeRateLimitSnapshot snapshot = FreeeRateLimitSnapshot.from(answer, now);
+    FreeeRateLimitSnapshot snapshot = FreeeRateLimitSnapshot.from(answer::header, now);
     if (!snapshot.empty()) {
       last.set(snapshot);
       gate.observe(snapshot.reports());
     }
     FreeeReading reading = FreeeReading.of(answer, json);
-    Optional<Hold> hold = holdFor(reading.kind(), answer, now);
-    hold.ifPresent(gate::pause);
-    return reading.withHold(hold);
+    Optional<QuotaWait> quotaWait = waitFor(reading.kind(), answer, now);
+    quotaWait.ifPresent(gate::pause);
+    return reading.withQuotaWait(quotaWait);
   }
 
   /**
@@ -69,15 +73,17 @@ public class FreeeAnswerReader {
    * access": {@code Retry-After}, else ten minutes, whatever the counters say. Any other answer:
    * the reset of a window whose last call it spent.
    */
-  private static Optional<Hold> holdFor(FreeeReading.Kind kind, FreeeAnswer answer, Instant now) {
+  private static Optional<QuotaWait> waitFor(
+      FreeeReading.Kind kind, FreeeAnswer answer, Instant now) {
     return switch (kind) {
       case RATE_LIMITED -> Optional.of(throttled(answer, now));
       case EXCESSIVE_ACCESS ->
           Optional.of(
-              new Hold(
-                  Hold.Cause.BLOCKED,
+              new QuotaWait(
+                  QuotaWait.Cause.BLOCKED,
                   null,
-                  RateLimitHeaders.retryAfter(answer, now).orElse(now.plus(EXCESSIVE_ACCESS_BLOCK)),
+                  RateLimitHeaders.retryAfter(answer::header, now)
+                      .orElse(now.plus(EXCESSIVE_ACCESS_BLOCK)),
                   0));
       default -> spentWindow(answer, now);
     };
@@ -85,24 +91,24 @@ public class FreeeAnswerReader {
 
   /**
    * A reset that has already passed when the answer is read (freee's clock, or the answer's own
-   * travel time) means the window is open again: the hold then ends now rather than falling back to
+   * travel time) means the window is open again: the wait then ends now rather than falling back to
    * a guessed minute.
    */
-  private static Hold throttled(FreeeAnswer answer, Instant now) {
-    Optional<Instant> retryAfter = RateLimitHeaders.retryAfter(answer, now);
+  private static QuotaWait throttled(FreeeAnswer answer, Instant now) {
+    Optional<Instant> retryAfter = RateLimitHeaders.retryAfter(answer::header, now);
     if (retryAfter.isPresent()) {
-      return new Hold(Hold.Cause.ASKED_TO_WAIT, null, retryAfter.get(), 0);
+      return new QuotaWait(QuotaWait.Cause.ASKED_TO_WAIT, null, retryAfter.get(), 0);
     }
-    Optional<Hold> spent = spentWindow(answer, Instant.MIN);
+    Optional<QuotaWait> spent = spentWindow(answer, Instant.MIN);
     if (spent.isPresent()) {
       return spent.get().until(latest(spent.get().until(), now));
     }
     // A 429 whose headers count nothing down to zero was refused by the minute, freee's tightest.
     Instant minuteReset =
-        RateLimitHeaders.instant(answer, RateLimitHeaders.MINUTE_RESET)
+        RateLimitHeaders.instant(answer::header, RateLimitHeaders.MINUTE_RESET)
             .map(reset -> latest(reset, now))
             .orElse(now.plus(UNKNOWN_RESET_PAUSE));
-    return Hold.spent(Window.MINUTE, minuteReset, 0);
+    return QuotaWait.spent(Window.MINUTE, minuteReset, 0);
   }
 
   private static Instant latest(Instant a, Instant b) {
@@ -110,10 +116,10 @@ public class FreeeAnswerReader {
   }
 
   /** The window freee reports spent with the latest reset after {@code after}, if any. */
-  private static Optional<Hold> spentWindow(FreeeAnswer answer, Instant after) {
-    return FreeeRateLimitSnapshot.from(answer, Instant.EPOCH).reports().stream()
+  private static Optional<QuotaWait> spentWindow(FreeeAnswer answer, Instant after) {
+    return FreeeRateLimitSnapshot.from(answer::header, Instant.EPOCH).reports().stream()
         .filter(report -> report.remaining() <= 0 && report.reset().isAfter(after))
         .max(Comparator.comparing(QuotaReport::reset))
-        .map(report -> Hold.spent(report.window(), report.reset(), report.limit()));
+        .map(report -> QuotaWait.spent(report.window(), report.reset(), report.limit()));
   }
 }

@@ -1,9 +1,13 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeExchange;
+import io.invoicebridge.freee.answer.FreeeReading;
 import io.invoicebridge.metrics.FreeeCall;
 import io.invoicebridge.metrics.FreeeThrottled;
 import io.invoicebridge.metrics.OperationalEvents;
 import io.invoicebridge.metrics.QuotaUsed;
+import io.invoicebridge.quota.FreeeRateLimitSnapshot;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -37,7 +41,7 @@ class FreeeCallEvents {
           events.emit(new FreeeThrottled(operation, 403, FreeeThrottled.EXCESSIVE_ACCESS));
       default -> {}
     }
-    FreeeRateLimitSnapshot seen = FreeeRateLimitSnapshot.from(answer, clock.instant());
+    FreeeRateLimitSnapshot seen = FreeeRateLimitSnapshot.from(answer::header, clock.instant());
     QuotaUsed quota =
         new QuotaUsed(
             QuotaUsed.percent(seen.minuteRemaining(), seen.minuteLimit()),

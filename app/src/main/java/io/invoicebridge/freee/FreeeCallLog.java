@@ -1,5 +1,6 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.freee.answer.FreeeExchange;
 import io.invoicebridge.logging.LogFields;
 import java.util.HashMap;
 import java.util.Map;

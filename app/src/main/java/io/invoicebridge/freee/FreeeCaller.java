@@ -1,9 +1,12 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.freee.answer.FreeeExchange;
+import io.invoicebridge.freee.answer.FreeeExchanges;
+import io.invoicebridge.freee.answer.FreeeReading;
 import io.invoicebridge.freee.token.AccessTokenProvider;
-import io.invoicebridge.limit.CallKind;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.FreeeCallGate;
+import io.invoicebridge.quota.CallKind;
+import io.invoicebridge.quota.FreeeCallGate;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -17,7 +20,7 @@ import java.util.function.Function;
  * gets another token once and sends once more (through the gate again).
  */
 @Singleton
-class FreeeCaller {
+public class FreeeCaller {
 
   private final AccessTokenProvider tokens;
   private final FreeeCallGate gate;
@@ -42,11 +45,11 @@ class FreeeCaller {
    * @param request sends the request given the {@code Authorization} header value
    * @return the last attempt's exchange, or empty when the gate gave it no permit or time
    * @throws io.invoicebridge.freee.token.TokenRefreshFailedException etc. from {@link
-   *     AccessTokenProvider}, {@code RateLimitHeldException} and {@code
+   *     AccessTokenProvider}, {@code QuotaWaitPastDeadlineException} and {@code
    *     RateLimiterUnavailableException} from the gate, {@link FreeeOutageException} from the
    *     breaker; nothing was sent on the attempt that threw
    */
-  Optional<FreeeExchange> call(
+  public Optional<FreeeExchange> call(
       String operation,
       CallKind kind,
       Deadline deadline,

@@ -3,7 +3,7 @@ package io.invoicebridge.freee;
 import io.invoicebridge.freee.LookupOutcome.Found;
 import io.invoicebridge.freee.LookupOutcome.Incomplete;
 import io.invoicebridge.freee.LookupOutcome.NotFound;
-import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;

@@ -4,10 +4,10 @@ import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.freee.token.TokenDeadlineExceededException;
 import io.invoicebridge.freee.token.TokenRefreshFailedException;
 import io.invoicebridge.freee.token.TokenStoreUnavailableException;
-import io.invoicebridge.limit.CallKind;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.RateLimitHeldException;
-import io.invoicebridge.limit.RateLimiterUnavailableException;
+import io.invoicebridge.quota.CallKind;
+import io.invoicebridge.quota.QuotaWaitPastDeadlineException;
+import io.invoicebridge.quota.RateLimiterUnavailableException;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -56,8 +56,8 @@ public class FreeeInvoiceGateway implements InvoiceGateway {
               auth -> api.createInvoice(auth, payload))
           .map(outcomes::map)
           .orElseGet(() -> new CreateOutcome.NotSent("no time left to create", Optional.empty()));
-    } catch (RateLimitHeldException e) {
-      return new CreateOutcome.NotSent(e.getMessage(), Optional.of(e.hold().until()));
+    } catch (QuotaWaitPastDeadlineException e) {
+      return new CreateOutcome.NotSent(e.getMessage(), Optional.of(e.quotaWait().until()));
     } catch (FreeeOutageException e) {
       return new CreateOutcome.NotSent(e.getMessage(), Optional.of(e.retryAt()));
     } catch (TokenDeadlineExceededException e) {
@@ -80,7 +80,7 @@ public class FreeeInvoiceGateway implements InvoiceGateway {
         | FreeeOutageException
         | TokenRefreshFailedException
         | TokenStoreUnavailableException
-        | RateLimitHeldException
+        | QuotaWaitPastDeadlineException
         | RateLimiterUnavailableException e) {
       return new LookupOutcome.Incomplete(e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.invoicebridge.freee;
 
+import io.invoicebridge.freee.answer.FreeeErrorBody;
 import io.invoicebridge.ledger.CreatedInvoice;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;

@@ -1,6 +1,6 @@
 package io.invoicebridge.freee;
 
-import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.timing.Deadline;
 
 /**
  * freee's invoice API as the batch engine sees it. Each method makes one logical attempt: every

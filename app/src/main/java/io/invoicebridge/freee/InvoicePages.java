@@ -1,7 +1,10 @@
 package io.invoicebridge.freee;
 
-import io.invoicebridge.limit.CallKind;
-import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeErrorBody;
+import io.invoicebridge.freee.answer.FreeeExchange;
+import io.invoicebridge.quota.CallKind;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;

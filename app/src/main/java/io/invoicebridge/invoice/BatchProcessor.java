@@ -1,12 +1,12 @@
 package io.invoicebridge.invoice;
 
 import io.invoicebridge.config.BridgeConfig;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.ItemsInFlight;
-import io.invoicebridge.limit.RequestDeadlines;
 import io.invoicebridge.logging.LogFields;
 import io.invoicebridge.metrics.InvoiceOutcome;
 import io.invoicebridge.metrics.OperationalEvents;
+import io.invoicebridge.quota.ItemsInFlight;
+import io.invoicebridge.timing.Deadline;
+import io.invoicebridge.timing.RequestDeadlines;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Clock;

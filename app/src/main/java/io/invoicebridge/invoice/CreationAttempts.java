@@ -7,9 +7,9 @@ import io.invoicebridge.freee.LookupOutcome;
 import io.invoicebridge.ledger.CreatedInvoice;
 import io.invoicebridge.ledger.Ledger;
 import io.invoicebridge.ledger.LedgerUnavailableException;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.RetryPolicy;
-import io.invoicebridge.limit.Sleeper;
+import io.invoicebridge.timing.Deadline;
+import io.invoicebridge.timing.RetryPolicy;
+import io.invoicebridge.timing.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +119,8 @@ final class CreationAttempts {
         // throttles ends not_attempted and a queue worker waits for the reset without spending
         // one of its attempts.
         attempts--;
-        yield Step.again(throttled.hold().detail(), Optional.of(throttled.hold().until()));
+        yield Step.again(
+            throttled.quotaWait().detail(), Optional.of(throttled.quotaWait().until()));
       }
       case CreateOutcome.Failed failed -> {
         uncertain = failed.uncertain();
@@ -182,7 +183,7 @@ final class CreationAttempts {
             .withRequestId(requestId)
             .withRetryAfter(InvoiceCreation.atLeastOneSecond(retryAfter));
     return status == ItemStatus.NOT_ATTEMPTED && comeBackAt.isPresent()
-        ? result.asHeldBack()
+        ? result.withKnownWait()
         : result;
   }
 

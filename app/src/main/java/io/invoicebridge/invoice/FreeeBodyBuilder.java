@@ -2,6 +2,7 @@ package io.invoicebridge.invoice;
 
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.freee.FreeeInvoiceBody;
+import io.invoicebridge.invoice.validation.InvoiceMarker;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;

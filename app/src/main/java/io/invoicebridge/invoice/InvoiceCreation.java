@@ -5,11 +5,10 @@ import io.invoicebridge.ledger.ClaimOutcome;
 import io.invoicebridge.ledger.Ledger;
 import io.invoicebridge.ledger.LedgerRecord;
 import io.invoicebridge.ledger.LedgerUnavailableException;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.RetryPolicy;
-import io.invoicebridge.limit.Sleeper;
+import io.invoicebridge.timing.Deadline;
+import io.invoicebridge.timing.RetryPolicy;
+import io.invoicebridge.timing.Sleeper;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,17 +44,6 @@ public class InvoiceCreation {
   private final Sleeper sleeper;
   private final Duration claimMargin;
 
-  public InvoiceCreation(
-      Ledger ledger,
-      InvoiceGateway gateway,
-      FreeeBodyBuilder bodies,
-      RetryPolicy retryPolicy,
-      Clock clock,
-      Sleeper sleeper) {
-    this(ledger, gateway, bodies, retryPolicy, clock, sleeper, CLAIM_MARGIN);
-  }
-
-  @Inject
   public InvoiceCreation(
       Ledger ledger,
       InvoiceGateway gateway,

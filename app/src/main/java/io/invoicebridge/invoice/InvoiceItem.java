@@ -1,6 +1,7 @@
 package io.invoicebridge.invoice;
 
 import io.invoicebridge.freee.ReconcileQuery;
+import io.invoicebridge.invoice.validation.InvoiceMarker;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import java.time.LocalDate;

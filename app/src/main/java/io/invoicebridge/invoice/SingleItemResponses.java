@@ -33,9 +33,7 @@ final class SingleItemResponses {
           problem(
               result.attempts() == 0 ? ProblemType.UNAVAILABLE : ProblemType.FREEE_FAILURE, result);
       case NOT_ATTEMPTED ->
-          problem(
-              result.isHeldBackByAKnownWait() ? ProblemType.UNAVAILABLE : ProblemType.DEADLINE,
-              result);
+          problem(result.hasKnownWait() ? ProblemType.UNAVAILABLE : ProblemType.DEADLINE, result);
     };
   }
 

@@ -29,16 +29,14 @@ class PushDeliveryAuthenticationTest {
   @BeforeEach
   void start() {
     bridge =
-        BridgeServer.start(
+        BridgeServer.withFreee(
             freee,
-            freee.issueRefreshToken(),
             Map.of("spec.name", QueueSignedDeliveries.SPEC, "bridge.batches.queue", "cloud-tasks"));
   }
 
   @AfterEach
   void stop() {
     bridge.close();
-    freee.close();
   }
 
   @Test

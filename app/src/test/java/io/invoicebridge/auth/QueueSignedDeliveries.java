@@ -1,7 +1,7 @@
 package io.invoicebridge.auth;
 
-import io.invoicebridge.batch.BatchMessage;
-import io.invoicebridge.batch.BatchQueue;
+import io.invoicebridge.queued.BatchQueue;
+import io.invoicebridge.queued.QueuedBatchMessage;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -47,12 +47,12 @@ final class QueueSignedDeliveries {
   static class NoQueue implements BatchQueue {
 
     @Override
-    public void send(List<BatchMessage> messages) {}
+    public void send(List<QueuedBatchMessage> messages) {}
 
     @Override
-    public void sendLater(BatchMessage message, Duration delay) {}
+    public void sendLater(QueuedBatchMessage message, Duration delay) {}
 
     @Override
-    public void deadLetter(BatchMessage message, String reason) {}
+    public void deadLetter(QueuedBatchMessage message, String reason) {}
   }
 }

@@ -4,11 +4,12 @@ import static io.invoicebridge.testing.BridgeServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.batch.CallbackSignature;
+import io.invoicebridge.queued.CallbackSignature;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.CallbackReceiver;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.Waits;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,9 +33,8 @@ class AsyncBatchApiTest {
   @BeforeEach
   void start() {
     bridge =
-        BridgeServer.start(
+        BridgeServer.withFreee(
             freee,
-            freee.issueRefreshToken(),
             Map.of(
                 "bridge.rate-limit-per-minute", "6000",
                 "bridge.batches.callback-secret", SECRET,
@@ -45,7 +45,6 @@ class AsyncBatchApiTest {
   void stop() {
     bridge.close();
     receiver.close();
-    freee.close();
   }
 
   @Test
@@ -143,37 +142,20 @@ class AsyncBatchApiTest {
   }
 
   private JsonNode pollUntilComplete(String location) {
-    JsonNode[] last = new JsonNode[1];
-    await(
-        () -> {
-          last[0] = json(bridge.send(bridge.request(location).GET()));
-          return "complete".equals(last[0].get("status").getStringValue());
-        });
-    assertTrue(last[0].get("complete").getBooleanValue(), BridgeServer.text(last[0]));
-    return last[0];
+    JsonNode done = bridge.pollUntilComplete(location);
+    assertTrue(done.get("complete").getBooleanValue(), BridgeServer.text(done));
+    return done;
   }
 
   /** Polls until {@code condition} holds (at most ~60 s, then fails). */
   static void await(BooleanSupplier condition) {
-    for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
-      pause(Duration.ofMillis(100));
-    }
-    assertTrue(condition.getAsBoolean(), "condition never held");
+    Waits.until(condition, Duration.ofMinutes(1), Duration.ofMillis(100));
   }
 
   /**
    * Long enough for the local worker to have taken anything queued (it first looks after 250 ms).
    */
   private static void awaitQuiet() {
-    pause(Duration.ofSeconds(1));
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Waits.pause(Duration.ofSeconds(1));
   }
 }

@@ -28,16 +28,13 @@ class InvoiceApiTest {
   @BeforeAll
   void start() {
     bridge =
-        BridgeServer.start(
-            freee,
-            freee.issueRefreshToken(),
-            Map.of("bridge.rate-limit-per-minute", "6000", "bridge.max-batch-size", "5"));
+        BridgeServer.withFreee(
+            freee, Map.of("bridge.rate-limit-per-minute", "6000", "bridge.max-batch-size", "5"));
   }
 
   @AfterAll
   void stop() {
     bridge.close();
-    freee.close();
   }
 
   @Test

@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.limit.CallDurationEstimate;
-import io.invoicebridge.limit.CallKind;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.FreeeCallGate;
-import io.invoicebridge.limit.Hold;
-import io.invoicebridge.limit.InMemoryRateLimiter;
-import io.invoicebridge.limit.RateLimitHeldException;
-import io.invoicebridge.limit.Window;
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeExchange;
+import io.invoicebridge.quota.CallKind;
+import io.invoicebridge.quota.FreeeCallGate;
+import io.invoicebridge.quota.InMemoryRateLimiter;
+import io.invoicebridge.quota.QuotaWait;
+import io.invoicebridge.quota.QuotaWaitPastDeadlineException;
+import io.invoicebridge.quota.Window;
+import io.invoicebridge.timing.CallDurationEstimate;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,8 +94,8 @@ class CreateOutcomeMapperTest {
     CreateOutcome outcome = map(403, Map.of(), "<html>excessive access</html>");
     // then
     CreateOutcome.Throttled throttled = assertInstanceOf(CreateOutcome.Throttled.class, outcome);
-    assertEquals(NOW.plus(Duration.ofMinutes(10)), throttled.hold().until());
-    assertEquals(Hold.Cause.BLOCKED, throttled.hold().cause());
+    assertEquals(NOW.plus(Duration.ofMinutes(10)), throttled.quotaWait().until());
+    assertEquals(QuotaWait.Cause.BLOCKED, throttled.quotaWait().cause());
     assertHeld(Duration.ofMinutes(9));
   }
 
@@ -108,7 +110,7 @@ class CreateOutcomeMapperTest {
     // then
     assertEquals(
         NOW.plusSeconds(30),
-        assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
+        assertInstanceOf(CreateOutcome.Throttled.class, outcome).quotaWait().until());
     assertHeld(Duration.ofSeconds(29));
   }
 
@@ -120,7 +122,7 @@ class CreateOutcomeMapperTest {
     // then
     assertEquals(
         Instant.parse("2026-09-30T01:00:50Z"),
-        assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
+        assertInstanceOf(CreateOutcome.Throttled.class, outcome).quotaWait().until());
   }
 
   @Test
@@ -136,7 +138,7 @@ class CreateOutcomeMapperTest {
     // when
     CreateOutcome outcome = map(429, headers, "");
     // then
-    Hold hold = assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold();
+    QuotaWait hold = assertInstanceOf(CreateOutcome.Throttled.class, outcome).quotaWait();
     assertEquals(Instant.parse("2026-09-30T02:00:00Z"), hold.until());
     assertEquals(Window.HOUR, hold.window());
     assertEquals(
@@ -155,7 +157,7 @@ class CreateOutcomeMapperTest {
     // when
     CreateOutcome outcome = map(429, headers, "");
     // then: the window is open again; no guessed minute of silence
-    assertEquals(NOW, assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
+    assertEquals(NOW, assertInstanceOf(CreateOutcome.Throttled.class, outcome).quotaWait().until());
   }
 
   @Test
@@ -165,7 +167,7 @@ class CreateOutcomeMapperTest {
     // then
     assertEquals(
         NOW.plus(Duration.ofMinutes(1)),
-        assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
+        assertInstanceOf(CreateOutcome.Throttled.class, outcome).quotaWait().until());
   }
 
   @Test
@@ -175,7 +177,7 @@ class CreateOutcomeMapperTest {
     // then
     assertEquals(
         Instant.parse("2026-09-30T01:02:00Z"),
-        assertInstanceOf(CreateOutcome.Throttled.class, outcome).hold().until());
+        assertInstanceOf(CreateOutcome.Throttled.class, outcome).quotaWait().until());
   }
 
   @Test
@@ -223,12 +225,12 @@ class CreateOutcomeMapperTest {
     // when
     reader.read(new FreeeAnswer(201, headers, "", Duration.ZERO));
     // then
-    RateLimitHeldException held =
+    QuotaWaitPastDeadlineException held =
         assertThrows(
-            RateLimitHeldException.class,
+            QuotaWaitPastDeadlineException.class,
             () -> gate.call(CallKind.LOOKUP, Deadline.in(Duration.ofHours(22), clock), () -> "x"));
-    assertEquals(Window.DAY, held.hold().window());
-    assertEquals(Instant.parse("2026-10-01T00:00:00Z"), held.hold().until());
+    assertEquals(Window.DAY, held.quotaWait().window());
+    assertEquals(Instant.parse("2026-10-01T00:00:00Z"), held.quotaWait().until());
   }
 
   /** The answer as the gate sees it (read while the call's permit is held), then mapped. */
@@ -240,7 +242,7 @@ class CreateOutcomeMapperTest {
   /** No call, not even a look-up, is sent within {@code within} from now. */
   private void assertHeld(Duration within) {
     assertThrows(
-        RateLimitHeldException.class,
+        QuotaWaitPastDeadlineException.class,
         () -> gate.call(CallKind.LOOKUP, Deadline.in(within, clock), () -> "sent"));
   }
 }

@@ -2,6 +2,9 @@ package io.invoicebridge.freee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeExchange;
+import io.invoicebridge.freee.answer.FreeeReading;
 import io.invoicebridge.metrics.FreeeCall;
 import io.invoicebridge.metrics.FreeeThrottled;
 import io.invoicebridge.metrics.OperationalEvent;

@@ -5,36 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.quota.FreeeRateLimitSnapshot;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.FreeeTestApp;
 import io.invoicebridge.testing.TestInvoices;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.context.ApplicationContext;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Creating invoices through the real bean graph against the fake freee. */
-class FreeeInvoiceGatewayTest {
-
-  static final LocalDate BILLING_DATE = LocalDate.of(2026, 9, 30);
-
-  private final Clock clock = Clock.systemUTC();
-  private final FakeFreee fake = FakeFreee.start();
-  private final ApplicationContext app = FreeeTestApp.start(fake, fake.issueRefreshToken());
-  private final InvoiceGateway gateway = app.getBean(InvoiceGateway.class);
-
-  @AfterEach
-  void stop() {
-    app.close();
-    fake.close();
-  }
+class FreeeInvoiceGatewayTest extends FakeFreeeGatewayTest {
 
   @Test
   void create_valid_createdWithFreeeIdsAndHeadroomRecorded() {
@@ -150,9 +135,9 @@ class FreeeInvoiceGatewayTest {
               Deadline.in(Duration.ofSeconds(2), clock));
       // then
       CreateOutcome.Throttled throttled = assertInstanceOf(CreateOutcome.Throttled.class, outcome);
-      assertTrue(throttled.hold().until().isAfter(clock.instant().plusSeconds(50)));
+      assertTrue(throttled.quotaWait().until().isAfter(clock.instant().plusSeconds(50)));
       CreateOutcome.NotSent notSent = assertInstanceOf(CreateOutcome.NotSent.class, next);
-      assertEquals(Optional.of(throttled.hold().until()), notSent.retryAt());
+      assertEquals(Optional.of(throttled.quotaWait().until()), notSent.retryAt());
       assertEquals(1, fake.rateLimitedCount());
       assertEquals(2, fake.apiCallTimes().size());
     }
@@ -195,6 +180,6 @@ class FreeeInvoiceGatewayTest {
   }
 
   private Deadline deadline() {
-    return Deadline.in(Duration.ofSeconds(20), clock);
+    return deadline(20);
   }
 }

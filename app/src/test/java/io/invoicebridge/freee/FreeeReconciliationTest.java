@@ -4,32 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.testing.FakeFreee;
-import io.invoicebridge.testing.FreeeTestApp;
 import io.invoicebridge.testing.TestInvoices;
-import io.micronaut.context.ApplicationContext;
-import java.time.Clock;
+import io.invoicebridge.timing.Deadline;
 import java.time.Duration;
-import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Finding an invoice the bridge may have created, by its marker, against the fake freee. */
-class FreeeReconciliationTest {
-
-  static final LocalDate BILLING_DATE = LocalDate.of(2026, 9, 30);
-
-  private final Clock clock = Clock.systemUTC();
-  private final FakeFreee fake = FakeFreee.start();
-  private final ApplicationContext app = FreeeTestApp.start(fake, fake.issueRefreshToken());
-  private final InvoiceGateway gateway = app.getBean(InvoiceGateway.class);
-
-  @AfterEach
-  void stop() {
-    app.close();
-    fake.close();
-  }
+class FreeeReconciliationTest extends FakeFreeeGatewayTest {
 
   @Test
   void find_afterConnectionDroppedOnCreate_locatesTheInvoiceOnTheSecondPage() {
@@ -110,6 +91,6 @@ class FreeeReconciliationTest {
   }
 
   private Deadline deadline() {
-    return Deadline.in(Duration.ofSeconds(30), clock);
+    return deadline(30);
   }
 }

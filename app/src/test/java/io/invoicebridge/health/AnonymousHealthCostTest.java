@@ -46,9 +46,8 @@ class AnonymousHealthCostTest {
   @BeforeAll
   void start() {
     bridge =
-        BridgeServer.start(
+        BridgeServer.withFreee(
             freee,
-            freee.issueRefreshToken(),
             Map.of(
                 "bridge.redis-url",
                 RedisServerExtension.url().toString(),
@@ -60,7 +59,6 @@ class AnonymousHealthCostTest {
   @AfterAll
   void stop() {
     bridge.close();
-    freee.close();
   }
 
   @Test

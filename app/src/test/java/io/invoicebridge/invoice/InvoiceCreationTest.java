@@ -9,13 +9,13 @@ import io.invoicebridge.freee.LookupOutcome;
 import io.invoicebridge.ledger.CreatedInvoice;
 import io.invoicebridge.ledger.InMemoryLedger;
 import io.invoicebridge.ledger.LedgerRecord;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.Hold;
-import io.invoicebridge.limit.RetryPolicy;
-import io.invoicebridge.limit.Window;
+import io.invoicebridge.quota.QuotaWait;
+import io.invoicebridge.quota.Window;
 import io.invoicebridge.testing.MutableClock;
 import io.invoicebridge.testing.TestConfig;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.timing.Deadline;
+import io.invoicebridge.timing.RetryPolicy;
 import io.micronaut.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +41,8 @@ class InvoiceCreationTest {
               Duration.ofSeconds(1),
               RandomGenerator.of("L64X128MixRandom")),
           clock,
-          clock::advance);
+          clock::advance,
+          InvoiceCreation.CLAIM_MARGIN);
   private final InvoiceItem item = item("2026-11/ACME/1", "50000");
 
   @Test
@@ -158,7 +159,8 @@ class InvoiceCreationTest {
   void create_throttled_waitsForFreeesResetThenSucceeds() {
     Instant reset = clock.instant().plusSeconds(20);
     gateway
-        .thenCreate(new CreateOutcome.Throttled(Hold.spent(Window.MINUTE, reset, 30), "req-429"))
+        .thenCreate(
+            new CreateOutcome.Throttled(QuotaWait.spent(Window.MINUTE, reset, 30), "req-429"))
         .thenCreate(created(8));
 
     ItemResult result = creation.create(item, deadline());
@@ -171,13 +173,13 @@ class InvoiceCreationTest {
   void create_throttledUntilAfterTheDeadline_notAttemptedWithTheResetAndDetailNamingTheWindow() {
     Instant reset = clock.instant().plus(Duration.ofMinutes(10));
     gateway.thenCreate(
-        new CreateOutcome.Throttled(Hold.spent(Window.HOUR, reset, 1500), "req-429"));
+        new CreateOutcome.Throttled(QuotaWait.spent(Window.HOUR, reset, 1500), "req-429"));
 
     ItemResult result = creation.create(item, deadline());
 
     assertEquals(ItemStatus.NOT_ATTEMPTED, result.status());
     assertEquals(0, result.attempts(), "a create freee refused with 429 is not an attempt");
-    assertTrue(result.isHeldBackByAKnownWait(), "held back by freee's hour, not by the deadline");
+    assertTrue(result.hasKnownWait(), "held back by freee's hour, not by the deadline");
     assertEquals(Duration.ofMinutes(10), result.retryAfter());
     assertTrue(
         result.detail().startsWith("freee's hourly limit of 1500 is spent; it resets at " + reset),
@@ -190,13 +192,13 @@ class InvoiceCreationTest {
     Instant reset = clock.instant().plus(Duration.ofMinutes(30));
     gateway.thenCreate(
         new CreateOutcome.NotSent(
-            Hold.spent(Window.DAY, reset, 3000).detail(), Optional.of(reset)));
+            QuotaWait.spent(Window.DAY, reset, 3000).detail(), Optional.of(reset)));
 
     ItemResult result = creation.create(item, deadline());
 
     assertEquals(ItemStatus.NOT_ATTEMPTED, result.status());
     assertEquals(Duration.ofMinutes(30), result.retryAfter());
-    assertTrue(result.isHeldBackByAKnownWait());
+    assertTrue(result.hasKnownWait());
     assertTrue(result.detail().startsWith("freee's daily limit of 3000 is spent"), result.detail());
   }
 

@@ -5,7 +5,7 @@ import io.invoicebridge.freee.FreeeInvoiceBody;
 import io.invoicebridge.freee.InvoiceGateway;
 import io.invoicebridge.freee.LookupOutcome;
 import io.invoicebridge.freee.ReconcileQuery;
-import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.timing.Deadline;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -14,7 +14,7 @@ class SingleItemResponsesTest {
     ItemResult held =
         ItemResult.of("k", ItemStatus.NOT_ATTEMPTED, 0, "freee's hourly limit of 1500 is spent")
             .withRetryAfter(Duration.ofMinutes(10))
-            .asHeldBack();
+            .withKnownWait();
 
     MutableHttpResponse<?> response = SingleItemResponses.of(held);
 

@@ -8,6 +8,7 @@ import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisTimeouts;
 import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,12 +45,7 @@ class RedisLedgerContractTest extends AbstractLedgerContractTest {
   protected void elapsePast(Duration ttl) {
     // The server's clock judges expiry; sleeping after the claim's reply lets at least ttl pass
     // on it too. A margin covers the script's millisecond rounding.
-    try {
-      Thread.sleep(ttl.plusMillis(50));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Waits.pause(ttl.plusMillis(50));
   }
 
   @Override

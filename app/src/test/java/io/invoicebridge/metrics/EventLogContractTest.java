@@ -12,6 +12,7 @@ import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.LogCapture;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.Waits;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
@@ -261,18 +262,9 @@ class EventLogContractTest {
                 .getStringValue()
                 .equals("complete")
             && Instant.now().isBefore(limit)) {
-          pause(Duration.ofMillis(200));
+          Waits.pause(Duration.ofMillis(200));
         }
       }
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

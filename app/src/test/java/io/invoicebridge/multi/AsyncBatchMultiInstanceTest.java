@@ -2,21 +2,19 @@ package io.invoicebridge.multi;
 
 import static io.invoicebridge.multi.Instances.await;
 import static io.invoicebridge.multi.Instances.location;
-import static io.invoicebridge.multi.Instances.pollUntilComplete;
 import static io.invoicebridge.multi.Instances.submit;
 import static io.invoicebridge.testing.BridgeServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.batch.BatchMessage;
-import io.invoicebridge.batch.CallbackSignature;
-import io.invoicebridge.batch.LeasedQueue;
 import io.invoicebridge.config.BridgeConfig;
 import io.invoicebridge.invoice.InvoiceCreation;
+import io.invoicebridge.queued.CallbackSignature;
+import io.invoicebridge.queued.LeasedQueue;
+import io.invoicebridge.queued.QueuedBatchMessage;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.CallbackReceiver;
-import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
 import io.micronaut.json.tree.JsonNode;
@@ -28,14 +26,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Asynchronous batches on several instances sharing one real Redis (batch store, local queue and
  * ledger) and one fake freee: delivery is at least once, creation exactly once.
  */
-@ExtendWith(RedisServerExtension.class)
-class AsyncBatchMultiInstanceTest {
+class AsyncBatchMultiInstanceTest extends AbstractInstancesTest {
 
   /** A short deadline and claim margin, so whatever a killed instance held is free again soon. */
   private static final Map<String, Object> SHORT_CLAIMS =
@@ -43,15 +39,11 @@ class AsyncBatchMultiInstanceTest {
 
   private static final String CALLBACK_SECRET = "callback-secret-for-tests-0123456789";
 
-  private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private final Instances instances = new Instances(freee);
   private final CallbackReceiver receiver = CallbackReceiver.start();
 
   @AfterEach
-  void stop() {
-    instances.close();
+  void stopReceiver() {
     receiver.close();
-    freee.close();
   }
 
   @Test
@@ -69,7 +61,7 @@ class AsyncBatchMultiInstanceTest {
     instances.kill(doomed);
 
     // then
-    JsonNode done = pollUntilComplete(survivor, location);
+    JsonNode done = survivor.pollUntilComplete(location);
     JsonNode summary = done.get("summary");
     assertEquals(
         200,
@@ -88,13 +80,13 @@ class AsyncBatchMultiInstanceTest {
     BridgeServer first = both.get(0);
     HttpResponse<String> accepted = submit(first, TestItems.batch("again", 30, 101));
     String id = json(accepted).get("id").getStringValue();
-    List<BatchMessage> everyMessage =
-        IntStream.range(0, 30).mapToObj(i -> new BatchMessage(id, i, 0)).toList();
+    List<QueuedBatchMessage> everyMessage =
+        IntStream.range(0, 30).mapToObj(i -> new QueuedBatchMessage(id, i, 0)).toList();
 
     // when: every message is delivered a second time while the batch runs, and a third after
     LeasedQueue queue = first.context().getBean(LeasedQueue.class);
     queue.send(everyMessage);
-    JsonNode done = pollUntilComplete(both.get(1), location(accepted));
+    JsonNode done = both.get(1).pollUntilComplete(location(accepted));
     queue.send(everyMessage);
     await(() -> queued(first) == 0);
 
@@ -119,7 +111,7 @@ class AsyncBatchMultiInstanceTest {
     String location = location(submit(bridge, TestItems.batch("paced", 4, 101)));
 
     // then: every item created, none given up
-    JsonNode done = pollUntilComplete(bridge, location);
+    JsonNode done = bridge.pollUntilComplete(location);
     assertEquals(4, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
     assertEquals(4, freee.invoiceCount());
   }
@@ -138,7 +130,7 @@ class AsyncBatchMultiInstanceTest {
     String location = location(submit(bridge, TestItems.batch("throttled", 3, 101)));
 
     // then: freee refused a create, and still every item was created, none given up
-    JsonNode done = pollUntilComplete(bridge, location);
+    JsonNode done = bridge.pollUntilComplete(location);
     assertTrue(freee.rateLimitedCount() >= 1, "freee never answered 429");
     assertEquals(3, done.get("summary").get("created").getIntValue(), BridgeServer.text(done));
     assertEquals(3, freee.invoiceCount());

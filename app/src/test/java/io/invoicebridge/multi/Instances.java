@@ -5,6 +5,7 @@ import static io.invoicebridge.testing.BridgeServer.json;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.Waits;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -96,7 +97,7 @@ final class Instances implements AutoCloseable {
     JsonNode answer = json(instance.postBatch(batch));
     seen.accept(answer);
     for (int round = 0; round < 80 && !answer.get("complete").getBooleanValue(); round++) {
-      pause(Duration.ofMillis(250));
+      Waits.pause(Duration.ofMillis(250));
       answer = json(instance.postBatch(batch));
       seen.accept(answer);
     }
@@ -142,34 +143,9 @@ final class Instances implements AutoCloseable {
     return accepted.headers().firstValue("Location").orElseThrow();
   }
 
-  /** Polls the asynchronous batch at {@code location} until its status is complete. */
-  static JsonNode pollUntilComplete(BridgeServer instance, String location) {
-    JsonNode[] last = new JsonNode[1];
-    await(
-        () -> {
-          last[0] = json(instance.send(instance.request(location).GET()));
-          return "complete".equals(last[0].get("status").getStringValue());
-        });
-    return last[0];
-  }
-
   /** Polls until {@code condition} holds (at most ~3 minutes on a loaded machine, then fails). */
   static void await(BooleanSupplier condition) {
-    for (int i = 0; i < 1800 && !condition.getAsBoolean(); i++) {
-      pause(Duration.ofMillis(100));
-    }
-    if (!condition.getAsBoolean()) {
-      throw new AssertionError("condition never held");
-    }
-  }
-
-  static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Waits.until(condition, Duration.ofMinutes(3), Duration.ofMillis(100));
   }
 
   /** Runs every call at the same moment on its own thread; the results in order. */

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.limit.Quota;
+import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
-import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.Waits;
 import io.invoicebridge.testing.WindowPhase;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
@@ -22,9 +22,7 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,16 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the hour and the day are budgets spent as fast as the minute allows, at any time of day; queued
  * work leaves the interactive share to a person's invoice.
  */
-@ExtendWith(RedisServerExtension.class)
-class MonthEndPaceTest {
+class MonthEndPaceTest extends AbstractInstancesTest {
 
-  private final FakeFreee freee = FakeFreee.start();
-  private final Instances instances = new Instances(freee);
-
-  @AfterEach
-  void stop() {
-    instances.close();
-    freee.close();
+  MonthEndPaceTest() {
+    super(FakeFreee.start());
   }
 
   @ParameterizedTest
@@ -149,7 +141,7 @@ class MonthEndPaceTest {
     BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), settings);
     // a first invoice warms the instance (its token, its code), then its paced slot passes
     json(bridge.postBatch(TestItems.batch("warm", 1, 101)));
-    Instances.pause(Duration.ofMillis(3100));
+    Waits.pause(Duration.ofMillis(3100));
 
     // when
     HttpResponse<String> answer = bridge.postBatch(TestItems.batch("held-early", 3, 101));
@@ -179,7 +171,7 @@ class MonthEndPaceTest {
     long periodMs = period.toMillis();
     long into = Math.floorMod(Instant.now().toEpochMilli(), periodMs);
     if (into > periodMs / 4) {
-      Instances.pause(Duration.ofMillis(periodMs - into + 50));
+      Waits.pause(Duration.ofMillis(periodMs - into + 50));
     }
   }
 

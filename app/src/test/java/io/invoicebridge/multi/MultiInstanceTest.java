@@ -18,6 +18,7 @@ import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.LogCapture;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.Waits;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +34,13 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two or three bridge instances, each its own application context with its own in-process caches,
  * share one real Redis and one fake freee, as a scaled-out deployment shares Upstash and freee.
  * Everything goes through real HTTP.
  */
-@ExtendWith(RedisServerExtension.class)
-class MultiInstanceTest {
+class MultiInstanceTest extends AbstractInstancesTest {
 
   private static final Set<String> SAFE_CONCURRENT_STATUSES =
       Set.of("created", "replayed", "in_progress");
@@ -50,15 +49,9 @@ class MultiInstanceTest {
   private static final Map<String, Object> SHORT_CLAIM_MARGIN =
       Map.of(InvoiceCreation.CLAIM_MARGIN_PROPERTY, "1s");
 
-  /** Generous limits unless a test is about them, so pacing does not dominate the suite's time. */
-  private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-
-  private final Instances instances = new Instances(freee);
-
+  /** A test may have stopped the shared Redis; the next one finds it running. */
   @AfterEach
-  void stop() {
-    instances.close();
-    freee.close();
+  void restartRedis() {
     RedisServerExtension.start();
   }
 
@@ -356,9 +349,6 @@ class MultiInstanceTest {
 
   /** Polls until {@code condition} holds (at most ~20 s, then fails). */
   private static void awaitCondition(BooleanSupplier condition) {
-    for (int i = 0; i < 2000 && !condition.getAsBoolean(); i++) {
-      Instances.pause(Duration.ofMillis(10));
-    }
-    assertTrue(condition.getAsBoolean(), "condition never held");
+    Waits.until(condition, Duration.ofSeconds(20), Duration.ofMillis(10));
   }
 }

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.invoice.InvoiceCreation;
-import io.invoicebridge.limit.Quota;
+import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
-import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.Waits;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,31 +21,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * freee's hour and day windows and its 403 block, across instances sharing one Redis, with the
  * windows shortened in the fake and in the bridge alike (the same code path as an hour of 3600 s).
  * Assertions count calls and compare instants freee announced; none measures elapsed time.
  */
-@ExtendWith(RedisServerExtension.class)
-class QuotaWindowsTest {
+class QuotaWindowsTest extends AbstractInstancesTest {
 
   /** The bridge's hour is 3600 s / 180 = 20 s, its day 480 s; freee's windows match. */
   private static final int SCALE = 180;
 
   private static final Duration HOUR = Duration.ofHours(1).dividedBy(SCALE);
-
-  private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private final Instances instances = new Instances(freee);
-
-  @AfterEach
-  void stop() {
-    instances.close();
-    freee.close();
-  }
 
   @Test
   void hourReportedSpent_noInstanceCallsUntilItsReset_andRetryAfterIsTheReset() {
@@ -79,9 +67,10 @@ class QuotaWindowsTest {
     long retryAfter = Long.parseLong(fromA.headers().firstValue("Retry-After").orElseThrow());
     assertFalse(received.plusSeconds(retryAfter).isBefore(refusal.announcedReset()));
     assertTrue(sent.plusSeconds(retryAfter - 1).isBefore(refusal.announcedReset()));
-    JsonNode heldBack = result(json(fromA), "hour-a-0");
-    assertEquals(retryAfter, heldBack.get("retry_after").getLongValue(), "the item carries it too");
-    String detail = heldBack.get("detail").getStringValue();
+    JsonNode knownWait = result(json(fromA), "hour-a-0");
+    assertEquals(
+        retryAfter, knownWait.get("retry_after").getLongValue(), "the item carries it too");
+    String detail = knownWait.get("detail").getStringValue();
     assertTrue(detail.startsWith("freee's hourly limit of 1000 is spent; it resets at "), detail);
     for (JsonNode answer : others) {
       assertEquals(2, answer.get("summary").get("not_attempted").getIntValue(), answer.toString());
@@ -192,7 +181,7 @@ class QuotaWindowsTest {
     freee.spendRateLimit(47);
     json(bridge.postBatch(TestItems.batch("reported", 1, 102)));
     // the lost create's claim outlives its request (3 s) by the claim margin (1 s)
-    Instances.pause(Duration.ofSeconds(4));
+    Waits.pause(Duration.ofSeconds(4));
 
     // when: the uncertain item is resent with a new one
     String batch =
@@ -231,7 +220,7 @@ class QuotaWindowsTest {
     long hourMs = HOUR.toMillis();
     long intoHour = Math.floorMod(Instant.now().toEpochMilli(), hourMs);
     if (hourMs - intoHour < hourMs / 2) {
-      Instances.pause(Duration.ofMillis(hourMs - intoHour + 50));
+      Waits.pause(Duration.ofMillis(hourMs - intoHour + 50));
     }
   }
 }

@@ -3,7 +3,7 @@ package io.invoicebridge.multi;
 import static io.invoicebridge.testing.BridgeServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.invoicebridge.limit.Quota;
+import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisAdmin;

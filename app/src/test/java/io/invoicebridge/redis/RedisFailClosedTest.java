@@ -16,15 +16,15 @@ import io.invoicebridge.ledger.CreatedInvoice;
 import io.invoicebridge.ledger.Ledger;
 import io.invoicebridge.ledger.LedgerUnavailableException;
 import io.invoicebridge.ledger.RedisLedger;
-import io.invoicebridge.limit.CallKind;
-import io.invoicebridge.limit.Hold;
-import io.invoicebridge.limit.Lane;
-import io.invoicebridge.limit.RateLimiter;
-import io.invoicebridge.limit.RateLimiterUnavailableException;
-import io.invoicebridge.limit.RedisRateLimiter;
-import io.invoicebridge.limit.Window;
+import io.invoicebridge.quota.CallKind;
+import io.invoicebridge.quota.QuotaWait;
+import io.invoicebridge.quota.RateLimiter;
+import io.invoicebridge.quota.RateLimiterUnavailableException;
+import io.invoicebridge.quota.RedisRateLimiter;
+import io.invoicebridge.quota.Window;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestConfig;
+import io.invoicebridge.timing.Lane;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -187,7 +187,7 @@ class RedisFailClosedTest {
                 CallKind.CREATE, Lane.INTERACTIVE, Instant.now().plusSeconds(60), List.of()));
     assertUnavailable(
         limiterDown,
-        () -> limiter.pause(Hold.spent(Window.MINUTE, Instant.now().plusSeconds(60), 600)));
+        () -> limiter.pause(QuotaWait.spent(Window.MINUTE, Instant.now().plusSeconds(60), 600)));
   }
 
   private static <E extends RuntimeException> E assertUnavailable(Class<E> type, Executable call) {

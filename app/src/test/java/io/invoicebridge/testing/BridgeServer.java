@@ -23,6 +23,7 @@ public final class BridgeServer implements AutoCloseable {
 
   private final EmbeddedServer server;
   private final HttpClient http = HttpClient.newHttpClient();
+  private AutoCloseable owned = () -> {};
 
   private BridgeServer(EmbeddedServer server) {
     this.server = server;
@@ -37,6 +38,16 @@ public final class BridgeServer implements AutoCloseable {
     properties.put("micronaut.server.port", -1);
     properties.putAll(overrides);
     return new BridgeServer(ApplicationContext.run(EmbeddedServer.class, properties));
+  }
+
+  /**
+   * An instance wired to {@code fake}, seeded with a refresh token {@code fake} issues, plus {@code
+   * overrides}; closing the instance closes {@code fake} too.
+   */
+  public static BridgeServer withFreee(FakeFreee fake, Map<String, Object> overrides) {
+    BridgeServer bridge = start(fake, fake.issueRefreshToken(), overrides);
+    bridge.owned = fake;
+    return bridge;
   }
 
   public ApplicationContext context() {
@@ -66,6 +77,19 @@ public final class BridgeServer implements AutoCloseable {
         .header("Content-Type", "application/json");
   }
 
+  /** Polls the asynchronous batch at {@code location} until it is complete; its last view. */
+  public JsonNode pollUntilComplete(String location) {
+    JsonNode[] last = new JsonNode[1];
+    Waits.until(
+        () -> {
+          last[0] = json(send(request(location).GET()));
+          return "complete".equals(last[0].get("status").getStringValue());
+        },
+        Duration.ofMinutes(3),
+        Duration.ofMillis(100));
+    return last[0];
+  }
+
   public URI uri(String path) {
     return URI.create(server.getURL() + path);
   }
@@ -90,5 +114,10 @@ public final class BridgeServer implements AutoCloseable {
   @Override
   public void close() {
     server.getApplicationContext().close();
+    try {
+      owned.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -130,18 +130,9 @@ public final class RedisServerExtension implements BeforeEachCallback {
     // Redis closes its listening socket only after the save: once refused, the data is on disk.
     Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
     while (accepting() && Instant.now().isBefore(giveUp)) {
-      pause(Duration.ofMillis(20));
+      Waits.pause(Duration.ofMillis(20));
     }
     stop();
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private static boolean accepting() {

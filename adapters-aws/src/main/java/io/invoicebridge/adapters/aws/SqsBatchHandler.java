@@ -2,9 +2,9 @@ package io.invoicebridge.adapters.aws;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.invoicebridge.batch.BatchMessage;
-import io.invoicebridge.batch.BatchWorker;
-import io.invoicebridge.batch.Disposition;
+import io.invoicebridge.queued.Disposition;
+import io.invoicebridge.queued.QueuedBatchMessage;
+import io.invoicebridge.queued.QueuedBatchWorker;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ public class SqsBatchHandler extends MicronautRequestHandler<SQSEvent, SQSBatchR
 
   private static final Logger LOG = LoggerFactory.getLogger(SqsBatchHandler.class);
 
-  @Inject BatchWorker worker;
+  @Inject QueuedBatchWorker worker;
   @Inject SqsBatchQueue queue;
   @Inject JsonMapper json;
 
@@ -42,7 +42,7 @@ public class SqsBatchHandler extends MicronautRequestHandler<SQSEvent, SQSBatchR
   }
 
   private void handle(SQSEvent.SQSMessage record) throws IOException {
-    BatchMessage message = json.readValue(record.getBody(), BatchMessage.class);
+    QueuedBatchMessage message = json.readValue(record.getBody(), QueuedBatchMessage.class);
     String received =
         record.getAttributes() == null
             ? null

@@ -1,8 +1,8 @@
 package io.invoicebridge.adapters.aws;
 
-import io.invoicebridge.batch.BatchMessage;
-import io.invoicebridge.batch.BatchQueue;
-import io.invoicebridge.batch.BatchStoreUnavailableException;
+import io.invoicebridge.queued.BatchQueue;
+import io.invoicebridge.queued.QueuedBatchMessage;
+import io.invoicebridge.queued.QueuedBatchStoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -52,7 +52,7 @@ public class SqsBatchQueue implements BatchQueue {
   }
 
   @Override
-  public void send(List<BatchMessage> messages) {
+  public void send(List<QueuedBatchMessage> messages) {
     for (int first = 0; first < messages.size(); first += MAX_BATCH_ENTRIES) {
       List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
       for (int i = first; i < Math.min(first + MAX_BATCH_ENTRIES, messages.size()); i++) {
@@ -65,7 +65,7 @@ public class SqsBatchQueue implements BatchQueue {
       SendMessageBatchResponse sent =
           call("send", () -> sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)));
       if (!sent.failed().isEmpty()) {
-        throw new BatchStoreUnavailableException(
+        throw new QueuedBatchStoreUnavailableException(
             "sqs send", sent.failed().size() + " message(s) refused", null);
       }
     }
@@ -73,7 +73,7 @@ public class SqsBatchQueue implements BatchQueue {
 
   /** Delivered after {@code delay}, at most {@link #MAX_DELAY}. */
   @Override
-  public void sendLater(BatchMessage message, Duration delay) {
+  public void sendLater(QueuedBatchMessage message, Duration delay) {
     int seconds = (int) Math.min(MAX_DELAY.toSeconds(), Math.max(0, delay.toSeconds() + 1));
     call(
         "hand back",
@@ -84,7 +84,7 @@ public class SqsBatchQueue implements BatchQueue {
 
   /** The reason goes along as a message attribute. */
   @Override
-  public void deadLetter(BatchMessage message, String reason) {
+  public void deadLetter(QueuedBatchMessage message, String reason) {
     MessageAttributeValue why =
         MessageAttributeValue.builder().dataType("String").stringValue(reason).build();
     call(
@@ -102,7 +102,7 @@ public class SqsBatchQueue implements BatchQueue {
     sqs.close();
   }
 
-  private String body(BatchMessage message) {
+  private String body(QueuedBatchMessage message) {
     try {
       return json.writeValueAsString(message);
     } catch (IOException e) {
@@ -114,7 +114,8 @@ public class SqsBatchQueue implements BatchQueue {
     try {
       return action.get();
     } catch (SdkException e) {
-      throw new BatchStoreUnavailableException("sqs " + step, e.getClass().getSimpleName(), e);
+      throw new QueuedBatchStoreUnavailableException(
+          "sqs " + step, e.getClass().getSimpleName(), e);
     }
   }
 }

@@ -18,10 +18,10 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
-import io.invoicebridge.batch.BatchMessage;
-import io.invoicebridge.batch.BatchQueue;
-import io.invoicebridge.batch.BatchWorker;
-import io.invoicebridge.batch.Disposition;
+import io.invoicebridge.queued.BatchQueue;
+import io.invoicebridge.queued.Disposition;
+import io.invoicebridge.queued.QueuedBatchMessage;
+import io.invoicebridge.queued.QueuedBatchWorker;
 import io.micronaut.azure.function.http.AzureHttpFunction;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.json.JsonMapper;
@@ -70,11 +70,13 @@ public class InvoiceBridgeFunction extends AzureHttpFunction {
       @BindingName("DequeueCount") long dequeueCount,
       ExecutionContext context)
       throws IOException {
-    BatchMessage batchMessage =
-        getApplicationContext().getBean(JsonMapper.class).readValue(message, BatchMessage.class);
+    QueuedBatchMessage batchMessage =
+        getApplicationContext()
+            .getBean(JsonMapper.class)
+            .readValue(message, QueuedBatchMessage.class);
     BatchQueue queue = getApplicationContext().getBean(BatchQueue.class);
     switch (getApplicationContext()
-        .getBean(BatchWorker.class)
+        .getBean(QueuedBatchWorker.class)
         .handle(batchMessage, (int) dequeueCount)) {
       case Disposition.Done done -> {}
       case Disposition.Later later -> queue.sendLater(later.next(), later.delay());

@@ -1,9 +1,9 @@
 package io.invoicebridge.adapters.azure;
 
-import io.invoicebridge.batch.BatchMessage;
-import io.invoicebridge.batch.BatchQueue;
-import io.invoicebridge.batch.BatchStoreUnavailableException;
-import io.invoicebridge.batch.ParallelSends;
+import io.invoicebridge.queued.QueuedBatchMessage;
+import io.invoicebridge.queued.BatchQueue;
+import io.invoicebridge.queued.QueuedBatchStoreUnavailableException;
+import io.invoicebridge.queued.ParallelSends;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -55,7 +55,7 @@ public class StorageQueueBatchQueue implements BatchQueue {
   }
 
   @Override
-  public void send(List<BatchMessage> messages) {
+  public void send(List<QueuedBatchMessage> messages) {
     ParallelSends.sendEach(
         messages,
         PARALLEL_PUTS,
@@ -64,16 +64,16 @@ public class StorageQueueBatchQueue implements BatchQueue {
   }
 
   @Override
-  public void sendLater(BatchMessage message, Duration delay) {
+  public void sendLater(QueuedBatchMessage message, Duration delay) {
     put(queueUrl, message, delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
   }
 
   @Override
-  public void deadLetter(BatchMessage message, String reason) {
+  public void deadLetter(QueuedBatchMessage message, String reason) {
     put(poisonQueueUrl, message, Duration.ZERO);
   }
 
-  private void put(String queue, BatchMessage message, Duration delay) {
+  private void put(String queue, QueuedBatchMessage message, Duration delay) {
     try {
       String text = Base64.getEncoder().encodeToString(json.writeValueAsBytes(message));
       String body = "<QueueMessage><MessageText>" + text + "</MessageText></QueueMessage>";
@@ -94,14 +94,14 @@ public class StorageQueueBatchQueue implements BatchQueue {
               .build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 201) {
-        throw new BatchStoreUnavailableException(
+        throw new QueuedBatchStoreUnavailableException(
             "storage queue put", "HTTP " + response.statusCode(), null);
       }
     } catch (IOException e) {
-      throw new BatchStoreUnavailableException("storage queue put", e.getMessage(), e);
+      throw new QueuedBatchStoreUnavailableException("storage queue put", e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BatchStoreUnavailableException("storage queue put", "interrupted", e);
+      throw new QueuedBatchStoreUnavailableException("storage queue put", "interrupted", e);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.invoicebridge.adapters.gcp;
 
-import io.invoicebridge.batch.BatchStoreUnavailableException;
+import io.invoicebridge.queued.QueuedBatchStoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -32,7 +32,7 @@ class CloudTasksApi {
    * queueUrl}.
    *
    * @return false when the task names itself and a task of that name exists already (409)
-   * @throws BatchStoreUnavailableException when Cloud Tasks cannot be reached or refuses
+   * @throws QueuedBatchStoreUnavailableException when Cloud Tasks cannot be reached or refuses
    */
   boolean createTask(String queueUrl, Map<String, Object> task) {
     try {
@@ -47,15 +47,15 @@ class CloudTasksApi {
               .build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200 && response.statusCode() != 409) {
-        throw new BatchStoreUnavailableException(
+        throw new QueuedBatchStoreUnavailableException(
             "cloud tasks create", "HTTP " + response.statusCode(), null);
       }
       return response.statusCode() == 200;
     } catch (IOException e) {
-      throw new BatchStoreUnavailableException("cloud tasks create", e.getMessage(), e);
+      throw new QueuedBatchStoreUnavailableException("cloud tasks create", e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BatchStoreUnavailableException("cloud tasks create", "interrupted", e);
+      throw new QueuedBatchStoreUnavailableException("cloud tasks create", "interrupted", e);
     }
   }
 }

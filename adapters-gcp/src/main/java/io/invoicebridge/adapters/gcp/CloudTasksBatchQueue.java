@@ -1,9 +1,9 @@
 package io.invoicebridge.adapters.gcp;
 
-import io.invoicebridge.batch.BatchMessage;
-import io.invoicebridge.batch.BatchQueue;
-import io.invoicebridge.batch.BatchStoreUnavailableException;
-import io.invoicebridge.batch.ParallelSends;
+import io.invoicebridge.queued.QueuedBatchMessage;
+import io.invoicebridge.queued.BatchQueue;
+import io.invoicebridge.queued.QueuedBatchStoreUnavailableException;
+import io.invoicebridge.queued.ParallelSends;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -65,7 +65,7 @@ public class CloudTasksBatchQueue implements BatchQueue {
   }
 
   @Override
-  public void send(List<BatchMessage> messages) {
+  public void send(List<QueuedBatchMessage> messages) {
     ParallelSends.sendEach(
         messages,
         PARALLEL_CREATES,
@@ -74,7 +74,7 @@ public class CloudTasksBatchQueue implements BatchQueue {
   }
 
   @Override
-  public void sendLater(BatchMessage message, Duration delay) {
+  public void sendLater(QueuedBatchMessage message, Duration delay) {
     cloudTasks.createTask(queueUrl, work(message, delay));
   }
 
@@ -83,7 +83,7 @@ public class CloudTasksBatchQueue implements BatchQueue {
    * taken (409) and leaves the one dead letter there is.
    */
   @Override
-  public void deadLetter(BatchMessage message, String reason) {
+  public void deadLetter(QueuedBatchMessage message, String reason) {
     Map<String, Object> task = new LinkedHashMap<>();
     task.put("name", resourceName(deadLetterQueueUrl) + "/tasks/" + message.subjectId());
     task.put("httpRequest", request(Map.of("message", message, "reason", reason)));
@@ -93,7 +93,7 @@ public class CloudTasksBatchQueue implements BatchQueue {
   }
 
   /** A task of the work queue: the message, delivered with the service account's OIDC token. */
-  private Map<String, Object> work(BatchMessage message, Duration delay) {
+  private Map<String, Object> work(QueuedBatchMessage message, Duration delay) {
     Map<String, Object> httpRequest = request(message);
     httpRequest.put("oidcToken", Map.of("serviceAccountEmail", email(), "audience", workerUrl));
     Map<String, Object> task = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ public class CloudTasksBatchQueue implements BatchQueue {
   private static String resourceName(String queueUrl) {
     int at = queueUrl.indexOf("/projects/");
     if (at < 0) {
-      throw new BatchStoreUnavailableException(
+      throw new QueuedBatchStoreUnavailableException(
           "cloud tasks dead letter", "BATCH_DEAD_LETTER_QUEUE_URL is not a queue's REST URL", null);
     }
     return queueUrl.substring(at + 1);
@@ -127,10 +127,10 @@ public class CloudTasksBatchQueue implements BatchQueue {
     try {
       return account.email();
     } catch (IOException e) {
-      throw new BatchStoreUnavailableException("service account email", e.getMessage(), e);
+      throw new QueuedBatchStoreUnavailableException("service account email", e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BatchStoreUnavailableException("service account email", "interrupted", e);
+      throw new QueuedBatchStoreUnavailableException("service account email", "interrupted", e);
     }
   }
 

@@ -4,7 +4,7 @@ import static io.invoicebridge.adapters.gcp.SignedJwt.text;
 
 import io.invoicebridge.auth.PushDeliveryUnverifiableException;
 import io.invoicebridge.auth.PushDeliveryVerifier;
-import io.invoicebridge.batch.PushedBatchController;
+import io.invoicebridge.queued.PushedQueuedBatchController;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -59,7 +59,7 @@ class GoogleIdTokenVerifier implements PushDeliveryVerifier {
 
   @Override
   public boolean guards(String path) {
-    return PushedBatchController.PATH.equals(path);
+    return PushedQueuedBatchController.PATH.equals(path);
   }
 
   @Override

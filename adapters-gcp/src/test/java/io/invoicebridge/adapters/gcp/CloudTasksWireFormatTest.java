@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.tasks.v2.Task;
 import com.google.protobuf.util.Timestamps;
-import io.invoicebridge.batch.BatchMessage;
-import io.invoicebridge.batch.BatchQueue;
 import io.invoicebridge.conformance.ConformanceTarget;
+import io.invoicebridge.queued.BatchQueue;
+import io.invoicebridge.queued.QueuedBatchMessage;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.io.IOException;
@@ -69,7 +69,7 @@ class CloudTasksWireFormatTest {
   @Test
   void send_twoMessages_eachIsACreateTaskRequestWithTheFunctionsOidcToken() {
     // when
-    queue.send(List.of(new BatchMessage("b1", 0, 0), BatchMessage.callbackOf("b1")));
+    queue.send(List.of(new QueuedBatchMessage("b1", 0, 0), QueuedBatchMessage.callbackOf("b1")));
 
     // then
     assertEquals(List.of(), google.refused());
@@ -91,7 +91,7 @@ class CloudTasksWireFormatTest {
     Instant before = Instant.now();
 
     // when
-    queue.sendLater(new BatchMessage("b2", 3, 1), Duration.ofMinutes(1));
+    queue.sendLater(new QueuedBatchMessage("b2", 3, 1), Duration.ofMinutes(1));
 
     // then
     assertEquals(List.of(), google.refused());
@@ -104,8 +104,8 @@ class CloudTasksWireFormatTest {
   @Test
   void deadLetter_twice_isOneNamedTaskWithoutAToken() {
     // when
-    queue.deadLetter(new BatchMessage("b3", 2, 5), "given up");
-    queue.deadLetter(new BatchMessage("b3", 2, 5), "given up");
+    queue.deadLetter(new QueuedBatchMessage("b3", 2, 5), "given up");
+    queue.deadLetter(new QueuedBatchMessage("b3", 2, 5), "given up");
 
     // then
     List<CloudTasksStandIn.Created> deadLetters = google.created("batches-dead-letter");

@@ -1,10 +1,10 @@
 package io.invoicebridge.freee.token;
 
 import io.invoicebridge.config.BridgeConfig;
-import io.invoicebridge.limit.Deadline;
-import io.invoicebridge.limit.Sleeper;
 import io.invoicebridge.metrics.OperationalEvents;
 import io.invoicebridge.metrics.RefreshTokenAge;
+import io.invoicebridge.timing.Deadline;
+import io.invoicebridge.timing.Sleeper;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -60,16 +60,6 @@ public class AccessTokenProvider {
       Clock clock,
       OperationalEvents events) {
     this(store, lock, endpoint, config.freee().seedRefreshToken(), clock, Sleeper.SYSTEM, events);
-  }
-
-  public AccessTokenProvider(
-      TokenStore store,
-      TokenLock lock,
-      FreeeTokenEndpoint endpoint,
-      @Nullable String seedRefreshToken,
-      Clock clock,
-      Sleeper sleeper) {
-    this(store, lock, endpoint, seedRefreshToken, clock, sleeper, OperationalEvents.IGNORED);
   }
 
   public AccessTokenProvider(

@@ -1,12 +1,12 @@
 package io.invoicebridge.freee.token;
 
 import io.invoicebridge.config.BridgeConfig;
-import io.invoicebridge.freee.FreeeAnswer;
-import io.invoicebridge.freee.FreeeErrorBody;
-import io.invoicebridge.freee.FreeeExchange;
-import io.invoicebridge.freee.FreeeExchanges;
-import io.invoicebridge.freee.FreeeReading;
-import io.invoicebridge.limit.Deadline;
+import io.invoicebridge.freee.answer.FreeeAnswer;
+import io.invoicebridge.freee.answer.FreeeErrorBody;
+import io.invoicebridge.freee.answer.FreeeExchange;
+import io.invoicebridge.freee.answer.FreeeExchanges;
+import io.invoicebridge.freee.answer.FreeeReading;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.retry.annotation.Retryable;

@@ -1,8 +1,8 @@
 package io.invoicebridge.freee.token;
 
-import io.invoicebridge.limit.Sleeper;
 import io.invoicebridge.metrics.OperationalEvents;
 import io.invoicebridge.metrics.TokenRefresh;
+import io.invoicebridge.timing.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

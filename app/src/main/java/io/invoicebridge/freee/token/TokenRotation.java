@@ -1,10 +1,10 @@
 package io.invoicebridge.freee.token;
 
 import io.invoicebridge.freee.token.TokenRecord.RefreshFailure;
-import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.metrics.OperationalEvents;
 import io.invoicebridge.metrics.RefreshTokenAge;
 import io.invoicebridge.metrics.TokenRefresh;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Clock;
 import java.time.Instant;

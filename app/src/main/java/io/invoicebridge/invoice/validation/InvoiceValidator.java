@@ -1,7 +1,6 @@
 package io.invoicebridge.invoice.validation;
 
 import io.invoicebridge.config.InvoiceDefaults;
-import io.invoicebridge.invoice.InvoiceMarker;
 import io.invoicebridge.problem.Violation;
 import io.invoicebridge.problem.Violations;
 import io.micronaut.json.tree.JsonNode;

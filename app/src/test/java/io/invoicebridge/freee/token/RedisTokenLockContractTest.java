@@ -6,6 +6,7 @@ import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisTimeouts;
 import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,7 @@ class RedisTokenLockContractTest extends AbstractTokenLockContractTest {
 
   @Override
   protected void elapsePast(Duration ttl) {
-    try {
-      Thread.sleep(ttl.plusMillis(50));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Waits.pause(ttl.plusMillis(50));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TcpProxy;
 import io.invoicebridge.testing.TestInvoices;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.Waits;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,18 +85,9 @@ class RotatedTokenOutageTest {
     Instant giveUp = Instant.now().plus(patience);
     JsonNode answer = json(bridge.postBatch(batch));
     while (!answer.get("complete").getBooleanValue() && Instant.now().isBefore(giveUp)) {
-      pause();
+      Waits.pause(Duration.ofMillis(250));
       answer = json(bridge.postBatch(batch));
     }
     return answer;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.metrics.OperationalEvents;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.FreeeTestApp;
 import io.invoicebridge.testing.LogCapture;
@@ -115,7 +116,8 @@ class TokenFailureTest {
               unreachable.getBean(FreeeTokenEndpoint.class),
               bed.seed,
               bed.clock,
-              bed.clock::advance);
+              bed.clock::advance,
+              OperationalEvents.IGNORED);
       // when
       TokenRefreshFailedException failure =
           assertThrows(

@@ -1,10 +1,10 @@
 package io.invoicebridge.freee.token;
 
-import io.invoicebridge.limit.Deadline;
 import io.invoicebridge.metrics.OperationalEvent;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.FreeeTestApp;
 import io.invoicebridge.testing.MutableClock;
+import io.invoicebridge.timing.Deadline;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.invoicebridge.bench;
 import static io.invoicebridge.bench.Bench.progress;
 import static io.invoicebridge.bench.Bench.result;
 
-import io.invoicebridge.limit.Quota;
+import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.FakeFreee;
 import java.time.Duration;
 import java.time.Instant;

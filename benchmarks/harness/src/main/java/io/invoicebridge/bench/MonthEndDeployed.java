@@ -6,8 +6,8 @@ import static io.invoicebridge.bench.AsyncThroughput.submit;
 import static io.invoicebridge.bench.Bench.progress;
 import static io.invoicebridge.bench.Bench.result;
 
-import io.invoicebridge.limit.InMemoryRateLimiter;
-import io.invoicebridge.limit.Quota;
+import io.invoicebridge.quota.InMemoryRateLimiter;
+import io.invoicebridge.quota.Quota;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;

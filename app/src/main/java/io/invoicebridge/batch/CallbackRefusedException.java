@@ -1,9 +1,0 @@
-package io.invoicebridge.batch;
-
-/** A callback URL that must not be called; the message completes "callback_url ...". */
-public class CallbackRefusedException extends RuntimeException {
-
-  public CallbackRefusedException(String reason) {
-    super(reason);
-  }
-}

@@ -1,0 +1,116 @@
+package io.invoicebridge.queued;
+
+import io.invoicebridge.config.ConfigurationInvalidException;
+import io.invoicebridge.config.Redacted;
+import io.invoicebridge.config.SettingRule;
+import io.invoicebridge.config.SettingRules;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Settings of the asynchronous batches ({@code /v1/batches}), each bound from its environment
+ * variable in {@code application.yml} and checked by the rules of {@link SettingRules}; every
+ * broken rule is reported at once, in the one startup line of {@link
+ * ConfigurationInvalidException}.
+ *
+ * @param queue where items wait: {@code local} (an in-process worker over Redis, or memory without
+ *     Redis), or a cloud's own queue ({@code sqs}, {@code cloud-tasks}, {@code azure-queue}) whose
+ *     adapter feeds the worker
+ * @param callbackSecret the HMAC key of callback signatures; callbacks are refused without it
+ * @param callbackHosts comma-separated host names callbacks may go to; blank means any public host
+ * @param maxAttempts failed attempts of one item before it is given up as {@code failed} and
+ *     dead-lettered (waits for a quota window or another owner do not count)
+ * @param callbackAllowLoopback tests only (never documented as an operator setting): lets a
+ *     callback go to plain HTTP on the loopback address, where the tests' receiver listens
+ * @param callbackPort the one port callbacks may go to; blank means HTTPS's own, 443
+ */
+@Context
+@ConfigurationProperties(QueuedBatchSettings.PREFIX)
+public record QueuedBatchSettings(
+    @Nullable String queue,
+    @Nullable String callbackSecret,
+    @Nullable String callbackHosts,
+    @Nullable String maxAttempts,
+    @Nullable Boolean callbackAllowLoopback,
+    @Nullable String callbackPort) {
+
+  public static final String PREFIX = "bridge.batches";
+  public static final String LOCAL_QUEUE = "local";
+  private static final Set<String> QUEUES =
+      Set.of(LOCAL_QUEUE, "sqs", "cloud-tasks", "azure-queue");
+
+  public QueuedBatchSettings {
+    List<String> problems = new ArrayList<>();
+    queue = queue == null || queue.isBlank() ? LOCAL_QUEUE : queue.trim().toLowerCase(Locale.ROOT);
+    if (!QUEUES.contains(queue)) {
+      problems.add("BATCH_QUEUE must be one of " + new TreeSet<>(QUEUES));
+    }
+    callbackSecret = callbackSecret == null || callbackSecret.isBlank() ? null : callbackSecret;
+    if (callbackSecret != null) {
+      SettingRules.BATCH_CALLBACK_SECRET.problemWith(callbackSecret).ifPresent(problems::add);
+    }
+    maxAttempts = orDefault(maxAttempts, SettingRules.BATCH_MAX_ATTEMPTS, problems);
+    callbackAllowLoopback = Boolean.TRUE.equals(callbackAllowLoopback);
+    callbackPort = orDefault(callbackPort, SettingRules.BATCH_CALLBACK_PORT, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationInvalidException(problems);
+    }
+  }
+
+  /** Failed attempts at one item before it is given up. */
+  public int attempts() {
+    return Integer.parseInt(maxAttempts);
+  }
+
+  /** The one port callbacks may go to. */
+  public int callbackTargetPort() {
+    return Integer.parseInt(callbackPort);
+  }
+
+  public boolean localQueue() {
+    return LOCAL_QUEUE.equals(queue);
+  }
+
+  /** The trimmed value, or the rule's default when blank; a broken rule is added to problems. */
+  private static String orDefault(@Nullable String value, SettingRule rule, List<String> problems) {
+    String given = value == null || value.isBlank() ? rule.defaultValue() : value.trim();
+    rule.problemWith(given).ifPresent(problems::add);
+    return given;
+  }
+
+  @Override
+  public String toString() {
+    return "QueuedBatchSettings[queue="
+        + queue
+        + ", callbackSecret="
+        + Redacted.secret(callbackSecret)
+        + ", callbackHosts="
+        + callbackHosts
+        + ", maxAttempts="
+        + maxAttempts
+        + ", callbackAllowLoopback="
+        + callbackAllowLoopback
+        + ", callbackPort="
+        + callbackPort
+        + "]";
+  }
+
+  /** The operator's list of callback hosts, lower case; empty means any public host. */
+  public Set<String> allowedCallbackHosts() {
+    if (callbackHosts == null) {
+      return Set.of();
+    }
+    return Arrays.stream(callbackHosts.split(","))
+        .map(host -> host.trim().toLowerCase(Locale.ROOT))
+        .filter(host -> !host.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+}

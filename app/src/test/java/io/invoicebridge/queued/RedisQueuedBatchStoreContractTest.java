@@ -1,0 +1,52 @@
+package io.invoicebridge.queued;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoicebridge.redis.RedisConnections;
+import io.invoicebridge.redis.RedisKeys;
+import io.invoicebridge.redis.RedisTimeouts;
+import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.Waits;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RedisServerExtension.class)
+class RedisQueuedBatchStoreContractTest extends AbstractQueuedBatchStoreContractTest {
+
+  private static final RedisKeys KEYS = new RedisKeys("1001");
+
+  private final RedisConnections redis =
+      new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT);
+  private final RedisQueuedBatchStore store = new RedisQueuedBatchStore(redis, KEYS);
+
+  @AfterEach
+  void closeConnection() {
+    redis.close();
+  }
+
+  @Override
+  protected QueuedBatchStore store() {
+    return store;
+  }
+
+  @Override
+  protected void elapsePast(Duration lease) {
+    // The claim expires on the server's clock (PX); a margin covers its millisecond rounding.
+    Waits.pause(lease.plusMillis(50));
+  }
+
+  @Test
+  void claimCallback_claim_expiresByItselfWithinTheLease() {
+    store.submit(new NewQueuedBatch(ID, "hash", null, HOOK, false, Instant.now()), TWO_ITEMS);
+    store.record(ID, 0, RESULT, true);
+    store.record(ID, 1, RESULT, true);
+
+    store.claimCallback(ID, "owner-a", LEASE, ATTEMPTS);
+
+    Duration ttl = RedisServerExtension.admin().pttl(KEYS.batch(ID) + ":callback-claim");
+    assertTrue(ttl.compareTo(LEASE) <= 0 && ttl.compareTo(LEASE.minusSeconds(5)) > 0, "" + ttl);
+  }
+}
