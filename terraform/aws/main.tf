@@ -52,8 +52,8 @@ module "monitoring" {
   source = "../modules/aws-monitoring"
 
   spec_yaml             = file("${path.root}/../../ops/service.yaml")
-  function_name         = module.function.function_name
-  log_group_name        = module.function.log_group_name
+  function_name         = module.function.resources.function_name
+  log_group_name        = module.function.resources.log_group_name
   region                = var.aws_region
   alert_emails          = var.alert_emails
   alert_webhook_url     = var.alert_webhook_url

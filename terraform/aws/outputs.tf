@@ -1,11 +1,11 @@
 output "function_name" {
   description = "Name of the Lambda function."
-  value       = module.function.function_name
+  value       = module.function.resources.function_name
 }
 
 output "function_version" {
   description = "Published version the alias points at."
-  value       = module.function.function_version
+  value       = module.function.resources.function_version
 }
 
 output "scaling" {
@@ -14,21 +14,17 @@ output "scaling" {
     time_zone         = module.scaling.time_zone
     min_instances     = module.scaling.min_instances
     max_instances     = module.scaling.max_instances
-    warm_start        = module.function.warm_start
-    scheduled_actions = module.function.scheduled_action_names
+    warm_start        = module.function.resources.warm_start
+    scheduled_actions = module.function.resources.scheduled_action_names
   }
 }
 
 output "log_group_name" {
   description = "The function's CloudWatch log group (ops/send-test-alert.sh writes a synthetic ERROR line there)."
-  value       = module.function.log_group_name
+  value       = module.function.resources.log_group_name
 }
 
 output "monitoring" {
   description = "What watches the function: the SNS topic of each severity, every alarm that notifies, the dashboards."
-  value = {
-    topic_arns      = module.monitoring.topic_arns
-    alarm_names     = module.monitoring.alarm_names
-    dashboard_names = module.monitoring.dashboard_names
-  }
+  value       = module.monitoring.watching
 }

@@ -5,7 +5,7 @@
 # For stack.tf, the part every stack shares: what receives the request before the function
 # (app-config checks the deadline against it), and where the function's logs are read.
 locals {
-  logs_hint  = "Application Insights ${module.function.application_insights_name}, or az functionapp log"
+  logs_hint  = "Application Insights ${module.function.resources.application_insights_name}, or az functionapp log"
   front_door = "azure-http-trigger"
 }
 
@@ -64,14 +64,11 @@ module "function" {
 module "monitoring" {
   source = "../modules/azure-monitoring"
 
-  spec_yaml               = file("${path.root}/../../ops/service.yaml")
-  name                    = module.function.function_app_name
-  resource_group_name     = module.function.resource_group_name
-  location                = module.function.location
-  application_insights_id = module.function.application_insights_id
-  alert_emails            = var.alert_emails
-  alert_webhook_url       = var.alert_webhook_url
-  rate_limit_per_minute   = var.app.rate_limit_per_minute
-  rate_limit_per_hour     = var.app.rate_limit_per_hour
-  tags                    = var.tags
+  spec_yaml             = file("${path.root}/../../ops/service.yaml")
+  function              = module.function.resources.monitored
+  alert_emails          = var.alert_emails
+  alert_webhook_url     = var.alert_webhook_url
+  rate_limit_per_minute = var.app.rate_limit_per_minute
+  rate_limit_per_hour   = var.app.rate_limit_per_hour
+  tags                  = var.tags
 }

@@ -54,7 +54,7 @@ module "monitoring" {
 
   spec_yaml             = file("${path.root}/../../ops/service.yaml")
   project_id            = var.project_id
-  service_name          = module.function.function_name
+  service_name          = module.function.resources.function_name
   alert_emails          = var.alert_emails
   alert_webhook_url     = var.alert_webhook_url
   rate_limit_per_minute = var.app.rate_limit_per_minute

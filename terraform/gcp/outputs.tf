@@ -1,11 +1,11 @@
 output "function_name" {
   description = "Name of the Cloud Function."
-  value       = module.function.function_name
+  value       = module.function.resources.function_name
 }
 
 output "source_object" {
   description = "Storage object the running function was built from."
-  value       = module.function.source_object
+  value       = module.function.resources.source_object
 }
 
 output "scaling" {
@@ -14,13 +14,13 @@ output "scaling" {
     time_zone      = module.scaling.time_zone
     min_instances  = module.scaling.min_instances
     max_instances  = module.scaling.max_instances
-    scheduler_jobs = module.function.scheduler_job_names
+    scheduler_jobs = module.function.resources.scheduler_job_names
   }
 }
 
 output "batch_dead_letter_queue" {
   description = "Cloud Tasks queue holding the asynchronous batch items given up (paused): gcloud tasks list --queue=THIS --location=REGION."
-  value       = module.function.batch_dead_letter_queue_name
+  value       = module.function.resources.batch_dead_letter_queue_name
 }
 
 output "project_id" {
@@ -35,9 +35,5 @@ output "region" {
 
 output "monitoring" {
   description = "What watches the function: every alert policy, the log-based metrics, the dashboards."
-  value = {
-    alert_policy_names = module.monitoring.alert_policy_names
-    log_metric_names   = module.monitoring.log_metric_names
-    dashboard_ids      = module.monitoring.dashboard_ids
-  }
+  value       = module.monitoring.watching
 }

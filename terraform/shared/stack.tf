@@ -1,7 +1,12 @@
 # What every stack (terraform/aws, gcp, azure) has alike, written once: each links to this file as
 # its stack.tf. Each stack sets local.front_door and local.logs_hint and declares module
-# "function" (url, health_url, front_door_auth) in its own files. Terraform reads a linked file as
+# "function" (its output front_door: url, auth) in its own files. Terraform reads a linked file as
 # one of the stack's own, so paths here are relative to the stack's directory.
+
+locals {
+  # Every function module serves the unauthenticated health endpoint at the same path.
+  health_url = "${module.function.front_door.url}/health"
+}
 
 provider "upstash" {
   email   = var.upstash_email
@@ -50,7 +55,7 @@ module "scaling" {
 # by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
 check "health" {
   data "http" "health" {
-    url                = module.function.health_url
+    url                = local.health_url
     request_timeout_ms = 15000
 
     retry {
@@ -62,7 +67,7 @@ check "health" {
 
   assert {
     condition     = data.http.health.status_code == 200 && strcontains(data.http.health.response_body, "UP")
-    error_message = "GET ${module.function.health_url} did not answer 200 with \"UP\": read the function's logs (${local.logs_hint})."
+    error_message = "GET ${local.health_url} did not answer 200 with \"UP\": read the function's logs (${local.logs_hint})."
   }
 }
 
@@ -152,12 +157,12 @@ variable "scaling_schedule" {
 
 output "url" {
   description = "Base URL of the bridge."
-  value       = module.function.url
+  value       = module.function.front_door.url
 }
 
 output "health_url" {
   description = "Unauthenticated health endpoint: GET answers 200 with \"UP\"."
-  value       = module.function.health_url
+  value       = local.health_url
 }
 
 output "redis_app_user" {
@@ -188,5 +193,5 @@ output "deployed_version" {
 
 output "front_door_auth" {
   description = "What the front door demands besides the run token (\"none\" unless iam_front_door); deploy.sh hands it to check-health.sh, which then authenticates as the deploying identity."
-  value       = module.function.front_door_auth
+  value       = module.function.front_door.auth
 }

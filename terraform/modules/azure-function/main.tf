@@ -11,6 +11,8 @@ locals {
   # The HTTP front end of Azure Functions answers 502 after 230 s, whatever the host's timeout.
   front_door_limit_seconds = 230
 
+  url = "https://${azurerm_function_app_flex_consumption.this.default_hostname}"
+
   # Not read by the app: host.json's functionTimeout, overridden as an app setting so Terraform
   # keeps it above REQUEST_TIMEOUT_MS.
   platform_settings = {

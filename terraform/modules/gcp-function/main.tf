@@ -8,6 +8,8 @@ locals {
 
   # Cloud Functions gen2 runs on Cloud Run, which does not allow a request longer than 60 min.
   front_door_limit_seconds = 3600
+
+  url = trimsuffix(google_cloudfunctions2_function.this.url, "/")
 }
 
 resource "google_service_account" "this" {
