@@ -24,19 +24,14 @@ module "function" {
   package_path = var.package_path
   front_door   = var.front_door
 
-  environment        = module.config.environment
-  secret_names       = module.config.secret_names
-  secrets            = module.config.secrets
-  request_timeout_ms = module.config.request_timeout_ms
-  timeout_seconds    = module.config.function_timeout_seconds
+  app     = module.config.function
+  secrets = module.config.secrets
 
   memory_mb     = var.memory_mb
   architecture  = var.architecture
   warm_start    = var.warm_start
   max_instances = module.scaling.max_instances
   tags          = var.tags
-
-  batch_max_receive_count = module.config.batch_queue_max_deliveries
 
   scaling = {
     time_zone         = module.scaling.time_zone

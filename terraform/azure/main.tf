@@ -37,17 +37,12 @@ module "function" {
   location         = var.location
   package_zip_path = var.package_zip_path
 
-  environment        = module.config.environment
-  secret_names       = module.config.secret_names
-  secrets            = module.config.secrets
-  request_timeout_ms = module.config.request_timeout_ms
-  timeout_seconds    = module.config.function_timeout_seconds
+  app     = module.config.function
+  secrets = module.config.secrets
 
   max_instances      = module.scaling.max_instances
   instance_memory_mb = var.instance_memory_mb
   tags               = var.tags
-
-  batch_max_dequeue_count = module.config.batch_queue_max_deliveries
 
   scaling = {
     time_zone  = module.scaling.time_zone

@@ -178,12 +178,12 @@ output "redis_endpoint" {
 
 output "request_timeout_ms" {
   description = "REQUEST_TIMEOUT_MS the app runs with."
-  value       = module.config.request_timeout_ms
+  value       = module.config.function.request_timeout_ms
 }
 
 output "function_timeout_seconds" {
   description = "Timeout of the function: above REQUEST_TIMEOUT_MS, at most the front door's limit."
-  value       = module.config.function_timeout_seconds
+  value       = module.config.function.timeout_seconds
 }
 
 output "deployed_version" {
