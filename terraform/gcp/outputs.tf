@@ -8,16 +8,6 @@ output "source_object" {
   value       = module.function.resources.source_object
 }
 
-output "scaling" {
-  description = "The scaling schedule in effect: time zone, warm minimum per period, maximum, and the Cloud Scheduler jobs that apply it."
-  value = {
-    time_zone      = module.scaling.time_zone
-    min_instances  = module.scaling.min_instances
-    max_instances  = module.scaling.max_instances
-    scheduler_jobs = module.function.resources.scheduler_job_names
-  }
-}
-
 output "batch_dead_letter_queue" {
   description = "Cloud Tasks queue holding the asynchronous batch items given up (paused): gcloud tasks list --queue=THIS --location=REGION."
   value       = module.function.resources.batch_dead_letter_queue_name
@@ -31,9 +21,4 @@ output "project_id" {
 output "region" {
   description = "The region of the function."
   value       = var.region
-}
-
-output "monitoring" {
-  description = "What watches the function: every alert policy, the log-based metrics, the dashboards."
-  value       = module.monitoring.watching
 }

@@ -138,6 +138,20 @@ variable "encryption_key_generation" {
   nullable    = false
 }
 
+variable "iam_front_door" {
+  description = "The cloud's own identity at the front door, in addition to RUN_TOKEN: false (default) leaves the run token alone; true makes the front door demand it. On AWS, AWS_IAM on the function URL (or the HTTP API's route): requests must be SigV4-signed by an AWS identity allowed to invoke it. On GCP, no allUsers invoker: requests must carry a Google ID token of a member of iam_invokers (in X-Serverless-Authorization). On Azure, App Service's built-in authentication (Microsoft Entra ID): requests must carry an access token for iam_client_id. See docs/security.md."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "iam_invokers" {
+  description = "With iam_front_door, who may call. On AWS, account ids or IAM ARNs of callers in other accounts, named in the function URL's resource policy (callers in this account need only their own IAM policy). On GCP, IAM members given the invoker role, e.g. \"serviceAccount:caller@PROJECT.iam.gserviceaccount.com\"; include the identity that runs the deployment, whose health check must get through. On Azure, client ids of the Entra applications allowed to call (e.g. a caller's managed identity); empty allows any application of the tenant that can get a token for iam_client_id."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
 variable "scaling_schedule" {
   description = "Overrides of the one scaling schedule (module scaling-schedule holds the defaults and validations): time_zone, business_start_hour, business_end_hour, month_end_from_day, month_end_through_day, night_and_weekend_min_instances, business_hours_min_instances, month_end_min_instances, max_instances. How each cloud applies the minimums and the maximum: docs/deploying.md, Scaling on a schedule."
   type = object({
@@ -194,4 +208,21 @@ output "deployed_version" {
 output "front_door_auth" {
   description = "What the front door demands besides the run token (\"none\" unless iam_front_door); deploy.sh hands it to check-health.sh, which then authenticates as the deploying identity."
   value       = module.function.front_door.auth
+}
+
+output "scaling" {
+  description = "The scaling schedule in effect: time zone, warm minimum per period and maximum (module scaling-schedule), and how the cloud applies them (the function module's resources.scaling): on AWS warm_start and scheduled_actions, on GCP scheduler_jobs, on Azure maximum_instance_count (at least 40) and automation_schedules."
+  value = merge(
+    {
+      time_zone     = module.scaling.time_zone
+      min_instances = module.scaling.min_instances
+      max_instances = module.scaling.max_instances
+    },
+    module.function.resources.scaling,
+  )
+}
+
+output "monitoring" {
+  description = "What watches the function (module monitoring's watching): on AWS the SNS topic of each severity, every alarm that notifies, the dashboards and the namespace of the ERROR-line count; on GCP every alert policy, the log-based metrics, the dashboards; on Azure the action group of each severity, every alert rule, the workbooks."
+  value       = module.monitoring.watching
 }

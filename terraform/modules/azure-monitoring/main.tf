@@ -126,11 +126,3 @@ resource "azurerm_monitor_scheduled_query_rules_alert_v2" "zero_tolerance" {
     action_groups = [azurerm_monitor_action_group.this[each.value.severity].id]
   }
 }
-
-# Alerts without a target notify nobody: warn at every plan until someone is told.
-check "someone_is_told" {
-  assert {
-    condition     = length(var.alert_emails) > 0 || !nonsensitive(var.alert_webhook_url == null)
-    error_message = "Neither alert_emails nor alert_webhook_url is set: the alerts of ops/service.yaml notify nobody."
-  }
-}
