@@ -22,7 +22,7 @@ variable "app" {
 
   validation {
     condition     = var.app.timeout_seconds == floor(var.app.timeout_seconds) && var.app.timeout_seconds >= 1 && var.app.timeout_seconds <= local.timeout_limit_seconds
-    error_message = "app.timeout_seconds must be a whole number from 1 to ${local.timeout_limit_seconds} (${local.platform}'s limit)."
+    error_message = "app.timeout_seconds must be a whole number from 1 to ${local.timeout_limit_seconds}, the most ${local.platform} allows."
   }
 
   validation {
