@@ -24,19 +24,14 @@ module "function" {
   package_path = var.package_path
   front_door   = var.front_door
 
-  environment        = module.config.environment
-  secret_names       = module.config.secret_names
-  secrets            = module.config.secrets
-  request_timeout_ms = module.config.request_timeout_ms
-  timeout_seconds    = module.config.function_timeout_seconds
+  app     = module.config.function
+  secrets = module.config.secrets
 
   memory_mb     = var.memory_mb
   architecture  = var.architecture
   warm_start    = var.warm_start
   max_instances = module.scaling.max_instances
   tags          = var.tags
-
-  batch_max_receive_count = module.config.batch_queue_max_deliveries
 
   scaling = {
     time_zone         = module.scaling.time_zone
@@ -52,8 +47,8 @@ module "monitoring" {
   source = "../modules/aws-monitoring"
 
   spec_yaml             = file("${path.root}/../../ops/service.yaml")
-  function_name         = module.function.function_name
-  log_group_name        = module.function.log_group_name
+  function_name         = module.function.resources.function_name
+  log_group_name        = module.function.resources.log_group_name
   region                = var.aws_region
   alert_emails          = var.alert_emails
   alert_webhook_url     = var.alert_webhook_url

@@ -61,17 +61,3 @@ variable "tags" {
   default     = { application = "invoice-bridge" }
   nullable    = false
 }
-
-variable "iam_front_door" {
-  description = "The cloud's own identity at the front door, in addition to RUN_TOKEN: false (default) leaves the run token alone; true puts AWS_IAM on the function URL (or the HTTP API's route): requests must be SigV4-signed by an AWS identity allowed to invoke it. See docs/security.md."
-  type        = bool
-  default     = false
-  nullable    = false
-}
-
-variable "iam_invokers" {
-  description = "With iam_front_door: AWS account ids or IAM ARNs of callers in other accounts, named in the function URL's resource policy (callers in this account need only their own IAM policy)."
-  type        = list(string)
-  default     = []
-  nullable    = false
-}

@@ -5,7 +5,7 @@
 # For stack.tf, the part every stack shares: what receives the request before the function
 # (app-config checks the deadline against it), and where the function's logs are read.
 locals {
-  logs_hint  = "Application Insights ${module.function.application_insights_name}, or az functionapp log"
+  logs_hint  = "Application Insights ${module.function.resources.application_insights_name}, or az functionapp log"
   front_door = "azure-http-trigger"
 }
 
@@ -37,17 +37,12 @@ module "function" {
   location         = var.location
   package_zip_path = var.package_zip_path
 
-  environment        = module.config.environment
-  secret_names       = module.config.secret_names
-  secrets            = module.config.secrets
-  request_timeout_ms = module.config.request_timeout_ms
-  timeout_seconds    = module.config.function_timeout_seconds
+  app     = module.config.function
+  secrets = module.config.secrets
 
   max_instances      = module.scaling.max_instances
   instance_memory_mb = var.instance_memory_mb
   tags               = var.tags
-
-  batch_max_dequeue_count = module.config.batch_queue_max_deliveries
 
   scaling = {
     time_zone  = module.scaling.time_zone
@@ -64,14 +59,11 @@ module "function" {
 module "monitoring" {
   source = "../modules/azure-monitoring"
 
-  spec_yaml               = file("${path.root}/../../ops/service.yaml")
-  name                    = module.function.function_app_name
-  resource_group_name     = module.function.resource_group_name
-  location                = module.function.location
-  application_insights_id = module.function.application_insights_id
-  alert_emails            = var.alert_emails
-  alert_webhook_url       = var.alert_webhook_url
-  rate_limit_per_minute   = var.app.rate_limit_per_minute
-  rate_limit_per_hour     = var.app.rate_limit_per_hour
-  tags                    = var.tags
+  spec_yaml             = file("${path.root}/../../ops/service.yaml")
+  function              = module.function.resources.monitored
+  alert_emails          = var.alert_emails
+  alert_webhook_url     = var.alert_webhook_url
+  rate_limit_per_minute = var.app.rate_limit_per_minute
+  rate_limit_per_hour   = var.app.rate_limit_per_hour
+  tags                  = var.tags
 }

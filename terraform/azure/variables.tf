@@ -49,20 +49,6 @@ variable "tags" {
   nullable    = false
 }
 
-variable "iam_front_door" {
-  description = "The cloud's own identity at the front door, in addition to RUN_TOKEN: false (default) leaves the run token alone; true puts App Service's built-in authentication (Microsoft Entra ID): requests must carry an access token for iam_client_id. See docs/security.md."
-  type        = bool
-  default     = false
-  nullable    = false
-}
-
-variable "iam_invokers" {
-  description = "With iam_front_door: client ids of the Entra applications allowed to call (e.g. a caller's managed identity); empty allows any application of the tenant that can get a token for iam_client_id."
-  type        = list(string)
-  default     = []
-  nullable    = false
-}
-
 variable "iam_client_id" {
   description = "With iam_front_door: the client id of the Microsoft Entra application (app registration) that stands for the bridge; callers get tokens for it."
   type        = string

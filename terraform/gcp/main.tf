@@ -20,18 +20,14 @@ module "function" {
 
   batch_dispatches_per_second     = var.app.rate_limit_per_minute / 60
   batch_max_concurrent_dispatches = var.app.concurrent_freee_calls
-  batch_max_delivery_attempts     = module.config.batch_queue_max_deliveries
 
   name            = module.config.name
   project_id      = var.project_id
   region          = var.region
   source_zip_path = var.source_zip_path
 
-  environment        = module.config.environment
-  secret_names       = module.config.secret_names
-  secrets            = module.config.secrets
-  request_timeout_ms = module.config.request_timeout_ms
-  timeout_seconds    = module.config.function_timeout_seconds
+  app     = module.config.function
+  secrets = module.config.secrets
 
   max_instances         = module.scaling.max_instances
   requests_per_instance = var.requests_per_instance
@@ -54,7 +50,7 @@ module "monitoring" {
 
   spec_yaml             = file("${path.root}/../../ops/service.yaml")
   project_id            = var.project_id
-  service_name          = module.function.function_name
+  service_name          = module.function.resources.function_name
   alert_emails          = var.alert_emails
   alert_webhook_url     = var.alert_webhook_url
   rate_limit_per_minute = var.app.rate_limit_per_minute

@@ -1,26 +1,16 @@
 output "function_name" {
   description = "Name of the Cloud Function."
-  value       = module.function.function_name
+  value       = module.function.resources.function_name
 }
 
 output "source_object" {
   description = "Storage object the running function was built from."
-  value       = module.function.source_object
-}
-
-output "scaling" {
-  description = "The scaling schedule in effect: time zone, warm minimum per period, maximum, and the Cloud Scheduler jobs that apply it."
-  value = {
-    time_zone      = module.scaling.time_zone
-    min_instances  = module.scaling.min_instances
-    max_instances  = module.scaling.max_instances
-    scheduler_jobs = module.function.scheduler_job_names
-  }
+  value       = module.function.resources.source_object
 }
 
 output "batch_dead_letter_queue" {
   description = "Cloud Tasks queue holding the asynchronous batch items given up (paused): gcloud tasks list --queue=THIS --location=REGION."
-  value       = module.function.batch_dead_letter_queue_name
+  value       = module.function.resources.batch_dead_letter_queue_name
 }
 
 output "project_id" {
@@ -31,13 +21,4 @@ output "project_id" {
 output "region" {
   description = "The region of the function."
   value       = var.region
-}
-
-output "monitoring" {
-  description = "What watches the function: every alert policy, the log-based metrics, the dashboards."
-  value = {
-    alert_policy_names = module.monitoring.alert_policy_names
-    log_metric_names   = module.monitoring.log_metric_names
-    dashboard_ids      = module.monitoring.dashboard_ids
-  }
 }

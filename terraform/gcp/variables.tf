@@ -51,17 +51,3 @@ variable "labels" {
   default     = { application = "invoice-bridge" }
   nullable    = false
 }
-
-variable "iam_front_door" {
-  description = "The cloud's own identity at the front door, in addition to RUN_TOKEN: false (default) leaves the run token alone; true puts no allUsers invoker: requests must carry a Google ID token of a member of iam_invokers (in X-Serverless-Authorization). See docs/security.md."
-  type        = bool
-  default     = false
-  nullable    = false
-}
-
-variable "iam_invokers" {
-  description = "With iam_front_door: IAM members given the invoker role, e.g. \"serviceAccount:caller@PROJECT.iam.gserviceaccount.com\"; include the identity that runs the deployment, whose health check must get through."
-  type        = list(string)
-  default     = []
-  nullable    = false
-}

@@ -1,7 +1,12 @@
 # What every stack (terraform/aws, gcp, azure) has alike, written once: each links to this file as
 # its stack.tf. Each stack sets local.front_door and local.logs_hint and declares module
-# "function" (url, health_url, front_door_auth) in its own files. Terraform reads a linked file as
+# "function" (its output front_door: url, auth) in its own files. Terraform reads a linked file as
 # one of the stack's own, so paths here are relative to the stack's directory.
+
+locals {
+  # Every function module serves the unauthenticated health endpoint at the same path.
+  health_url = "${module.function.front_door.url}/health"
+}
 
 provider "upstash" {
   email   = var.upstash_email
@@ -50,7 +55,7 @@ module "scaling" {
 # by Terraform; the deployment pipeline checks the same URL and rolls back on failure.
 check "health" {
   data "http" "health" {
-    url                = module.function.health_url
+    url                = local.health_url
     request_timeout_ms = 15000
 
     retry {
@@ -62,7 +67,7 @@ check "health" {
 
   assert {
     condition     = data.http.health.status_code == 200 && strcontains(data.http.health.response_body, "UP")
-    error_message = "GET ${module.function.health_url} did not answer 200 with \"UP\": read the function's logs (${local.logs_hint})."
+    error_message = "GET ${local.health_url} did not answer 200 with \"UP\": read the function's logs (${local.logs_hint})."
   }
 }
 
@@ -133,6 +138,20 @@ variable "encryption_key_generation" {
   nullable    = false
 }
 
+variable "iam_front_door" {
+  description = "The cloud's own identity at the front door, in addition to RUN_TOKEN: false (default) leaves the run token alone; true makes the front door demand it. On AWS, AWS_IAM on the function URL (or the HTTP API's route): requests must be SigV4-signed by an AWS identity allowed to invoke it. On GCP, no allUsers invoker: requests must carry a Google ID token of a member of iam_invokers (in X-Serverless-Authorization). On Azure, App Service's built-in authentication (Microsoft Entra ID): requests must carry an access token for iam_client_id. See docs/security.md."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "iam_invokers" {
+  description = "With iam_front_door, who may call. On AWS, account ids or IAM ARNs of callers in other accounts, named in the function URL's resource policy (callers in this account need only their own IAM policy). On GCP, IAM members given the invoker role, e.g. \"serviceAccount:caller@PROJECT.iam.gserviceaccount.com\"; include the identity that runs the deployment, whose health check must get through. On Azure, client ids of the Entra applications allowed to call (e.g. a caller's managed identity); empty allows any application of the tenant that can get a token for iam_client_id."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
 variable "scaling_schedule" {
   description = "Overrides of the one scaling schedule (module scaling-schedule holds the defaults and validations): time_zone, business_start_hour, business_end_hour, month_end_from_day, month_end_through_day, night_and_weekend_min_instances, business_hours_min_instances, month_end_min_instances, max_instances. How each cloud applies the minimums and the maximum: docs/deploying.md, Scaling on a schedule."
   type = object({
@@ -152,12 +171,12 @@ variable "scaling_schedule" {
 
 output "url" {
   description = "Base URL of the bridge."
-  value       = module.function.url
+  value       = module.function.front_door.url
 }
 
 output "health_url" {
   description = "Unauthenticated health endpoint: GET answers 200 with \"UP\"."
-  value       = module.function.health_url
+  value       = local.health_url
 }
 
 output "redis_app_user" {
@@ -173,12 +192,12 @@ output "redis_endpoint" {
 
 output "request_timeout_ms" {
   description = "REQUEST_TIMEOUT_MS the app runs with."
-  value       = module.config.request_timeout_ms
+  value       = module.config.function.request_timeout_ms
 }
 
 output "function_timeout_seconds" {
   description = "Timeout of the function: above REQUEST_TIMEOUT_MS, at most the front door's limit."
-  value       = module.config.function_timeout_seconds
+  value       = module.config.function.timeout_seconds
 }
 
 output "deployed_version" {
@@ -188,5 +207,22 @@ output "deployed_version" {
 
 output "front_door_auth" {
   description = "What the front door demands besides the run token (\"none\" unless iam_front_door); deploy.sh hands it to check-health.sh, which then authenticates as the deploying identity."
-  value       = module.function.front_door_auth
+  value       = module.function.front_door.auth
+}
+
+output "scaling" {
+  description = "The scaling schedule in effect: time zone, warm minimum per period and maximum (module scaling-schedule), and how the cloud applies them (the function module's resources.scaling): on AWS warm_start and scheduled_actions, on GCP scheduler_jobs, on Azure maximum_instance_count (at least 40) and automation_schedules."
+  value = merge(
+    {
+      time_zone     = module.scaling.time_zone
+      min_instances = module.scaling.min_instances
+      max_instances = module.scaling.max_instances
+    },
+    module.function.resources.scaling,
+  )
+}
+
+output "monitoring" {
+  description = "What watches the function (module monitoring's watching): on AWS the SNS topic of each severity, every alarm that notifies, the dashboards and the namespace of the ERROR-line count; on GCP every alert policy, the log-based metrics, the dashboards; on Azure the action group of each severity, every alert rule, the workbooks."
+  value       = module.monitoring.watching
 }

@@ -3,8 +3,8 @@
 # source mapping whose maximum concurrency bounds the instances calling freee. Waits for a quota
 # window are new delayed messages (they spend no receive count); the app gives an item up after
 # BATCH_MAX_ATTEMPTS failures (the batch shows it failed with the reason) and moves its message to
-# the dead-letter queue itself; SQS's own redrive after batch_max_receive_count receives catches
-# messages whose worker stopped mid-item. An alarm fires as soon as one lands there.
+# the dead-letter queue itself; SQS's own redrive after app.batch_queue_max_deliveries receives
+# catches messages whose worker stopped mid-item. An alarm fires as soon as one lands there.
 
 locals {
   batch_worker_handler = "io.invoicebridge.adapters.aws.SqsBatchHandler"
@@ -16,7 +16,7 @@ locals {
   }
 
   # AWS's advice: a queue's visibility timeout at least six times the function's timeout.
-  batch_visibility_timeout_seconds = min(43200, 6 * var.timeout_seconds)
+  batch_visibility_timeout_seconds = min(43200, 6 * var.app.timeout_seconds)
 }
 
 resource "aws_sqs_queue" "batches" {
@@ -39,7 +39,7 @@ resource "aws_sqs_queue_redrive_policy" "batches" {
   queue_url = aws_sqs_queue.batches.id
   redrive_policy = jsonencode({
     deadLetterTargetArn = aws_sqs_queue.batches_dead.arn
-    maxReceiveCount     = var.batch_max_receive_count
+    maxReceiveCount     = var.app.batch_queue_max_deliveries
   })
 }
 
@@ -86,11 +86,11 @@ resource "aws_lambda_function" "batch_worker" {
   source_code_hash = filebase64sha256(var.package_path)
   architectures    = [var.architecture]
   memory_size      = var.memory_mb
-  timeout          = var.timeout_seconds
+  timeout          = var.app.timeout_seconds
   kms_key_arn      = aws_kms_key.this.arn
 
   environment {
-    variables = merge(var.environment, local.secret_environment, local.platform_environment, local.batch_environment)
+    variables = merge(var.app.environment, local.secret_environment, local.platform_environment, local.batch_environment)
   }
 
   tags = var.tags

@@ -14,14 +14,18 @@ locals {
 
   alias_name = "live"
 
+  # For inputs.tf's checks: the HTTP API cuts a request at 30 s, the function URL at 15 min, and
+  # Lambda stops a function after 900 s.
+  platform                 = "Lambda"
   front_door_limit_seconds = var.front_door == "http-api" ? 30 : 900
+  timeout_limit_seconds    = 900
 
   # Not read by the app: a JVM flag that shortens cold starts (C1 only).
   platform_environment = {
     JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
   }
 
-  secret_environment = { for name in var.secret_names : name => aws_secretsmanager_secret_version.this[name].secret_string }
+  secret_environment = { for name in var.app.secret_names : name => aws_secretsmanager_secret_version.this[name].secret_string }
 }
 
 data "aws_caller_identity" "current" {}
@@ -39,7 +43,7 @@ resource "aws_kms_alias" "this" {
 }
 
 resource "aws_secretsmanager_secret" "this" {
-  for_each = toset(var.secret_names)
+  for_each = toset(var.app.secret_names)
 
   name                    = "${var.name}/${each.key}"
   description             = "${each.key} of ${var.name}; managed by Terraform: change the Terraform variable and apply."
@@ -49,7 +53,7 @@ resource "aws_secretsmanager_secret" "this" {
 }
 
 resource "aws_secretsmanager_secret_version" "this" {
-  for_each = toset(var.secret_names)
+  for_each = toset(var.app.secret_names)
 
   secret_id     = aws_secretsmanager_secret.this[each.key].id
   secret_string = var.secrets[each.key]
@@ -106,7 +110,7 @@ resource "aws_lambda_function" "this" {
   source_code_hash = filebase64sha256(var.package_path)
   architectures    = [var.architecture]
   memory_size      = var.memory_mb
-  timeout          = var.timeout_seconds
+  timeout          = var.app.timeout_seconds
   kms_key_arn      = aws_kms_key.this.arn
 
   # Every change publishes a new version; the alias then moves to it.
@@ -114,7 +118,7 @@ resource "aws_lambda_function" "this" {
   reserved_concurrent_executions = coalesce(var.max_instances, -1)
 
   environment {
-    variables = merge(var.environment, local.secret_environment, local.platform_environment, local.batch_environment)
+    variables = merge(var.app.environment, local.secret_environment, local.platform_environment, local.batch_environment)
   }
 
   dynamic "snap_start" {
@@ -127,18 +131,6 @@ resource "aws_lambda_function" "this" {
   tags = var.tags
 
   depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.this]
-
-  lifecycle {
-    precondition {
-      condition     = var.timeout_seconds * 1000 > var.request_timeout_ms
-      error_message = "The function timeout (timeout_seconds) must be above REQUEST_TIMEOUT_MS, or Lambda stops the function before the app can answer."
-    }
-
-    precondition {
-      condition     = var.request_timeout_ms <= (local.front_door_limit_seconds - 5) * 1000
-      error_message = "REQUEST_TIMEOUT_MS must stay 5 s below the front door's limit: at most 25000 behind the HTTP API (30 s), 895000 behind the function URL (15 min)."
-    }
-  }
 }
 
 resource "aws_lambda_alias" "this" {

@@ -18,16 +18,6 @@ variable "package_path" {
   }
 }
 
-variable "timeout_seconds" {
-  description = "The function's timeout in seconds (module app-config's `function_timeout_seconds`): above REQUEST_TIMEOUT_MS, at most the front door's limit."
-  type        = number
-
-  validation {
-    condition     = var.timeout_seconds == floor(var.timeout_seconds) && var.timeout_seconds >= 1 && var.timeout_seconds <= 900
-    error_message = "timeout_seconds must be a whole number from 1 to 900 (Lambda's limit)."
-  }
-}
-
 variable "front_door" {
   description = "\"function-url\": a Lambda function URL on the alias (requests up to 15 min; the default), or \"http-api\": an API Gateway HTTP API in front of the alias (requests up to 30 s)."
   type        = string
@@ -153,17 +143,6 @@ variable "tags" {
   type        = map(string)
   default     = {}
   nullable    = false
-}
-
-variable "batch_max_receive_count" {
-  description = "SQS receives of one batch message before SQS itself moves it to the dead-letter queue: above BATCH_MAX_ATTEMPTS, so the app gives an item up first and the batch shows why. Pass app-config's batch_queue_max_deliveries."
-  type        = number
-  default     = 10
-
-  validation {
-    condition     = var.batch_max_receive_count == floor(var.batch_max_receive_count) && var.batch_max_receive_count >= 1 && var.batch_max_receive_count <= 1000
-    error_message = "batch_max_receive_count must be a whole number from 1 to 1000 (SQS's limit)."
-  }
 }
 
 variable "batch_worker_max_concurrency" {

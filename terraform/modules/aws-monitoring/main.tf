@@ -145,11 +145,3 @@ resource "aws_cloudwatch_metric_alarm" "zero_tolerance" {
 
   depends_on = [aws_cloudwatch_log_metric_filter.error_lines]
 }
-
-# Alerts without a target notify nobody: warn at every plan until someone is told.
-check "someone_is_told" {
-  assert {
-    condition     = length(var.alert_emails) > 0 || !nonsensitive(var.alert_webhook_url == null)
-    error_message = "Neither alert_emails nor alert_webhook_url is set: the alerts of ops/service.yaml notify nobody."
-  }
-}

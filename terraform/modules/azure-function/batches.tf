@@ -1,9 +1,9 @@
 # Asynchronous batches (/v1/batches) on Azure Storage queues, in the function app's own storage
 # account: the app puts each item on the batch queue with its system-assigned identity, and the
 # queue-triggered function of the same app (batch-worker) works it. A wait is the message's
-# visibility timeout; the host moves a message that failed batch_max_dequeue_count times (above
-# BATCH_MAX_ATTEMPTS) to the poison queue, where the app also puts items it gave up (their batch shows them failed
-# with the reason).
+# visibility timeout; the host moves a message that failed app.batch_queue_max_deliveries times
+# (above BATCH_MAX_ATTEMPTS) to the poison queue, where the app also puts items it gave up (their
+# batch shows them failed with the reason).
 
 locals {
   batch_queue_name = "${var.name}-batches"
@@ -17,7 +17,7 @@ locals {
     BatchQueueStorage__queueServiceUri = azurerm_storage_account.this.primary_queue_endpoint
     # host.json's queues.maxDequeueCount, overridden the way the host reads app settings, so that
     # it follows BATCH_MAX_ATTEMPTS instead of staying at host.json's 10.
-    AzureFunctionsJobHost__extensions__queues__maxDequeueCount = tostring(var.batch_max_dequeue_count)
+    AzureFunctionsJobHost__extensions__queues__maxDequeueCount = tostring(var.app.batch_queue_max_deliveries)
   }
 }
 

@@ -8,19 +8,24 @@ locals {
   function_name  = "invoice-bridge"
   function_class = "io.invoicebridge.adapters.azure.InvoiceBridgeFunction"
 
-  # The HTTP front end of Azure Functions answers 502 after 230 s, whatever the host's timeout.
+  # For inputs.tf's checks: the HTTP front end of Azure Functions answers 502 after 230 s,
+  # whatever the host's timeout, so the host's timeout need not be longer.
+  platform                 = "the functions host"
   front_door_limit_seconds = 230
+  timeout_limit_seconds    = local.front_door_limit_seconds
+
+  url = "https://${azurerm_function_app_flex_consumption.this.default_hostname}"
 
   # Not read by the app: host.json's functionTimeout, overridden as an app setting so Terraform
   # keeps it above REQUEST_TIMEOUT_MS.
   platform_settings = {
-    AzureFunctionsJobHost__functionTimeout = format("%02d:%02d:%02d", floor(var.timeout_seconds / 3600), floor(var.timeout_seconds % 3600 / 60), var.timeout_seconds % 60)
+    AzureFunctionsJobHost__functionTimeout = format("%02d:%02d:%02d", floor(var.app.timeout_seconds / 3600), floor(var.app.timeout_seconds % 3600 / 60), var.app.timeout_seconds % 60)
   }
 
   # Key Vault secret names allow letters, digits and hyphens only.
-  key_vault_secret_names = { for name in var.secret_names : name => replace(name, "_", "-") }
+  key_vault_secret_names = { for name in var.app.secret_names : name => replace(name, "_", "-") }
 
-  secret_settings = { for name in var.secret_names : name => "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.this[name].id})" }
+  secret_settings = { for name in var.app.secret_names : name => "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.this[name].id})" }
 
   # Flex Consumption does not accept a maximum instance count below 40; a lower max_instances
   # gets 40, and the shared rate limiter, not the instance count, keeps freee within its limit.
@@ -102,7 +107,7 @@ resource "azurerm_role_assignment" "deployer_secrets" {
 }
 
 resource "azurerm_key_vault_secret" "this" {
-  for_each = toset(var.secret_names)
+  for_each = toset(var.app.secret_names)
 
   name         = local.key_vault_secret_names[each.key]
   value        = var.secrets[each.key]
@@ -159,7 +164,7 @@ resource "azurerm_function_app_flex_consumption" "this" {
     }
   }
 
-  app_settings = merge(var.environment, local.secret_settings, local.platform_settings, local.batch_settings)
+  app_settings = merge(var.app.environment, local.secret_settings, local.platform_settings, local.batch_settings)
 
   site_config {
     application_insights_connection_string = azurerm_application_insights.this.connection_string
@@ -195,16 +200,6 @@ resource "azurerm_function_app_flex_consumption" "this" {
   tags = var.tags
 
   lifecycle {
-    precondition {
-      condition     = var.timeout_seconds * 1000 > var.request_timeout_ms
-      error_message = "The function timeout (timeout_seconds) must be above REQUEST_TIMEOUT_MS, or the host stops the function before the app can answer."
-    }
-
-    precondition {
-      condition     = var.request_timeout_ms <= (local.front_door_limit_seconds - 5) * 1000
-      error_message = "REQUEST_TIMEOUT_MS must stay at least 5 s below Azure's 230 s HTTP limit (at most 225000)."
-    }
-
     # The scaling schedule's runbook owns always-ready instances after creation (scaling.tf).
     ignore_changes = [always_ready]
   }

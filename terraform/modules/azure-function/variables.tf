@@ -43,16 +43,6 @@ variable "package_zip_path" {
   }
 }
 
-variable "timeout_seconds" {
-  description = "The functions host's timeout in seconds (module app-config's `function_timeout_seconds`): above REQUEST_TIMEOUT_MS; the HTTP front end answers 502 after 230 s whatever it is."
-  type        = number
-
-  validation {
-    condition     = var.timeout_seconds == floor(var.timeout_seconds) && var.timeout_seconds >= 1 && var.timeout_seconds <= 230
-    error_message = "timeout_seconds must be a whole number from 1 to 230 (the HTTP trigger's limit)."
-  }
-}
-
 variable "scaling" {
   description = "The scaling schedule (module scaling-schedule's `time_zone`, `utc_offset` and `azure_schedules`): Azure Automation schedules that set, or only raise, the always-ready instances of the http group."
   type = object({
@@ -123,17 +113,6 @@ variable "tags" {
   type        = map(string)
   default     = {}
   nullable    = false
-}
-
-variable "batch_max_dequeue_count" {
-  description = "Deliveries of one batch message before the Functions host moves it to the poison queue by itself (host.json's queues.maxDequeueCount, overridden by an app setting): above BATCH_MAX_ATTEMPTS, so the app gives an item up first and the batch shows why. Pass app-config's batch_queue_max_deliveries."
-  type        = number
-  default     = 10
-
-  validation {
-    condition     = var.batch_max_dequeue_count == floor(var.batch_max_dequeue_count) && var.batch_max_dequeue_count >= 2 && var.batch_max_dequeue_count <= 1000
-    error_message = "batch_max_dequeue_count must be a whole number from 2 to 1000 (above BATCH_MAX_ATTEMPTS, which is at least 1)."
-  }
 }
 
 variable "iam_front_door" {

@@ -43,8 +43,8 @@ locals {
 resource "azurerm_monitor_action_group" "this" {
   for_each = module.spec.notifications
 
-  name                = "${var.name}-${each.key}"
-  resource_group_name = var.resource_group_name
+  name                = "${var.function.name}-${each.key}"
+  resource_group_name = var.function.resource_group_name
   short_name          = substr(each.key, 0, 12)
   tags                = var.tags
 
@@ -70,10 +70,10 @@ resource "azurerm_monitor_action_group" "this" {
 resource "azurerm_monitor_scheduled_query_rules_alert_v2" "burn_rate" {
   for_each = module.spec.burn_rate_alerts
 
-  name                 = "${var.name}-${each.key}"
-  resource_group_name  = var.resource_group_name
-  location             = var.location
-  scopes               = [var.application_insights_id]
+  name                 = "${var.function.name}-${each.key}"
+  resource_group_name  = var.function.resource_group_name
+  location             = var.function.location
+  scopes               = [var.function.application_insights_id]
   description          = "${each.value.description} Burn rate ${each.value.burn_rate} over ${each.value.long_minutes} and ${each.value.short_minutes} min. Runbook: ${each.value.runbook}"
   severity             = local.severities[each.value.severity]
   window_duration      = local.durations[each.value.long_minutes]
@@ -100,10 +100,10 @@ resource "azurerm_monitor_scheduled_query_rules_alert_v2" "burn_rate" {
 resource "azurerm_monitor_scheduled_query_rules_alert_v2" "zero_tolerance" {
   for_each = module.spec.zero_tolerance_alerts
 
-  name                 = "${var.name}-${each.key}"
-  resource_group_name  = var.resource_group_name
-  location             = var.location
-  scopes               = [var.application_insights_id]
+  name                 = "${var.function.name}-${each.key}"
+  resource_group_name  = var.function.resource_group_name
+  location             = var.function.location
+  scopes               = [var.function.application_insights_id]
   description          = "${each.value.description} Runbook: ${each.value.runbook}"
   severity             = local.severities[each.value.severity]
   window_duration      = local.durations[each.value.evaluation_minutes]
@@ -124,13 +124,5 @@ resource "azurerm_monitor_scheduled_query_rules_alert_v2" "zero_tolerance" {
 
   action {
     action_groups = [azurerm_monitor_action_group.this[each.value.severity].id]
-  }
-}
-
-# Alerts without a target notify nobody: warn at every plan until someone is told.
-check "someone_is_told" {
-  assert {
-    condition     = length(var.alert_emails) > 0 || !nonsensitive(var.alert_webhook_url == null)
-    error_message = "Neither alert_emails nor alert_webhook_url is set: the alerts of ops/service.yaml notify nobody."
   }
 }

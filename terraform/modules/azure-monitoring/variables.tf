@@ -1,25 +1,12 @@
-variable "name" {
-  description = "The function app's name, used to name the alerts, action groups and workbooks."
-  type        = string
-  nullable    = false
-}
-
-variable "resource_group_name" {
-  description = "The function's resource group; the monitoring resources go there too."
-  type        = string
-  nullable    = false
-}
-
-variable "location" {
-  description = "The Azure region of the function."
-  type        = string
-  nullable    = false
-}
-
-variable "application_insights_id" {
-  description = "The Application Insights component receiving the app's log lines (its traces table)."
-  type        = string
-  nullable    = false
+variable "function" {
+  description = "The watched function app, as module azure-function's resources.monitored gives it: its name (which names the alerts, action groups and workbooks), its resource group and region (the monitoring resources go there too), and the Application Insights component receiving the app's log lines (its traces table)."
+  type = object({
+    name                    = string
+    resource_group_name     = string
+    location                = string
+    application_insights_id = string
+  })
+  nullable = false
 }
 
 variable "tags" {

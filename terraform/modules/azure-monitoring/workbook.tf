@@ -33,17 +33,17 @@ locals {
 resource "azurerm_application_insights_workbook" "this" {
   for_each = module.spec.panels
 
-  name                = uuidv5("url", "https://github.com/invoice-bridge/${var.name}/${each.key}")
-  display_name        = "${var.name} ${each.key}"
-  resource_group_name = var.resource_group_name
-  location            = var.location
-  source_id           = lower(var.application_insights_id)
+  name                = uuidv5("url", "https://github.com/invoice-bridge/${var.function.name}/${each.key}")
+  display_name        = "${var.function.name} ${each.key}"
+  resource_group_name = var.function.resource_group_name
+  location            = var.function.location
+  source_id           = lower(var.function.application_insights_id)
   category            = "workbook"
   tags                = var.tags
 
   data_json = jsonencode({
     version             = "Notebook/1.0"
-    fallbackResourceIds = [var.application_insights_id]
+    fallbackResourceIds = [var.function.application_insights_id]
     items = [
       for i, p in each.value : {
         type = 3

@@ -35,7 +35,7 @@ resource "google_cloud_tasks_queue" "batches" {
   # gives an item up, records it failed and dead-letters it on delivery BATCH_MAX_ATTEMPTS + 1,
   # before Cloud Tasks would drop the task without a word.
   retry_config {
-    max_attempts  = var.batch_max_delivery_attempts
+    max_attempts  = var.app.batch_queue_max_deliveries
     min_backoff   = "2s"
     max_backoff   = "300s"
     max_doublings = 8

@@ -6,8 +6,13 @@ locals {
   # Micronaut's HTTP function for Cloud Functions: routes every request to the app's controllers.
   entry_point = "io.micronaut.gcp.function.http.HttpFunction"
 
-  # Cloud Functions gen2 runs on Cloud Run, which does not allow a request longer than 60 min.
+  # For inputs.tf's checks: Cloud Functions gen2 runs on Cloud Run, which does not allow a request
+  # (nor an HTTP function's timeout) longer than 60 min.
+  platform                 = "Cloud Functions"
   front_door_limit_seconds = 3600
+  timeout_limit_seconds    = local.front_door_limit_seconds
+
+  url = trimsuffix(google_cloudfunctions2_function.this.url, "/")
 }
 
 resource "google_service_account" "this" {
@@ -17,7 +22,7 @@ resource "google_service_account" "this" {
 }
 
 resource "google_secret_manager_secret" "this" {
-  for_each = toset(var.secret_names)
+  for_each = toset(var.app.secret_names)
 
   project   = var.project_id
   secret_id = "${var.name}-${lower(replace(each.key, "_", "-"))}"
@@ -29,14 +34,14 @@ resource "google_secret_manager_secret" "this" {
 }
 
 resource "google_secret_manager_secret_version" "this" {
-  for_each = toset(var.secret_names)
+  for_each = toset(var.app.secret_names)
 
   secret      = google_secret_manager_secret.this[each.key].id
   secret_data = var.secrets[each.key]
 }
 
 resource "google_secret_manager_secret_iam_member" "this" {
-  for_each = toset(var.secret_names)
+  for_each = toset(var.app.secret_names)
 
   project   = var.project_id
   secret_id = google_secret_manager_secret.this[each.key].secret_id
@@ -88,16 +93,16 @@ resource "google_cloudfunctions2_function" "this" {
     max_instance_request_concurrency = var.requests_per_instance
     available_memory                 = var.memory
     available_cpu                    = var.cpu
-    timeout_seconds                  = var.timeout_seconds
+    timeout_seconds                  = var.app.timeout_seconds
     ingress_settings                 = "ALLOW_ALL"
     all_traffic_on_latest_revision   = true
     service_account_email            = google_service_account.this.email
     # Cloud Functions gen2 sets no project variable; the app needs it for the trace field of its logs.
-    environment_variables = merge(var.environment, { GOOGLE_CLOUD_PROJECT = var.project_id }, local.batch_environment)
+    environment_variables = merge(var.app.environment, { GOOGLE_CLOUD_PROJECT = var.project_id }, local.batch_environment)
 
     # Pinned to the version this apply wrote, so a changed secret redeploys the function.
     dynamic "secret_environment_variables" {
-      for_each = toset(var.secret_names)
+      for_each = toset(var.app.secret_names)
       content {
         key        = secret_environment_variables.key
         project_id = var.project_id
@@ -110,16 +115,6 @@ resource "google_cloudfunctions2_function" "this" {
   depends_on = [google_secret_manager_secret_iam_member.this]
 
   lifecycle {
-    precondition {
-      condition     = var.timeout_seconds * 1000 > var.request_timeout_ms
-      error_message = "The function timeout (timeout_seconds) must be above REQUEST_TIMEOUT_MS, or Cloud Functions stops the request before the app can answer."
-    }
-
-    precondition {
-      condition     = var.request_timeout_ms <= (local.front_door_limit_seconds - 5) * 1000
-      error_message = "REQUEST_TIMEOUT_MS must stay at least 5 s below Cloud Functions' 60 min limit (at most 3595000)."
-    }
-
     precondition {
       condition     = alltrue([for j in values(var.scaling.jobs) : j.min_instances <= var.max_instances])
       error_message = "No scheduled minimum may exceed max_instances."

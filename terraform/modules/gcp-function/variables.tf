@@ -38,16 +38,6 @@ variable "source_zip_path" {
   }
 }
 
-variable "timeout_seconds" {
-  description = "The function's timeout in seconds (module app-config's `function_timeout_seconds`): above REQUEST_TIMEOUT_MS, at most 3600 for an HTTP function."
-  type        = number
-
-  validation {
-    condition     = var.timeout_seconds == floor(var.timeout_seconds) && var.timeout_seconds >= 1 && var.timeout_seconds <= 3600
-    error_message = "timeout_seconds must be a whole number from 1 to 3600."
-  }
-}
-
 variable "scaling" {
   description = "The scaling schedule (module scaling-schedule's `time_zone` and `gcp_scheduler_jobs`): Cloud Scheduler jobs that set the service-level minimum instances of the function's Cloud Run service."
   type = object({
@@ -137,16 +127,6 @@ variable "batch_max_concurrent_dispatches" {
   validation {
     condition     = var.batch_max_concurrent_dispatches == floor(var.batch_max_concurrent_dispatches) && var.batch_max_concurrent_dispatches >= 1 && var.batch_max_concurrent_dispatches <= 5000
     error_message = "batch_max_concurrent_dispatches must be a whole number from 1 to 5000."
-  }
-}
-
-variable "batch_max_delivery_attempts" {
-  description = "Deliveries of one task that ended without a 2xx answer before Cloud Tasks drops it without a word: above BATCH_MAX_ATTEMPTS, so the app gives an item up first (the batch says why, the dead-letter queue keeps it). Pass app-config's batch_queue_max_deliveries."
-  type        = number
-
-  validation {
-    condition     = var.batch_max_delivery_attempts == floor(var.batch_max_delivery_attempts) && var.batch_max_delivery_attempts >= 2 && var.batch_max_delivery_attempts <= 1000
-    error_message = "batch_max_delivery_attempts must be a whole number from 2 to 1000 (above BATCH_MAX_ATTEMPTS, which is at least 1)."
   }
 }
 

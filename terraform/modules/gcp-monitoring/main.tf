@@ -120,11 +120,3 @@ resource "google_monitoring_notification_channel" "webhook" {
   type         = "webhook_tokenauth"
   labels       = { url = var.alert_webhook_url }
 }
-
-# Alerts without a target notify nobody: warn at every plan until someone is told.
-check "someone_is_told" {
-  assert {
-    condition     = length(var.alert_emails) > 0 || !nonsensitive(var.alert_webhook_url == null)
-    error_message = "Neither alert_emails nor alert_webhook_url is set: the alerts of ops/service.yaml notify nobody."
-  }
-}

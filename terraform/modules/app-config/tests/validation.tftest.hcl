@@ -22,27 +22,27 @@ run "good_config_passes" {
   command = plan
 
   assert {
-    condition     = output.function_timeout_seconds == 305
+    condition     = output.function.timeout_seconds == 305
     error_message = "The function timeout must be REQUEST_TIMEOUT_MS plus 5 s of headroom."
   }
 
   assert {
-    condition     = output.environment["REQUEST_TIMEOUT_MS"] == "300000" && output.environment["ENABLE_STRUCTURED_LOGGING"] == "true"
+    condition     = output.function.environment["REQUEST_TIMEOUT_MS"] == "300000" && output.function.environment["ENABLE_STRUCTURED_LOGGING"] == "true"
     error_message = "The plain environment must carry the settings as strings, structured logging on by default."
   }
 
   assert {
-    condition     = output.environment["RATE_LIMIT_PER_MINUTE"] == "30"
+    condition     = output.function.environment["RATE_LIMIT_PER_MINUTE"] == "30"
     error_message = "The rate limit must default to freee's 30 calls per minute."
   }
 
   assert {
-    condition     = output.environment["RATE_LIMIT_PER_HOUR"] == "1500" && output.environment["RATE_LIMIT_PER_DAY"] == "3000"
+    condition     = output.function.environment["RATE_LIMIT_PER_HOUR"] == "1500" && output.function.environment["RATE_LIMIT_PER_DAY"] == "3000"
     error_message = "The hour and day limits must default to freee's 1,500 an hour and its smallest plan's 3,000 a day."
   }
 
   assert {
-    condition     = length(setintersection(keys(output.environment), output.secret_names)) == 0
+    condition     = length(setintersection(keys(output.function.environment), output.function.secret_names)) == 0
     error_message = "No secret may appear in the plain environment."
   }
 }
@@ -59,7 +59,7 @@ run "unset_defaults_are_left_out_and_set_ones_passed" {
   }
 
   assert {
-    condition     = !contains(keys(output.environment), "DEFAULT_TAX_ENTRY_METHOD") && output.environment["DEFAULT_TAX_FRACTION"] == "round" && output.environment["DEFAULT_PARTNER_TITLE"] == "御中"
+    condition     = !contains(keys(output.function.environment), "DEFAULT_TAX_ENTRY_METHOD") && output.function.environment["DEFAULT_TAX_FRACTION"] == "round" && output.function.environment["DEFAULT_PARTNER_TITLE"] == "御中"
     error_message = "Optional DEFAULT_* settings must be omitted when null and passed when set."
   }
 }
@@ -73,7 +73,7 @@ run "function_timeout_never_exceeds_the_front_door" {
   }
 
   assert {
-    condition     = output.function_timeout_seconds == 30 && output.function_timeout_seconds * 1000 > output.request_timeout_ms
+    condition     = output.function.timeout_seconds == 30 && output.function.timeout_seconds * 1000 > output.function.request_timeout_ms
     error_message = "Behind the HTTP API the function timeout must be 30 s: above the deadline, within the limit."
   }
 }
@@ -109,7 +109,7 @@ run "request_timeout_within_azure_limit_passes" {
   }
 
   assert {
-    condition     = output.function_timeout_seconds == 230
+    condition     = output.function.timeout_seconds == 230
     error_message = "On Azure the function timeout must be capped at the 230 s HTTP limit."
   }
 }
@@ -133,7 +133,7 @@ run "long_request_timeout_fits_cloud_functions" {
   }
 
   assert {
-    condition     = output.function_timeout_seconds == 1805
+    condition     = output.function.timeout_seconds == 1805
     error_message = "Cloud Functions allow up to 60 min; 30 min plus headroom must pass."
   }
 }
@@ -172,8 +172,13 @@ run "queues_deliver_past_batch_max_attempts_by_default" {
   command = plan
 
   assert {
-    condition     = output.batch_queue_max_deliveries > 5 && output.environment["BATCH_MAX_ATTEMPTS"] == "5"
+    condition     = output.batch_queue_max_deliveries > 5 && output.function.environment["BATCH_MAX_ATTEMPTS"] == "5"
     error_message = "A cloud queue must allow more deliveries than BATCH_MAX_ATTEMPTS (default 5), or it drops an item before the app gives it up."
+  }
+
+  assert {
+    condition     = output.function.batch_queue_max_deliveries == output.batch_queue_max_deliveries
+    error_message = "The function modules must get the deliveries the output batch_queue_max_deliveries names."
   }
 }
 
@@ -211,7 +216,7 @@ run "token_encryption_keys_pass_as_a_secret" {
   }
 
   assert {
-    condition     = contains(output.secret_names, "TOKEN_ENCRYPTION_KEYS") && !contains(keys(output.environment), "TOKEN_ENCRYPTION_KEYS")
+    condition     = contains(output.function.secret_names, "TOKEN_ENCRYPTION_KEYS") && !contains(keys(output.function.environment), "TOKEN_ENCRYPTION_KEYS")
     error_message = "TOKEN_ENCRYPTION_KEYS must be a secret, never a plain setting."
   }
 }

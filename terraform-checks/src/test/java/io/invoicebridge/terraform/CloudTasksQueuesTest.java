@@ -33,11 +33,9 @@ class CloudTasksQueuesTest {
     // then
     assertEquals("../modules/app-config", config.path("source").asText());
     assertEquals("${var.app}", config.path("app").asText(), "batch_max_attempts is in app");
+    assertEquals("${module.config.function}", function.path("app").asText());
     assertEquals(
-        "${module.config.batch_queue_max_deliveries}",
-        function.path("batch_max_delivery_attempts").asText());
-    assertEquals(
-        "${var.batch_max_delivery_attempts}",
+        "${var.app.batch_queue_max_deliveries}",
         Hcl.at(queue, "retry_config").path("max_attempts").asText());
   }
 

@@ -118,6 +118,6 @@ class FrontDoorIdentityTest {
         Hcl.blocks(HclFiles.directory(RepositoryLayout.stack(cloud)), "output")
             .get("front_door_auth");
 
-    assertEquals("${module.function.front_door_auth}", output.path("value").asText(), cloud);
+    assertEquals("${module.function.front_door.auth}", output.path("value").asText(), cloud);
   }
 }

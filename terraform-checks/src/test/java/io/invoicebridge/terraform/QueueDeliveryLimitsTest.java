@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
  * app gives an item up (failed on its batch, with the reason) on delivery BATCH_MAX_ATTEMPTS + 1.
  * The platforms' limits must follow BATCH_MAX_ATTEMPTS, or a batch with a higher setting never
  * completes: its item's message leaves without the batch hearing of it. Both come from app-config's
- * {@code batch_queue_max_deliveries} (Cloud Tasks' in {@link CloudTasksQueuesTest}).
+ * {@code batch_queue_max_deliveries}, which reaches the function modules in app-config's {@code
+ * function} output (Cloud Tasks' in {@link CloudTasksQueuesTest}).
  */
 class QueueDeliveryLimitsTest {
 
-  private static final String MAX_DELIVERIES = "${module.config.batch_queue_max_deliveries}";
+  private static final String APP = "${module.config.function}";
 
   @Test
   void sqsRedrive_followsBatchMaxAttemptsThroughAppConfig() {
@@ -27,10 +28,10 @@ class QueueDeliveryLimitsTest {
     JsonNode redrive = Hcl.resource(batches, "aws_sqs_queue_redrive_policy", "batches");
 
     // then
-    assertEquals(MAX_DELIVERIES, function.path("batch_max_receive_count").asText());
+    assertEquals(APP, function.path("app").asText());
     String policy = redrive.path("redrive_policy").asText();
     assertTrue(
-        policy.contains("maxReceiveCount") && policy.contains("var.batch_max_receive_count"),
+        policy.contains("maxReceiveCount") && policy.contains("var.app.batch_queue_max_deliveries"),
         policy);
   }
 
@@ -43,9 +44,9 @@ class QueueDeliveryLimitsTest {
     JsonNode settings = Hcl.locals(RepositoryLayout.module("azure-function")).get("batch_settings");
 
     // then
-    assertEquals(MAX_DELIVERIES, function.path("batch_max_dequeue_count").asText());
+    assertEquals(APP, function.path("app").asText());
     assertEquals(
-        "${tostring(var.batch_max_dequeue_count)}",
+        "${tostring(var.app.batch_queue_max_deliveries)}",
         settings.path("AzureFunctionsJobHost__extensions__queues__maxDequeueCount").asText());
   }
 

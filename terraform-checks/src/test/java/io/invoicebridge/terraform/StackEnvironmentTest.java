@@ -74,9 +74,11 @@ class StackEnvironmentTest {
     Path module = RepositoryLayout.module("app-config");
     Map<String, JsonNode> locals = Hcl.locals(module);
     JsonNode output =
-        Hcl.blocks(HclFiles.file(module.resolve("outputs.tf")), "output").get("environment");
+        Hcl.blocks(HclFiles.file(module.resolve("outputs.tf")), "output").get("function");
     assertEquals(
-        "${local.environment}", output.path("value").asText(), "app-config's environment output");
+        "${local.environment}",
+        output.path("value").path("environment").asText(),
+        "app-config's function output: environment");
     assertTrue(
         locals.get("environment").asText().contains("local.environment_all"),
         "app-config's environment derives from environment_all");
@@ -108,12 +110,13 @@ class StackEnvironmentTest {
         config != null && function != null,
         cloud + ": the stack must call modules/app-config and modules/" + cloud + "-function");
     JsonNode fn = modules.get(function);
-    for (String output : new String[] {"environment", "secret_names", "secrets"}) {
-      assertEquals(
-          "${module." + config + "." + output + "}",
-          fn.path(output).asText(),
-          cloud + ": " + output + " of the function module");
-    }
+    Map<String, String> inputs = Map.of("app", "function", "secrets", "secrets");
+    inputs.forEach(
+        (input, output) ->
+            assertEquals(
+                "${module." + config + "." + output + "}",
+                fn.path(input).asText(),
+                cloud + ": " + input + " of the function module"));
   }
 
   /**
@@ -130,11 +133,11 @@ class StackEnvironmentTest {
             delivery.path());
     String text = Hcl.withLocalsExpanded(node, locals);
     assertTrue(
-        text.contains("var.environment"),
-        cloud + "-function must pass var.environment to the function");
+        text.contains("var.app.environment"),
+        cloud + "-function must pass var.app.environment to the function");
     assertTrue(
-        text.contains("var.secret_names"),
-        cloud + "-function must pass every secret in var.secret_names to the function");
+        text.contains("var.app.secret_names"),
+        cloud + "-function must pass every secret in var.app.secret_names to the function");
 
     Set<String> platform = new TreeSet<>();
     for (String local : Hcl.localReferences(node)) {
