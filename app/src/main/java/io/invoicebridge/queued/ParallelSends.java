@@ -22,11 +22,14 @@ public final class ParallelSends {
    * Calls {@code send} for each message, at most {@code parallel} at once, and returns once every
    * call has returned.
    *
-   * @throws QueuedBatchStoreUnavailableException the one a call threw, or one naming {@code step} for any
-   *     other failure or an interrupt
+   * @throws QueuedBatchStoreUnavailableException the one a call threw, or one naming {@code step}
+   *     for any other failure or an interrupt
    */
   public static void sendEach(
-      List<QueuedBatchMessage> messages, int parallel, String step, Consumer<QueuedBatchMessage> send) {
+      List<QueuedBatchMessage> messages,
+      int parallel,
+      String step,
+      Consumer<QueuedBatchMessage> send) {
     Semaphore slots = new Semaphore(parallel);
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> calls = new ArrayList<>();

@@ -1,9 +1,9 @@
 package io.invoicebridge.adapters.azure;
 
-import io.invoicebridge.queued.QueuedBatchMessage;
 import io.invoicebridge.queued.BatchQueue;
-import io.invoicebridge.queued.QueuedBatchStoreUnavailableException;
 import io.invoicebridge.queued.ParallelSends;
+import io.invoicebridge.queued.QueuedBatchMessage;
+import io.invoicebridge.queued.QueuedBatchStoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;

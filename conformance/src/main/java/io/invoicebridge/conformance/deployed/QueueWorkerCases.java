@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invoicebridge.queued.CallbackSignature;
 import io.invoicebridge.conformance.ConformanceTarget;
 import io.invoicebridge.conformance.HttpAnswer;
 import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.HttpTarget;
 import io.invoicebridge.conformance.Invoices;
+import io.invoicebridge.queued.CallbackSignature;
 import io.invoicebridge.testing.CallbackReceiver;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 
 /**
  * Numbers the Terraform stacks derive, read from {@code terraform/} itself so the queue tests never
- * repeat them: an output that is a sum of variables, locals and whole numbers is evaluated, a
- * variable's default is read from its declaration. Anything else fails loudly, naming the file.
+ * repeat them: an output that is a sum of variables (the stack's own or attributes of its {@code
+ * app} object), locals and whole numbers is evaluated, a variable's default is read from its
+ * declaration. Anything else fails loudly, naming the file.
  */
 public final class StackTerraform {
 
-  private static final Pattern TERM = Pattern.compile("(var|local)\\.([a-z0-9_]+)|(\\d+)");
+  private static final Pattern TERM =
+      Pattern.compile("(var(?:\\.app)?|local)\\.([a-z0-9_]+)|(\\d+)");
 
   private StackTerraform() {}
 
@@ -62,7 +64,7 @@ public final class StackTerraform {
       }
       if (m.group(3) != null) {
         total += Integer.parseInt(m.group(3));
-      } else if (m.group(1).equals("var") && variables.containsKey(m.group(2))) {
+      } else if (m.group(1).startsWith("var") && variables.containsKey(m.group(2))) {
         total += variables.get(m.group(2));
       } else if (m.group(1).equals("local")) {
         total += Integer.parseInt(attribute(read(locals), m.group(2)));
