@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,20 +26,13 @@ public abstract class AsyncConformanceCases extends ConformanceTarget {
 
   @Override
   protected Map<String, String> settings() {
-    receiver = CallbackReceiver.start();
+    receiver = closedAfterAll(CallbackReceiver.start());
     Map<String, String> settings = commonSettings();
     settings.put("bridge.freee-dry-run", "true");
     settings.put("bridge.batches.callback-secret", CALLBACK_SECRET);
     // the receiver listens on loopback over plain HTTP; deployments never allow that
     settings.put("bridge.batches.callback-allow-loopback", "true");
     return settings;
-  }
-
-  @AfterAll
-  void stopReceiver() {
-    if (receiver != null) {
-      receiver.close();
-    }
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.invoicebridge.conformance;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,7 @@ public abstract class ConformanceTarget {
   public static final int MAX_BATCH_SIZE = 3;
 
   protected HttpTarget target;
+  private final List<AutoCloseable> closedAfterAll = new ArrayList<>();
 
   /**
    * Starts the entry point with these settings (Micronaut property names, for example {@code
@@ -37,10 +40,22 @@ public abstract class ConformanceTarget {
   }
 
   @AfterAll
-  void stopTarget() {
+  void stopTarget() throws Exception {
     if (target != null) {
       target.close();
     }
+    for (AutoCloseable resource : closedAfterAll) {
+      resource.close();
+    }
+  }
+
+  /**
+   * Closes {@code resource} (a fake freee, a callback receiver the group's settings point at) after
+   * the group's cases, once the entry point is stopped.
+   */
+  protected <T extends AutoCloseable> T closedAfterAll(T resource) {
+    closedAfterAll.add(resource);
+    return resource;
   }
 
   protected static Map<String, String> commonSettings() {

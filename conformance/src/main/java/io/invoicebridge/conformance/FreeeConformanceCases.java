@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoicebridge.testing.FakeFreee;
+import io.invoicebridge.testing.FreeeTestApp;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,32 +24,16 @@ public abstract class FreeeConformanceCases extends ConformanceTarget {
 
   @Override
   protected Map<String, String> settings() {
-    freee = FakeFreee.start();
-    Map<String, String> settings = commonSettings();
-    settings.put("bridge.freee-client-id", FakeFreee.CLIENT_ID);
-    settings.put("bridge.freee-client-secret", FakeFreee.CLIENT_SECRET);
-    settings.put("bridge.freee-refresh-token", freee.issueRefreshToken());
-    settings.put("bridge.freee-company-id", Long.toString(FakeFreee.COMPANY_ID));
-    settings.put("bridge.freee-api-base-url", freee.apiBaseUrl());
-    settings.put("bridge.freee-token-url", freee.tokenUrl());
-    settings.put("micronaut.http.services.freee-api.url", freee.apiBaseUrl());
-    settings.put("micronaut.http.services.freee-token.url", freee.tokenUrl());
+    freee = closedAfterAll(FakeFreee.start());
+    Map<String, String> settings = new LinkedHashMap<>();
+    FreeeTestApp.properties(freee, freee.issueRefreshToken())
+        .forEach((name, value) -> settings.put(name, value.toString()));
+    settings.putAll(commonSettings());
     // the fake's own 30/min limit paces these few calls; the bridge's pacing would only slow them
     settings.put("bridge.rate-limit-per-minute", "6000");
-    // the hour and the day would spread the calls over the hour and the day: not these cases'
-    // subject
-    settings.put("bridge.rate-limit-per-hour", "360000");
-    settings.put("bridge.rate-limit-per-day", "8640000");
     // one attempt: a failed create is reported at once instead of after backoff sleeps
     settings.put("bridge.retry-max-attempts", "1");
     return settings;
-  }
-
-  @AfterAll
-  void stopFreee() {
-    if (freee != null) {
-      freee.close();
-    }
   }
 
   @Test

@@ -24,16 +24,14 @@ class ApiDescriptionTest {
 
   @Test
   void problems_describedExchange_none() {
-    List<String> problems =
-        description.problems(batch(Invoices.batchOf("k", 1)), json(200, BATCH_ANSWER));
+    List<String> problems = answeringOneItemBatch(200, BATCH_ANSWER);
 
     assertEquals(List.of(), problems);
   }
 
   @Test
   void problems_statusNotDescribed_named() {
-    List<String> problems =
-        description.problems(batch(Invoices.batchOf("k", 1)), json(418, BATCH_ANSWER));
+    List<String> problems = answeringOneItemBatch(418, BATCH_ANSWER);
 
     assertFalse(problems.isEmpty());
     assertTrue(problems.toString().contains("418"), problems::toString);
@@ -43,8 +41,7 @@ class ApiDescriptionTest {
   void problems_answerWithoutRequiredField_named() {
     String withoutComplete = BATCH_ANSWER.replace("\"complete\":true,", "");
 
-    List<String> problems =
-        description.problems(batch(Invoices.batchOf("k", 1)), json(200, withoutComplete));
+    List<String> problems = answeringOneItemBatch(200, withoutComplete);
 
     assertTrue(problems.toString().contains("complete"), problems::toString);
   }
@@ -53,8 +50,7 @@ class ApiDescriptionTest {
   void problems_answerWithUndescribedField_named() {
     String withExtra = BATCH_ANSWER.replace("\"complete\":true,", "\"complete\":true,\"eta\":3,");
 
-    List<String> problems =
-        description.problems(batch(Invoices.batchOf("k", 1)), json(200, withExtra));
+    List<String> problems = answeringOneItemBatch(200, withExtra);
 
     assertTrue(problems.toString().contains("eta"), problems::toString);
   }
@@ -63,8 +59,7 @@ class ApiDescriptionTest {
   void problems_statusValueNotDescribed_named() {
     String unknownStatus = BATCH_ANSWER.replace("\"status\":\"created\"", "\"status\":\"CREATED\"");
 
-    List<String> problems =
-        description.problems(batch(Invoices.batchOf("k", 1)), json(200, unknownStatus));
+    List<String> problems = answeringOneItemBatch(200, unknownStatus);
 
     assertTrue(problems.toString().contains("CREATED"), problems::toString);
   }
@@ -103,6 +98,10 @@ class ApiDescriptionTest {
                 problem.getBytes(StandardCharsets.UTF_8)));
 
     assertEquals(List.of(), problems);
+  }
+
+  private List<String> answeringOneItemBatch(int status, String body) {
+    return description.problems(batch(Invoices.batchOf("k", 1)), json(status, body));
   }
 
   private static HttpCall batch(String body) {

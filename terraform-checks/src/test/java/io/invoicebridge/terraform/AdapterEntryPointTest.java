@@ -11,25 +11,20 @@ class AdapterEntryPointTest {
 
   @Test
   void awsFunction_usesTheHandlerOfAdaptersAws() {
-    Map<String, JsonNode> locals = Hcl.locals(RepositoryLayout.module("aws-function"));
     JsonNode function = Hcl.resource(main("aws-function"), "aws_lambda_function", "this");
 
-    assertEquals(AdapterEntryPoints.awsHandler(), locals.get("handler").asText());
-    assertEquals("${local.handler}", function.path("handler").asText());
-    assertEquals("java21", function.path("runtime").asText());
+    assertRunsJava21Through("aws-function", function, "handler", AdapterEntryPoints.awsHandler());
   }
 
   @Test
   void gcpFunction_usesTheEntryPointOfAdaptersGcp() {
-    Map<String, JsonNode> locals = Hcl.locals(RepositoryLayout.module("gcp-function"));
     JsonNode build =
         Hcl.at(
             Hcl.resource(main("gcp-function"), "google_cloudfunctions2_function", "this"),
             "build_config");
 
-    assertEquals(AdapterEntryPoints.gcpEntryPoint(), locals.get("entry_point").asText());
-    assertEquals("${local.entry_point}", build.path("entry_point").asText());
-    assertEquals("java21", build.path("runtime").asText());
+    assertRunsJava21Through(
+        "gcp-function", build, "entry_point", AdapterEntryPoints.gcpEntryPoint());
   }
 
   @Test
@@ -42,6 +37,18 @@ class AdapterEntryPointTest {
     assertEquals(AdapterEntryPoints.azureFunctionClass(), locals.get("function_class").asText());
     assertEquals("java", app.path("runtime_name").asText());
     assertEquals("21", app.path("runtime_version").asText());
+  }
+
+  /**
+   * The module's local {@code name} is {@code expected} and {@code block} takes its attribute of
+   * the same name from that local, on the java21 runtime.
+   */
+  private static void assertRunsJava21Through(
+      String module, JsonNode block, String name, String expected) {
+    Map<String, JsonNode> locals = Hcl.locals(RepositoryLayout.module(module));
+    assertEquals(expected, locals.get(name).asText());
+    assertEquals("${local." + name + "}", block.path(name).asText());
+    assertEquals("java21", block.path("runtime").asText());
   }
 
   private static JsonNode main(String module) {

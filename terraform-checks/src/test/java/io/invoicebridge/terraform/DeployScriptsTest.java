@@ -62,10 +62,7 @@ class DeployScriptsTest extends StandInBridgeCases {
 
   @Test
   void deploy_redisDownAfterApply_appliesThePreviousVersionAgain() {
-    deployment.deployed("v1");
-    bridge.version("v2", new Behaviour("DOWN", "DOWN", "pass"));
-
-    ExternalCommand.Result result = deploy("v2");
+    ExternalCommand.Result result = deployV2Over1(new Behaviour("DOWN", "DOWN", "pass"));
 
     assertRolledBackFromV2ToV1(result);
     assertTrue(result.output().contains("redis DOWN"), result.output());
@@ -73,10 +70,7 @@ class DeployScriptsTest extends StandInBridgeCases {
 
   @Test
   void deploy_healthUpButNoRedisComponent_appliesThePreviousVersionAgain() {
-    deployment.deployed("v1");
-    bridge.version("v2", new Behaviour("UP", null, "pass"));
-
-    ExternalCommand.Result result = deploy("v2");
+    ExternalCommand.Result result = deployV2Over1(new Behaviour("UP", null, "pass"));
 
     assertRolledBackFromV2ToV1(result);
     assertTrue(result.output().contains("the redis component is missing"), result.output());
@@ -84,10 +78,7 @@ class DeployScriptsTest extends StandInBridgeCases {
 
   @Test
   void deploy_preflightCheckFails_appliesThePreviousVersionAgain() {
-    deployment.deployed("v1");
-    bridge.version("v2", new Behaviour("UP", "UP", "fail"));
-
-    ExternalCommand.Result result = deploy("v2");
+    ExternalCommand.Result result = deployV2Over1(new Behaviour("UP", "UP", "fail"));
 
     assertRolledBackFromV2ToV1(result);
     assertTrue(result.output().contains("preflight fails: freee"), result.output());
@@ -173,10 +164,7 @@ class DeployScriptsTest extends StandInBridgeCases {
 
   @Test
   void scripts_neverPrintOrPassOnTheRunToken() {
-    deployment.deployed("v1");
-    bridge.version("v2", new Behaviour("UP", "UP", "fail"));
-
-    ExternalCommand.Result result = deploy("v2");
+    ExternalCommand.Result result = deployV2Over1(new Behaviour("UP", "UP", "fail"));
 
     assertEquals(1, result.exitCode(), result.output());
     assertTrue(
@@ -205,10 +193,7 @@ class DeployScriptsTest extends StandInBridgeCases {
 
   @Test
   void deploy_otherCloudUnhealthy_neverRestartsThroughAz() {
-    deployment.deployed("v1");
-    bridge.version("v2", new Behaviour("DOWN", "DOWN", "pass"));
-
-    ExternalCommand.Result result = deploy("v2");
+    ExternalCommand.Result result = deployV2Over1(new Behaviour("DOWN", "DOWN", "pass"));
 
     assertRolledBackFromV2ToV1(result);
     assertEquals("", deployment.azCalls());
@@ -272,6 +257,13 @@ class DeployScriptsTest extends StandInBridgeCases {
     Map<String, String> env = new HashMap<>(ENV);
     env.putAll(extra);
     return deployment.run(env, "check-health.sh", bridge.url());
+  }
+
+  /** Deploys v2, answering as {@code v2} says, over a deployed v1. */
+  private ExternalCommand.Result deployV2Over1(Behaviour v2) {
+    deployment.deployed("v1");
+    bridge.version("v2", v2);
+    return deploy("v2");
   }
 
   private ExternalCommand.Result deploy(String version) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,74 +105,64 @@ class TerraformStructureTest {
 
   @Test
   void variables_haveATypeAndADescription() {
-    List<String> problems = new ArrayList<>();
-    HclFiles.all()
-        .forEach(
-            (path, file) ->
-                Hcl.blocks(file, "variable")
-                    .forEach(
-                        (name, body) -> {
-                          if (body.path("type").asText("").isBlank()) {
-                            problems.add(path + ": variable " + name + " has no type");
-                          }
-                          if (body.path("description").asText("").isBlank()) {
-                            problems.add(path + ": variable " + name + " has no description");
-                          }
-                        }));
+    List<String> problems =
+        problemsInEach(
+            "variable",
+            (path, name, body, found) -> {
+              if (body.path("type").asText("").isBlank()) {
+                found.add(path + ": variable " + name + " has no type");
+              }
+              if (body.path("description").asText("").isBlank()) {
+                found.add(path + ": variable " + name + " has no description");
+              }
+            });
     assertEquals(List.of(), problems);
   }
 
   @Test
   void secretVariables_areSensitiveAndHaveNoDefaultButNull() {
-    List<String> problems = new ArrayList<>();
-    int secrets = 0;
-    for (Map.Entry<Path, JsonNode> entry : HclFiles.all().entrySet()) {
-      for (Map.Entry<String, JsonNode> variable :
-          Hcl.blocks(entry.getValue(), "variable").entrySet()) {
-        String name = variable.getKey();
-        if (!SECRET_NAME.matcher(name).matches() || NOT_SECRETS.contains(name)) {
-          continue;
-        }
-        secrets++;
-        if (!variable.getValue().path("sensitive").asBoolean(false)) {
-          problems.add(entry.getKey() + ": variable " + name + " must be sensitive = true");
-        }
-        // null is no value: an optional secret (run_token_previous) is left out by default
-        if (variable.getValue().has("default") && !variable.getValue().get("default").isNull()) {
-          problems.add(entry.getKey() + ": variable " + name + " must have no default");
-        }
-      }
-    }
+    List<String> secrets = new ArrayList<>();
+    List<String> problems =
+        problemsInEach(
+            "variable",
+            (path, name, body, found) -> {
+              if (!SECRET_NAME.matcher(name).matches() || NOT_SECRETS.contains(name)) {
+                return;
+              }
+              secrets.add(name);
+              if (!body.path("sensitive").asBoolean(false)) {
+                found.add(path + ": variable " + name + " must be sensitive = true");
+              }
+              // null is no value: an optional secret (run_token_previous) is left out by default
+              if (body.has("default") && !body.get("default").isNull()) {
+                found.add(path + ": variable " + name + " must have no default");
+              }
+            });
     assertEquals(List.of(), problems);
     assertTrue(
-        secrets >= 20,
+        secrets.size() >= 20,
         "expected the secret variables of app-config, the cloud modules and the three stacks, found "
-            + secrets);
+            + secrets.size());
   }
 
   @Test
   void outputs_haveADescriptionAndSecretOnesAreSensitive() {
-    List<String> problems = new ArrayList<>();
-    HclFiles.all()
-        .forEach(
-            (path, file) -> {
-              Map<String, JsonNode> locals = Hcl.locals(path.getParent());
-              Hcl.blocks(file, "output")
-                  .forEach(
-                      (name, body) -> {
-                        if (body.path("description").asText("").isBlank()) {
-                          problems.add(path + ": output " + name + " has no description");
-                        }
-                        String value = Hcl.withLocalsExpanded(body.path("value"), locals);
-                        boolean carriesSecret = SECRET_MARKERS.stream().anyMatch(value::contains);
-                        if (carriesSecret && !body.path("sensitive").asBoolean(false)) {
-                          problems.add(
-                              path
-                                  + ": output "
-                                  + name
-                                  + " carries a secret and must be sensitive = true");
-                        }
-                      });
+    Map<Path, Map<String, JsonNode>> localsByModule = new HashMap<>();
+    List<String> problems =
+        problemsInEach(
+            "output",
+            (path, name, body, found) -> {
+              if (body.path("description").asText("").isBlank()) {
+                found.add(path + ": output " + name + " has no description");
+              }
+              Map<String, JsonNode> locals =
+                  localsByModule.computeIfAbsent(path.getParent(), Hcl::locals);
+              String value = Hcl.withLocalsExpanded(body.path("value"), locals);
+              boolean carriesSecret = SECRET_MARKERS.stream().anyMatch(value::contains);
+              if (carriesSecret && !body.path("sensitive").asBoolean(false)) {
+                found.add(
+                    path + ": output " + name + " carries a secret and must be sensitive = true");
+              }
             });
     assertEquals(List.of(), problems);
   }
@@ -231,5 +222,22 @@ class TerraformStructureTest {
       assertFalse(labels.isEmpty(), module + " declares no resource");
       assertTrue(labels.contains("this"), module + ": the main resource must be labelled \"this\"");
     }
+  }
+
+  /** What a check finds wrong in one block, added to {@code found}. */
+  @FunctionalInterface
+  private interface BlockCheck {
+    void check(Path file, String name, JsonNode body, List<String> found);
+  }
+
+  /** What {@code check} finds in every block of this kind in every Terraform file. */
+  private static List<String> problemsInEach(String kind, BlockCheck check) {
+    List<String> found = new ArrayList<>();
+    HclFiles.all()
+        .forEach(
+            (path, file) ->
+                Hcl.blocks(file, kind)
+                    .forEach((name, body) -> check.check(path, name, body, found)));
+    return found;
   }
 }

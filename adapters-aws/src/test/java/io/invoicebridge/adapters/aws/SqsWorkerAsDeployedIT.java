@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoicebridge.conformance.deployed.QueueFeed;
 import io.invoicebridge.conformance.deployed.QueueWorkerCases;
-import io.invoicebridge.conformance.deployed.StackEnvironment;
 import io.invoicebridge.conformance.deployed.StackTerraform;
 import io.invoicebridge.testing.RedisServerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -119,13 +117,7 @@ class SqsWorkerAsDeployedIT extends QueueWorkerCases {
   }
 
   private Map<String, String> environment() {
-    Map<String, String> stack =
-        new LinkedHashMap<>(StackEnvironment.of(freee, RedisServerExtension.url()));
-    stack.put("BATCH_QUEUE", "sqs");
-    // test-only, no stack sets them: a claim's margin past its deadline (30 s otherwise), and
-    // the callback reaching the receiver on loopback over plain HTTP
-    stack.put("BRIDGE_CLAIM_MARGIN", "1s");
-    stack.put("BRIDGE_BATCHES_CALLBACK_ALLOW_LOOPBACK", "true");
+    Map<String, String> stack = stackEnvironment("sqs");
     // what Lambda puts in every sandbox: the execution role's temporary credentials
     stack.put("AWS_ACCESS_KEY_ID", "ASIAEXAMPLEEXAMPLE00");
     stack.put("AWS_SECRET_ACCESS_KEY", "example-secret-access-key-0123456789abcd");

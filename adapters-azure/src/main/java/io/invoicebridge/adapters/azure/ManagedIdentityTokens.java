@@ -1,5 +1,6 @@
 package io.invoicebridge.adapters.azure;
 
+import io.invoicebridge.auth.CachedAccessToken;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -28,47 +29,42 @@ public class ManagedIdentityTokens {
   private static final String STORAGE = "https://storage.azure.com/";
   private static final Duration EARLY = Duration.ofMinutes(5);
 
-  private final URI uri;
-  private final String identityHeader;
-  private final JsonMapper json;
-  private final Clock clock;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private String token;
-  private Instant refreshAt = Instant.MIN;
+  private final CachedAccessToken token;
 
   public ManagedIdentityTokens(
       @Value("${identity.endpoint}") String endpoint,
       @Value("${identity.header}") String identityHeader,
       JsonMapper json,
       Clock clock) {
-    this.uri =
+    URI uri =
         URI.create(
             endpoint
                 + "?api-version=2019-08-01&resource="
                 + URLEncoder.encode(STORAGE, StandardCharsets.UTF_8));
-    this.identityHeader = identityHeader;
-    this.json = json;
-    this.clock = clock;
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(5))
+            .header("X-IDENTITY-HEADER", identityHeader)
+            .build();
+    this.token = new CachedAccessToken(() -> issue(request, json), EARLY, clock);
   }
 
   /** A valid token for Azure Storage. */
-  public synchronized String token() throws IOException, InterruptedException {
-    if (token == null || !clock.instant().isBefore(refreshAt)) {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri)
-              .timeout(Duration.ofSeconds(5))
-              .header("X-IDENTITY-HEADER", identityHeader)
-              .build();
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new IOException("the identity endpoint answered HTTP " + response.statusCode());
-      }
-      JsonNode body = json.readValue(response.body(), JsonNode.class);
-      token = body.get("access_token").getStringValue();
-      long expiresOn = Long.parseLong(body.get("expires_on").coerceStringValue());
-      refreshAt = Instant.ofEpochSecond(expiresOn).minus(EARLY);
+  public String token() throws IOException, InterruptedException {
+    return token.get();
+  }
+
+  private CachedAccessToken.Issued issue(HttpRequest request, JsonMapper json)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IOException("the identity endpoint answered HTTP " + response.statusCode());
     }
-    return token;
+    JsonNode body = json.readValue(response.body(), JsonNode.class);
+    long expiresOn = Long.parseLong(body.get("expires_on").coerceStringValue());
+    return new CachedAccessToken.Issued(
+        body.get("access_token").getStringValue(), Instant.ofEpochSecond(expiresOn));
   }
 }

@@ -10,7 +10,6 @@ import io.invoicebridge.conformance.HttpCall;
 import io.invoicebridge.conformance.JdkHttpTarget;
 import io.invoicebridge.conformance.deployed.QueueFeed;
 import io.invoicebridge.conformance.deployed.QueueWorkerCases;
-import io.invoicebridge.conformance.deployed.StackEnvironment;
 import io.invoicebridge.conformance.deployed.StackTerraform;
 import io.invoicebridge.testing.RedisServerExtension;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -135,10 +133,8 @@ class QueueWorkerAsDeployedIT extends QueueWorkerCases {
 
   /** The app settings the stack gives the app (terraform/modules/azure-function). */
   private Map<String, String> environment() {
-    Map<String, String> settings =
-        new LinkedHashMap<>(StackEnvironment.of(freee, RedisServerExtension.url()));
+    Map<String, String> settings = stackEnvironment("azure-queue");
     settings.put("FUNCTIONS_WORKER_RUNTIME", "java");
-    settings.put("BATCH_QUEUE", "azure-queue");
     settings.put("BATCH_QUEUE_NAME", QUEUE);
     settings.put("BATCH_QUEUE_URL", queues.queueUrl(QUEUE));
     settings.put("BATCH_DEAD_LETTER_QUEUE_URL", queues.queueUrl(POISON));
@@ -149,11 +145,8 @@ class QueueWorkerAsDeployedIT extends QueueWorkerCases {
     // what the Functions host sets for an app with a managed identity
     settings.put("IDENTITY_ENDPOINT", identity.endpoint());
     settings.put("IDENTITY_HEADER", ManagedIdentityStandIn.IDENTITY_HEADER);
-    // test-only, no stack sets them: a claim's margin past its deadline (30 s otherwise), the
-    // callback reaching the receiver on loopback over plain HTTP, and trust in the emulator's
-    // test certificate (Azure's endpoints have public ones)
-    settings.put("BRIDGE_CLAIM_MARGIN", "1s");
-    settings.put("BRIDGE_BATCHES_CALLBACK_ALLOW_LOOPBACK", "true");
+    // test-only, no stack sets it: trust in the emulator's test certificate (Azure's endpoints
+    // have public ones)
     settings.put("JAVA_TOOL_OPTIONS", RedisServerExtension.tls().javaOptions());
     return settings;
   }

@@ -1,5 +1,6 @@
 package io.invoicebridge.adapters.gcp;
 
+import io.invoicebridge.auth.CachedAccessToken;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -7,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The function's own access token, from the metadata server, kept until a minute before it expires.
@@ -19,25 +19,23 @@ public class GoogleAccessTokens {
   private static final String PATH = "/computeMetadata/v1/instance/service-accounts/default/token";
   private static final Duration EARLY = Duration.ofMinutes(1);
 
-  private final MetadataServer metadata;
-  private final JsonMapper json;
-  private final Clock clock;
-  private String token;
-  private Instant refreshAt = Instant.MIN;
+  private final CachedAccessToken token;
 
   GoogleAccessTokens(MetadataServer metadata, JsonMapper json, Clock clock) {
-    this.metadata = metadata;
-    this.json = json;
-    this.clock = clock;
+    this.token = new CachedAccessToken(() -> issue(metadata, json, clock), EARLY, clock);
   }
 
   /** A valid access token. */
-  public synchronized String token() throws IOException, InterruptedException {
-    if (token == null || !clock.instant().isBefore(refreshAt)) {
-      JsonNode body = json.readValue(metadata.get(PATH), JsonNode.class);
-      token = body.get("access_token").getStringValue();
-      refreshAt = clock.instant().plusSeconds(body.get("expires_in").getLongValue()).minus(EARLY);
-    }
-    return token;
+  public String token() throws IOException, InterruptedException {
+    return token.get();
+  }
+
+  private static CachedAccessToken.Issued issue(
+      MetadataServer metadata, JsonMapper json, Clock clock)
+      throws IOException, InterruptedException {
+    JsonNode body = json.readValue(metadata.get(PATH), JsonNode.class);
+    return new CachedAccessToken.Issued(
+        body.get("access_token").getStringValue(),
+        clock.instant().plusSeconds(body.get("expires_in").getLongValue()));
   }
 }

@@ -66,10 +66,8 @@ class CloudTasksInvokerIT {
   @Test
   void tasksDeliveredTwice_completeTheBatchOnce() {
     // given
-    HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/tasks", 3)));
-    assertEquals(202, accepted.status(), accepted::text);
-    List<CloudTasksStandIn.Created> tasks = google.created("batches");
-    assertEquals(3, tasks.size(), tasks::toString);
+    HttpAnswer accepted = submitted(Invoices.batchOf("2026-09/tasks", 3));
+    List<CloudTasksStandIn.Created> tasks = createdTasks(3);
     assertEquals(List.of(), google.refused());
 
     // when: Cloud Tasks delivers every task, and then every task again
@@ -90,12 +88,10 @@ class CloudTasksInvokerIT {
   @Test
   void tasks_carryAnOidcTokenForTheWorkerAndNoSecret() {
     // when
-    HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/oidc", 2)));
+    submitted(Invoices.batchOf("2026-09/oidc", 2));
 
     // then
-    assertEquals(202, accepted.status(), accepted::text);
-    List<CloudTasksStandIn.Created> tasks = google.created("batches");
-    assertEquals(2, tasks.size(), tasks::toString);
+    List<CloudTasksStandIn.Created> tasks = createdTasks(2);
     for (CloudTasksStandIn.Created created : tasks) {
       OidcToken oidc = created.task().getHttpRequest().getOidcToken();
       assertEquals(CloudTasksStandIn.SERVICE_ACCOUNT, oidc.getServiceAccountEmail());
@@ -107,8 +103,7 @@ class CloudTasksInvokerIT {
   @Test
   void deliveries_withTheRunTokenOrAnotherAudienceOrNoToken_areRefused() {
     // given
-    HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/forged", 1)));
-    assertEquals(202, accepted.status(), accepted::text);
+    HttpAnswer accepted = submitted(Invoices.batchOf("2026-09/forged", 1));
     Task task = google.created("batches").getFirst().task();
     String elsewhere =
         google
@@ -134,8 +129,7 @@ class CloudTasksInvokerIT {
   @Test
   void itemGivenUp_landsInTheDeadLetterQueueWithItsReason() {
     // given: a task Cloud Tasks already delivered BATCH_MAX_ATTEMPTS (5) times without an answer
-    HttpAnswer accepted = function.send(submit(Invoices.batchOf("2026-09/given-up", 1)));
-    assertEquals(202, accepted.status(), accepted::text);
+    HttpAnswer accepted = submitted(Invoices.batchOf("2026-09/given-up", 1));
     Task task = google.created("batches").getFirst().task();
 
     // when: delivered once more, and then again (at least once)
@@ -214,6 +208,20 @@ class CloudTasksInvokerIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Submits {@code batch}, which the function must accept (202). */
+  private HttpAnswer submitted(String batch) {
+    HttpAnswer accepted = function.send(submit(batch));
+    assertEquals(202, accepted.status(), accepted::text);
+    return accepted;
+  }
+
+  /** The tasks of the batches queue, which must be {@code expected} many. */
+  private List<CloudTasksStandIn.Created> createdTasks(int expected) {
+    List<CloudTasksStandIn.Created> tasks = google.created("batches");
+    assertEquals(expected, tasks.size(), tasks::toString);
+    return tasks;
   }
 
   private JsonNode batch(HttpAnswer accepted) {

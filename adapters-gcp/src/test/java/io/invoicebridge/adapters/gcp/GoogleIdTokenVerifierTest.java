@@ -57,45 +57,36 @@ class GoogleIdTokenVerifierTest {
   @Test
   void refusal_issuerWithoutScheme_isEmpty() {
     // given: Google documents both spellings of its issuer
-    Map<String, Object> claims = claims();
-    claims.put("iss", "accounts.google.com");
+    String token = signed(claimsWith("iss", "accounts.google.com"));
 
     // then
-    assertEquals(Optional.empty(), verifier.refusal(signed(claims)));
+    assertEquals(Optional.empty(), verifier.refusal(token));
   }
 
   @Test
   void refusal_tokenForAnotherAudience_refused() {
-    Map<String, Object> claims = claims();
-    claims.put("aud", "https://elsewhere.example.com/v1/batches/work");
-
-    assertRefused(signed(claims), "audience");
+    assertRefused(
+        signed(claimsWith("aud", "https://elsewhere.example.com/v1/batches/work")), "audience");
   }
 
   @Test
   void refusal_tokenOfAnotherIssuer_refused() {
-    Map<String, Object> claims = claims();
-    claims.put("iss", "https://issuer.example.com");
-
-    assertRefused(signed(claims), "issuer");
+    assertRefused(signed(claimsWith("iss", "https://issuer.example.com")), "issuer");
   }
 
   @Test
   void refusal_tokenOfAnotherServiceAccount_refused() {
-    Map<String, Object> claims = claims();
-    claims.put("email", "someone-else@demo-project.iam.gserviceaccount.com");
-
-    assertRefused(signed(claims), "service account");
+    assertRefused(
+        signed(claimsWith("email", "someone-else@demo-project.iam.gserviceaccount.com")),
+        "service account");
   }
 
   @Test
   void refusal_emailNotVerifiedOrNotSaid_refused() {
-    Map<String, Object> unverified = claims();
-    unverified.put("email_verified", false);
+    Map<String, Object> unverified = claimsWith("email_verified", false);
     Map<String, Object> unsaid = claims();
     unsaid.remove("email_verified");
-    Map<String, Object> asText = claims();
-    asText.put("email_verified", "false");
+    Map<String, Object> asText = claimsWith("email_verified", "false");
 
     assertRefused(signed(unverified), "verified");
     assertRefused(signed(unsaid), "verified");
@@ -105,9 +96,7 @@ class GoogleIdTokenVerifierTest {
   @Test
   void refusal_expiredBeyondTheClockSkew_refused() {
     // given: issued an hour and two minutes ago, so expired two minutes ago
-    Map<String, Object> claims =
-        GoogleIdTokens.claims(
-            WORKER, CloudTasksStandIn.SERVICE_ACCOUNT, NOW.minus(Duration.ofMinutes(62)));
+    Map<String, Object> claims = claimsIssuedAt(NOW.minus(Duration.ofMinutes(62)));
 
     assertRefused(signed(claims), "expired");
   }
@@ -115,20 +104,16 @@ class GoogleIdTokenVerifierTest {
   @Test
   void refusal_expiredWithinTheClockSkew_isEmpty() {
     // given: expired 30 s ago, within the one-minute skew allowed between clocks
-    Map<String, Object> claims =
-        GoogleIdTokens.claims(
-            WORKER, CloudTasksStandIn.SERVICE_ACCOUNT, NOW.minus(Duration.ofSeconds(3630)));
+    Map<String, Object> claims = claimsIssuedAt(NOW.minus(Duration.ofSeconds(3630)));
 
     assertEquals(Optional.empty(), verifier.refusal(signed(claims)));
   }
 
   @Test
   void refusal_issuedOrValidOnlyInTheFuture_refused() {
-    Map<String, Object> future =
-        GoogleIdTokens.claims(
-            WORKER, CloudTasksStandIn.SERVICE_ACCOUNT, NOW.plus(Duration.ofMinutes(5)));
-    Map<String, Object> notBefore = claims();
-    notBefore.put("nbf", NOW.plus(Duration.ofMinutes(5)).getEpochSecond());
+    Map<String, Object> future = claimsIssuedAt(NOW.plus(Duration.ofMinutes(5)));
+    Map<String, Object> notBefore =
+        claimsWith("nbf", NOW.plus(Duration.ofMinutes(5)).getEpochSecond());
     Map<String, Object> timeless = claims();
     timeless.remove("exp");
 
@@ -203,7 +188,18 @@ class GoogleIdTokenVerifierTest {
   }
 
   private Map<String, Object> claims() {
-    return GoogleIdTokens.claims(WORKER, CloudTasksStandIn.SERVICE_ACCOUNT, NOW);
+    return claimsIssuedAt(NOW);
+  }
+
+  /** This worker's and account's claims, issued at {@code issued} and valid for an hour. */
+  private static Map<String, Object> claimsIssuedAt(Instant issued) {
+    return GoogleIdTokens.claims(WORKER, CloudTasksStandIn.SERVICE_ACCOUNT, issued);
+  }
+
+  private Map<String, Object> claimsWith(String name, Object value) {
+    Map<String, Object> claims = claims();
+    claims.put(name, value);
+    return claims;
   }
 
   private String signed(Map<String, Object> claims) {

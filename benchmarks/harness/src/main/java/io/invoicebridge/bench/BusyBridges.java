@@ -27,6 +27,21 @@ final class BusyBridges implements AutoCloseable {
   private final ExecutorService drivers;
   private final AtomicInteger created = new AtomicInteger();
 
+  /**
+   * The options both fidelity runs share: how many instances, the fake's latency per call, each
+   * instance's concurrent freee calls and the items a batch.
+   */
+  record Fleet(int instances, int latencyMs, int concurrency, int batchSize) {
+
+    static Fleet of(Bench.Options options) {
+      return new Fleet(
+          options.integer("instances", 3),
+          options.integer("latency-ms", 50),
+          options.integer("concurrency", 2),
+          options.integer("batch", 40));
+    }
+  }
+
   private BusyBridges(int instances) {
     this.drivers = Executors.newFixedThreadPool(instances);
   }

@@ -21,30 +21,32 @@ final class HourFidelity {
   private HourFidelity() {}
 
   static void run(Bench.Options options) throws Exception {
-    int instances = options.integer("instances", 3);
+    BusyBridges.Fleet fleet = BusyBridges.Fleet.of(options);
     int scale = options.integer("scale", 120);
     int perMinute = options.integer("per-minute", 30);
     int perHour = options.integer("per-hour", 1500);
-    int latencyMs = options.integer("latency-ms", 50);
-    int concurrency = options.integer("concurrency", 2);
-    int batchSize = options.integer("batch", 40);
     Duration hour = Duration.ofHours(1).dividedBy(scale);
 
     try (FakeFreee fake = FakeFreee.start()) {
       fake.rateLimit(perMinute, Duration.ofMinutes(1).dividedBy(scale))
           .hourLimit(perHour, hour)
-          .latency(Duration.ofMillis(latencyMs));
-      Map<String, Object> settings = BusyBridges.settings(perMinute, concurrency, 20000);
+          .latency(Duration.ofMillis(fleet.latencyMs()));
+      Map<String, Object> settings = BusyBridges.settings(perMinute, fleet.concurrency(), 20000);
       settings.put("bridge.rate-limit-per-hour", Integer.toString(perHour));
       settings.put("bridge.rate-limit-per-day", "8640000");
       settings.put(Quota.SCALE_PROPERTY, Integer.toString(scale));
-      try (BusyBridges bridges = BusyBridges.start(fake, settings, instances)) {
+      try (BusyBridges bridges = BusyBridges.start(fake, settings, fleet.instances())) {
         // The measured hour is the first whole one after the instances are busy.
         Instant hourStart = nextPeriodStart(Instant.now().plusSeconds(1), hour);
         Instant hourEnd = hourStart.plus(hour);
-        progress("hour fidelity: " + instances + " instances, hour of " + hour.toSeconds() + " s");
+        progress(
+            "hour fidelity: "
+                + fleet.instances()
+                + " instances, hour of "
+                + hour.toSeconds()
+                + " s");
         long stopAt = System.nanoTime() + Duration.between(Instant.now(), hourEnd).toNanos();
-        bridges.keepBusy("h", batchSize, stopAt);
+        bridges.keepBusy("h", fleet.batchSize(), stopAt);
         report(options.text("label", "hour"), fake, perHour, hour, hourStart, hourEnd);
       }
     }

@@ -22,24 +22,22 @@ final class RateLimitFidelity {
   private RateLimitFidelity() {}
 
   static void run(Bench.Options options) throws Exception {
-    int instances = options.integer("instances", 3);
+    BusyBridges.Fleet fleet = BusyBridges.Fleet.of(options);
     int windowS = options.integer("window-s", 10);
     int perWindow = options.integer("per-window", 100);
     int durationS = options.integer("duration-s", 60);
-    int latencyMs = options.integer("latency-ms", 50);
-    int concurrency = options.integer("concurrency", 2);
-    int batchSize = options.integer("batch", 40);
     int freeePerMinute = perWindow * 60 / windowS;
     // the bridge's setting; freee's equivalent unless a margin is being tried
     int perMinute = options.integer("bridge-per-minute", freeePerMinute);
 
     try (FakeFreee fake = FakeFreee.start()) {
-      fake.rateLimit(perWindow, Duration.ofSeconds(windowS)).latency(Duration.ofMillis(latencyMs));
-      Map<String, Object> settings = BusyBridges.settings(perMinute, concurrency, 300000);
-      try (BusyBridges bridges = BusyBridges.start(fake, settings, instances)) {
+      fake.rateLimit(perWindow, Duration.ofSeconds(windowS))
+          .latency(Duration.ofMillis(fleet.latencyMs()));
+      Map<String, Object> settings = BusyBridges.settings(perMinute, fleet.concurrency(), 300000);
+      try (BusyBridges bridges = BusyBridges.start(fake, settings, fleet.instances())) {
         progress(
             "fidelity: "
-                + instances
+                + fleet.instances()
                 + " instances, fake "
                 + perWindow
                 + "/"
@@ -52,7 +50,9 @@ final class RateLimitFidelity {
         long stopAt = System.nanoTime() + Duration.ofSeconds(durationS).toNanos();
         // The busy period ends when the first instance has no more work.
         Instant busyEnd =
-            bridges.keepBusy("i", batchSize, stopAt).stream().min(Instant::compareTo).orElseThrow();
+            bridges.keepBusy("i", fleet.batchSize(), stopAt).stream()
+                .min(Instant::compareTo)
+                .orElseThrow();
         report(
             options.text("label", "fidelity"),
             fake,

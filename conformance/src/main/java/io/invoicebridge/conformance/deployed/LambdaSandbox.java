@@ -95,24 +95,28 @@ public final class LambdaSandbox {
     return "aarch64".equals(arch) ? "linux-aarch_64" : "linux-x86_64";
   }
 
+  /** What Lambda sets alike in every sandbox of this function. */
+  private static final Map<String, String> SANDBOX =
+      Map.of(
+          "AWS_EXECUTION_ENV", "AWS_Lambda_java21",
+          "AWS_REGION", "ap-northeast-1",
+          "AWS_DEFAULT_REGION", "ap-northeast-1",
+          "AWS_LAMBDA_FUNCTION_NAME", "invoice-bridge",
+          "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
+          "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512",
+          "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/invoice-bridge",
+          "AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/28/[$LATEST]0123456789abcdef",
+          "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand",
+          "TZ", ":UTC");
+
   /** The variables Lambda sets in every sandbox, besides the function's own. */
   public static Map<String, String> environment(
       LambdaRuntimeApi runtimeApi, Path runtimeDir, Path taskRoot, String handler) {
-    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>(SANDBOX);
     env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
     env.put("_HANDLER", handler);
-    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-    env.put("AWS_REGION", "ap-northeast-1");
-    env.put("AWS_DEFAULT_REGION", "ap-northeast-1");
-    env.put("AWS_LAMBDA_FUNCTION_NAME", "invoice-bridge");
-    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/invoice-bridge");
-    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/28/[$LATEST]0123456789abcdef");
-    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
     env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
-    env.put("TZ", ":UTC");
     return env;
   }
 

@@ -57,6 +57,20 @@ public abstract class QueueWorkerCases {
     this.batchPrefix = batchPrefix;
   }
 
+  /**
+   * The stack's environment pointed at these cases' fake freee and the test Redis, with {@code
+   * BATCH_QUEUE}, and what no stack sets but these cases need: a claim's margin past its deadline
+   * of 1 s (30 s otherwise), and the callback reaching the receiver on loopback over plain HTTP.
+   */
+  protected Map<String, String> stackEnvironment(String batchQueue) {
+    Map<String, String> settings =
+        new LinkedHashMap<>(StackEnvironment.of(freee, RedisServerExtension.url()));
+    settings.put("BATCH_QUEUE", batchQueue);
+    settings.put("BRIDGE_CLAIM_MARGIN", "1s");
+    settings.put("BRIDGE_BATCHES_CALLBACK_ALLOW_LOOPBACK", "true");
+    return settings;
+  }
+
   /** A second worker instance fed from the queue beside the first; closing it ends both. */
   public record SecondWorker(QueueFeed feed, HttpTarget instance, Runnable kill)
       implements AutoCloseable {

@@ -79,13 +79,15 @@ public abstract class RunTimeSettingsCases {
   void health_limitsAndRedisChanged_configurationShowsEach() {
     int redisPort = ChildProcess.freePort();
     Map<String, String> environment = new LinkedHashMap<>(valid());
-    environment.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
-    environment.put("RATE_LIMIT_PER_MINUTE", "37");
-    environment.put("RATE_LIMIT_PER_HOUR", "1234");
-    environment.put("RATE_LIMIT_PER_DAY", "4321");
-    environment.put("RATE_LIMIT_INTERACTIVE_SHARE_PERCENT", "17");
-    environment.put("CONCURRENT_FREEE_CALLS", "3");
-    environment.put("REQUEST_TIMEOUT_MS", "12345");
+    environment.putAll(
+        Map.of(
+            "REDIS_URL", "redis://127.0.0.1:" + redisPort,
+            "RATE_LIMIT_PER_MINUTE", "37",
+            "RATE_LIMIT_PER_HOUR", "1234",
+            "RATE_LIMIT_PER_DAY", "4321",
+            "RATE_LIMIT_INTERACTIVE_SHARE_PERCENT", "17",
+            "CONCURRENT_FREEE_CALLS", "3",
+            "REQUEST_TIMEOUT_MS", "12345"));
 
     JsonNode health;
     try (HttpTarget target = start(environment, log("changed"))) {
