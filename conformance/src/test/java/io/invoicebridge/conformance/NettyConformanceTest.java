@@ -4,12 +4,13 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The reference entry point: the app on its local Netty server, over real HTTP. Every exchange of
  * every case must also match the API's OpenAPI description (docs/openapi.yml).
  */
-class NettyConformanceTest extends ConformanceSuite {
+class NettyConformanceTest {
 
   static HttpTarget startNetty(Map<String, String> properties) {
     Map<String, Object> settings = new HashMap<>(properties);
@@ -19,8 +20,27 @@ class NettyConformanceTest extends ConformanceSuite {
         new JdkHttpTarget(server.getURI(), server::close), ApiDescription.committed());
   }
 
-  @Override
-  protected HttpTarget start(Map<String, String> properties, String group) {
-    return startNetty(properties);
+  @Nested
+  class DryRun extends DryRunConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return startNetty(properties);
+    }
+  }
+
+  @Nested
+  class AgainstFreee extends FreeeConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return startNetty(properties);
+    }
+  }
+
+  @Nested
+  class Async extends AsyncConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return startNetty(properties);
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.invoicebridge.adapters.aws;
 
-import io.invoicebridge.conformance.ConformanceSuite;
+import io.invoicebridge.conformance.AsyncConformanceCases;
+import io.invoicebridge.conformance.DryRunConformanceCases;
+import io.invoicebridge.conformance.FreeeConformanceCases;
 import io.invoicebridge.conformance.HttpTarget;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -9,17 +11,49 @@ import org.junit.jupiter.api.Nested;
 class AwsConformanceTest {
 
   @Nested
-  class FunctionUrl extends ConformanceSuite {
+  class FunctionUrlDryRun extends DryRunConformanceCases {
     @Override
-    protected HttpTarget start(Map<String, String> properties, String group) {
+    protected HttpTarget start(Map<String, String> properties) {
       return LambdaTarget.start(properties, LambdaTarget.FUNCTION_URL);
     }
   }
 
   @Nested
-  class HttpApi extends ConformanceSuite {
+  class HttpApiDryRun extends DryRunConformanceCases {
     @Override
-    protected HttpTarget start(Map<String, String> properties, String group) {
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.HTTP_API);
+    }
+  }
+
+  @Nested
+  class FunctionUrlAgainstFreee extends FreeeConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.FUNCTION_URL);
+    }
+  }
+
+  @Nested
+  class HttpApiAgainstFreee extends FreeeConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.HTTP_API);
+    }
+  }
+
+  @Nested
+  class FunctionUrlAsync extends AsyncConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
+      return LambdaTarget.start(properties, LambdaTarget.FUNCTION_URL);
+    }
+  }
+
+  @Nested
+  class HttpApiAsync extends AsyncConformanceCases {
+    @Override
+    protected HttpTarget start(Map<String, String> properties) {
       return LambdaTarget.start(properties, LambdaTarget.HTTP_API);
     }
   }
