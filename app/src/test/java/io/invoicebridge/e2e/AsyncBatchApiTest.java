@@ -17,8 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The asynchronous batch API on one instance with in-memory stores and the local worker. */
@@ -27,25 +26,16 @@ class AsyncBatchApiTest {
   private static final String SECRET = "callback-secret-for-tests-0123456789";
 
   private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private final CallbackReceiver receiver = CallbackReceiver.start();
-  private BridgeServer bridge;
+  @AutoClose private final CallbackReceiver receiver = CallbackReceiver.start();
 
-  @BeforeEach
-  void start() {
-    bridge =
-        BridgeServer.withFreee(
-            freee,
-            Map.of(
-                "bridge.rate-limit-per-minute", "6000",
-                "bridge.batches.callback-secret", SECRET,
-                "bridge.batches.callback-allow-loopback", "true"));
-  }
-
-  @AfterEach
-  void stop() {
-    bridge.close();
-    receiver.close();
-  }
+  @AutoClose
+  private final BridgeServer bridge =
+      BridgeServer.withFreee(
+          freee,
+          Map.of(
+              "bridge.rate-limit-per-minute", "6000",
+              "bridge.batches.callback-secret", SECRET,
+              "bridge.batches.callback-allow-loopback", "true"));
 
   @Test
   void submit_validBatch_answers202WithLocationAndCompletesInTheBackground() {
