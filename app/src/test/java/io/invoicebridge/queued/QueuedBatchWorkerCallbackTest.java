@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class QueuedBatchWorkerCallbackTest {
 
-  private static final String SECRET = "callback-secret-for-tests-0123456789";
-
   private final FakeFreee freee = FakeFreee.start();
   @AutoClose private final CallbackReceiver receiver = CallbackReceiver.start();
 
@@ -33,12 +31,11 @@ class QueuedBatchWorkerCallbackTest {
   private final BridgeServer bridge =
       BridgeServer.withFreee(
           freee,
-          Map.of(
-              "spec.name", "QueuedBatchWorkerCallbackTest",
-              "bridge.batches.queue", "sqs",
-              "bridge.freee-dry-run", "true",
-              "bridge.batches.callback-secret", SECRET,
-              "bridge.batches.callback-allow-loopback", "true"));
+          CallbackReceiver.bridgeSettings(
+              Map.of(
+                  "spec.name", "QueuedBatchWorkerCallbackTest",
+                  "bridge.batches.queue", "sqs",
+                  "bridge.freee-dry-run", "true")));
 
   private final FlakyQueue queue = bridge.context().getBean(FlakyQueue.class);
   private final QueuedBatchWorker worker = bridge.context().getBean(QueuedBatchWorker.class);
