@@ -19,14 +19,14 @@ final class EmbeddedMetricFormat {
 
   private EmbeddedMetricFormat() {}
 
-  static Map<String, Object> block(OperationalEvent event, long timestampMillis) {
+  static Map<String, Object> block(EventLine line, long timestampMillis) {
     List<Map<String, Object>> metrics = new ArrayList<>();
-    for (Metric metric : event.metrics()) {
+    for (Metric metric : line.metrics()) {
       metrics.add(Map.of("Name", metric.name(), "Unit", metric.unit()));
     }
     List<List<String>> dimensionSets = new ArrayList<>();
     dimensionSets.add(List.of(SERVICE));
-    for (List<String> set : event.dimensions()) {
+    for (List<String> set : line.dimensions()) {
       List<String> withService = new ArrayList<>();
       withService.add(SERVICE);
       withService.addAll(set);

@@ -1,8 +1,5 @@
 package io.invoicebridge.metrics;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * One call to freee ended.
  *
@@ -13,21 +10,12 @@ public record FreeeCall(String operation, int statusCode, long durationMs)
     implements OperationalEvent {
 
   @Override
-  public String name() {
-    return "freee_call";
-  }
-
-  @Override
-  public Map<String, Object> fields() {
-    return Fields.of()
-        .with("operation", operation)
-        .with("status_code", statusCode)
-        .with("duration_ms", durationMs)
-        .build();
-  }
-
-  @Override
-  public List<Metric> metrics() {
-    return List.of(Metric.count("FreeeCalls"), Metric.millis("FreeeLatency", durationMs));
+  public EventLine line() {
+    return EventLine.named("freee_call")
+        .field("operation", operation)
+        .field("status_code", statusCode)
+        .field("duration_ms", durationMs)
+        .metric(Metric.count("FreeeCalls"))
+        .metric(Metric.millis("FreeeLatency", durationMs));
   }
 }

@@ -1,8 +1,5 @@
 package io.invoicebridge.metrics;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * freee held the app back: a 429 ({@code rate_limited}) or a 403 block for excessive access ({@code
  * excessive_access}, about ten minutes).
@@ -14,21 +11,11 @@ public record FreeeThrottled(String operation, int statusCode, String reason)
   public static final String EXCESSIVE_ACCESS = "excessive_access";
 
   @Override
-  public String name() {
-    return "freee_throttled";
-  }
-
-  @Override
-  public Map<String, Object> fields() {
-    return Fields.of()
-        .with("operation", operation)
-        .with("status_code", statusCode)
-        .with("reason", reason)
-        .build();
-  }
-
-  @Override
-  public List<Metric> metrics() {
-    return List.of(Metric.count("FreeeThrottled"));
+  public EventLine line() {
+    return EventLine.named("freee_throttled")
+        .field("operation", operation)
+        .field("status_code", statusCode)
+        .field("reason", reason)
+        .metric(Metric.count("FreeeThrottled"));
   }
 }

@@ -1,8 +1,5 @@
 package io.invoicebridge.metrics;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * An item reached its final status.
  *
@@ -12,26 +9,12 @@ public record InvoiceOutcome(String outcome, int attempts, long durationMs)
     implements OperationalEvent {
 
   @Override
-  public String name() {
-    return "invoice_outcome";
-  }
-
-  @Override
-  public Map<String, Object> fields() {
-    return Fields.of()
-        .with("outcome", outcome)
-        .with("attempts", attempts)
-        .with("duration_ms", durationMs)
-        .build();
-  }
-
-  @Override
-  public List<List<String>> dimensions() {
-    return List.of(List.of("outcome"));
-  }
-
-  @Override
-  public List<Metric> metrics() {
-    return List.of(Metric.count("Invoices"));
+  public EventLine line() {
+    return EventLine.named("invoice_outcome")
+        .field("outcome", outcome)
+        .field("attempts", attempts)
+        .field("duration_ms", durationMs)
+        .dimension("outcome")
+        .metric(Metric.count("Invoices"));
   }
 }

@@ -41,20 +41,24 @@ public class LogLineEvents implements OperationalEvents {
   @Override
   public void emit(OperationalEvent event) {
     try {
-      LOG.info("event {}", event.name(), new StructuredFields(members(event)));
+      EventLine line = event.line();
+      LOG.info("event {}", line.name(), new StructuredFields(members(line)));
     } catch (RuntimeException e) {
-      LOG.warn("could not write event {}: {}", event.name(), e.getClass().getSimpleName());
+      LOG.warn(
+          "could not write event {}: {}",
+          event.getClass().getSimpleName(),
+          e.getClass().getSimpleName());
     }
   }
 
-  private Map<String, Object> members(OperationalEvent event) {
+  private Map<String, Object> members(EventLine line) {
     Map<String, Object> members = new LinkedHashMap<>();
-    members.put("event", event.name());
+    members.put("event", line.name());
     members.put(EmbeddedMetricFormat.SERVICE, service);
-    members.putAll(event.fields());
-    event.metrics().forEach(metric -> members.put(metric.name(), metric.value()));
-    if (embeddedMetrics && !event.metrics().isEmpty()) {
-      members.put("_aws", EmbeddedMetricFormat.block(event, clock.millis()));
+    members.putAll(line.fields());
+    line.metrics().forEach(metric -> members.put(metric.name(), metric.value()));
+    if (embeddedMetrics && !line.metrics().isEmpty()) {
+      members.put("_aws", EmbeddedMetricFormat.block(line, clock.millis()));
     }
     return members;
   }

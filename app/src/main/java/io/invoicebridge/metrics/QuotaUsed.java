@@ -1,9 +1,5 @@
 package io.invoicebridge.metrics;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The share of freee's windows spent, in percent (0-100), from the rate-limit headers of freee's
  * last answer; a window freee did not report is null and left out.
@@ -25,31 +21,13 @@ public record QuotaUsed(Double minuteUsedPercent, Double hourUsedPercent, Double
   }
 
   @Override
-  public String name() {
-    return "quota_used";
-  }
-
-  @Override
-  public Map<String, Object> fields() {
-    return Fields.of()
-        .with("minute_used_percent", minuteUsedPercent)
-        .with("hour_used_percent", hourUsedPercent)
-        .with("day_used_percent", dayUsedPercent)
-        .build();
-  }
-
-  @Override
-  public List<Metric> metrics() {
-    List<Metric> metrics = new ArrayList<>(3);
-    add(metrics, "QuotaMinuteUsedPercent", minuteUsedPercent);
-    add(metrics, "QuotaHourUsedPercent", hourUsedPercent);
-    add(metrics, "QuotaDayUsedPercent", dayUsedPercent);
-    return metrics;
-  }
-
-  private static void add(List<Metric> metrics, String name, Double percent) {
-    if (percent != null) {
-      metrics.add(new Metric(name, "Percent", percent));
-    }
+  public EventLine line() {
+    return EventLine.named("quota_used")
+        .field("minute_used_percent", minuteUsedPercent)
+        .field("hour_used_percent", hourUsedPercent)
+        .field("day_used_percent", dayUsedPercent)
+        .metric("QuotaMinuteUsedPercent", "Percent", minuteUsedPercent)
+        .metric("QuotaHourUsedPercent", "Percent", hourUsedPercent)
+        .metric("QuotaDayUsedPercent", "Percent", dayUsedPercent);
   }
 }

@@ -1,8 +1,5 @@
 package io.invoicebridge.metrics;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * A Redis call failed without an answer from Redis.
  *
@@ -11,17 +8,9 @@ import java.util.Map;
 public record RedisUnreachable(String reason) implements OperationalEvent {
 
   @Override
-  public String name() {
-    return "redis_unreachable";
-  }
-
-  @Override
-  public Map<String, Object> fields() {
-    return Fields.of().with("reason", reason).build();
-  }
-
-  @Override
-  public List<Metric> metrics() {
-    return List.of(Metric.count("RedisUnreachable"));
+  public EventLine line() {
+    return EventLine.named("redis_unreachable")
+        .field("reason", reason)
+        .metric(Metric.count("RedisUnreachable"));
   }
 }

@@ -1,8 +1,5 @@
 package io.invoicebridge.metrics;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * A {@code /v1} request was answered.
  *
@@ -14,32 +11,17 @@ public record RequestServed(
     implements OperationalEvent {
 
   @Override
-  public String name() {
-    return "request";
-  }
-
-  @Override
-  public Map<String, Object> fields() {
-    return Fields.of()
-        .with("method", method)
-        .with("status_code", statusCode)
-        .with("duration_ms", durationMs)
+  public EventLine line() {
+    return EventLine.named("request")
+        .field("method", method)
+        .field("status_code", statusCode)
+        .field("duration_ms", durationMs)
         // A string: it is a dimension, and dimension values are strings.
-        .with("over_budget", Boolean.toString(overBudget))
-        .with("cold_start", coldStart ? 1 : 0)
-        .build();
-  }
-
-  @Override
-  public List<List<String>> dimensions() {
-    return List.of(List.of("over_budget"));
-  }
-
-  @Override
-  public List<Metric> metrics() {
-    return List.of(
-        Metric.count("Requests"),
-        Metric.millis("RequestLatency", durationMs),
-        new Metric("ColdStarts", "Count", coldStart ? 1 : 0));
+        .field("over_budget", Boolean.toString(overBudget))
+        .field("cold_start", coldStart ? 1 : 0)
+        .dimension("over_budget")
+        .metric(Metric.count("Requests"))
+        .metric(Metric.millis("RequestLatency", durationMs))
+        .metric("ColdStarts", "Count", coldStart ? 1 : 0);
   }
 }

@@ -1,8 +1,6 @@
 package io.invoicebridge.metrics;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A freee access-token refresh ended; never a token, and no reason text (health has that). An
@@ -19,21 +17,11 @@ public record TokenRefresh(Result result) implements OperationalEvent {
   }
 
   @Override
-  public String name() {
-    return "token_refresh";
-  }
-
-  @Override
-  public Map<String, Object> fields() {
-    return Fields.of()
-        .with("result", result.name().toLowerCase(Locale.ROOT))
-        .with("failed", failed())
-        .build();
-  }
-
-  @Override
-  public List<Metric> metrics() {
-    return List.of(new Metric("TokenRefreshFailures", "Count", failed()));
+  public EventLine line() {
+    return EventLine.named("token_refresh")
+        .field("result", result.name().toLowerCase(Locale.ROOT))
+        .field("failed", failed())
+        .metric("TokenRefreshFailures", "Count", failed());
   }
 
   private int failed() {

@@ -8,8 +8,7 @@ import io.invoicebridge.testing.FakeFreee;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,20 +23,12 @@ class PushDeliveryAuthenticationTest {
   private static final String MESSAGE = "{\"batch_id\":\"gone\",\"index\":0,\"attempts\":0}";
 
   private final FakeFreee freee = FakeFreee.start();
-  private BridgeServer bridge;
 
-  @BeforeEach
-  void start() {
-    bridge =
-        BridgeServer.withFreee(
-            freee,
-            Map.of("spec.name", QueueSignedDeliveries.SPEC, "bridge.batches.queue", "cloud-tasks"));
-  }
-
-  @AfterEach
-  void stop() {
-    bridge.close();
-  }
+  @AutoClose
+  private final BridgeServer bridge =
+      BridgeServer.withFreee(
+          freee,
+          Map.of("spec.name", QueueSignedDeliveries.SPEC, "bridge.batches.queue", "cloud-tasks"));
 
   @Test
   void work_withTheQueuesToken_isHandled() {

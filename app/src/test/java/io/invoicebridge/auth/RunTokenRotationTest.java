@@ -6,8 +6,7 @@ import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,20 +20,10 @@ class RunTokenRotationTest {
   private static final String PREVIOUS = "previous-run-token-0123456789abcdefghij";
 
   private final FakeFreee freee = FakeFreee.start();
-  private BridgeServer bridge;
 
-  @BeforeAll
-  void start() {
-    bridge =
-        BridgeServer.start(
-            freee, freee.issueRefreshToken(), Map.of("bridge.run-token-previous", PREVIOUS));
-  }
-
-  @AfterAll
-  void stop() {
-    bridge.close();
-    freee.close();
-  }
+  @AutoClose
+  private final BridgeServer bridge =
+      BridgeServer.withFreee(freee, Map.of("bridge.run-token-previous", PREVIOUS));
 
   @Test
   void previousToken_duringARotation_isStillAccepted() {

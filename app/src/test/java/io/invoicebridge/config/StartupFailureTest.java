@@ -20,8 +20,8 @@ class StartupFailureTest {
 
   @Test
   void main_invalidEnvironment_exitsWithOneLineNamingVariablesAndNoSecret() throws Exception {
-    Process process =
-        start(
+    Exit exit =
+        run(
             Map.of(
                 "RUN_TOKEN", "too-short",
                 "FREEE_CLIENT_SECRET", SECRET,
@@ -29,12 +29,10 @@ class StartupFailureTest {
                 "REQUEST_TIMEOUT_MS", "1500",
                 "REDIS_URL", "rediss://default:" + SECRET + "@"));
 
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM should stop by itself");
-    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    List<String> errorLines = stderr.lines().filter(line -> !line.isBlank()).toList();
+    String stderr = exit.stderr();
+    List<String> errorLines = exit.errorLines();
 
-    assertEquals(2, process.exitValue());
+    assertEquals(2, exit.code());
     assertEquals(1, errorLines.size(), () -> "stderr was:\n" + stderr);
     assertTrue(errorLines.getFirst().startsWith("invoice-bridge: invalid configuration: "));
     assertTrue(errorLines.getFirst().contains("RUN_TOKEN must be at least 32 characters long"));
@@ -45,32 +43,31 @@ class StartupFailureTest {
             .getFirst()
             .contains("REQUEST_TIMEOUT_MS must be a whole number from 2000 to 3595000"));
     assertTrue(errorLines.getFirst().contains("REDIS_URL must be a redis:// or rediss:// URL"));
-    assertFalse((stderr + stdout).contains(SECRET));
-    assertFalse((stderr + stdout).contains("at io."), "no stack trace");
+    assertFalse(exit.output().contains(SECRET));
+    assertFalse(exit.output().contains("at io."), "no stack trace");
   }
 
   @Test
   void main_invalidBatchSetting_exitsWithOneLineNamingIt() throws Exception {
-    Process process =
-        start(
+    Exit exit =
+        run(
             Map.of(
                 "RUN_TOKEN", "a-run-token-long-enough-0123456789abcdef",
                 "FREEE_DRY_RUN", "true",
                 "BATCH_MAX_ATTEMPTS", "many"));
 
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM should stop by itself");
-    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    List<String> errorLines = stderr.lines().filter(line -> !line.isBlank()).toList();
+    String stderr = exit.stderr();
+    List<String> errorLines = exit.errorLines();
 
-    assertEquals(2, process.exitValue(), stderr);
+    assertEquals(2, exit.code(), stderr);
     assertEquals(1, errorLines.size(), () -> "stderr was:\n" + stderr);
     assertTrue(errorLines.getFirst().contains("BATCH_MAX_ATTEMPTS must be a whole number"), stderr);
   }
 
   @Test
   void main_redisWithoutTokenEncryptionKeys_exitsWithOneLineNamingTheVariable() throws Exception {
-    Process process =
-        start(
+    Exit exit =
+        run(
             Map.of(
                 "RUN_TOKEN", "a-run-token-long-enough-0123456789abcdef",
                 "FREEE_CLIENT_ID", "client-id",
@@ -79,17 +76,35 @@ class StartupFailureTest {
                 "FREEE_COMPANY_ID", "1234567",
                 "REDIS_URL", "rediss://invoice-bridge:" + SECRET + "@eu1.upstash.io:6379"));
 
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM should stop by itself");
-    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    List<String> errorLines = stderr.lines().filter(line -> !line.isBlank()).toList();
+    String stderr = exit.stderr();
+    List<String> errorLines = exit.errorLines();
 
-    assertEquals(2, process.exitValue(), stderr);
+    assertEquals(2, exit.code(), stderr);
     assertEquals(1, errorLines.size(), () -> "stderr was:\n" + stderr);
     assertTrue(
         errorLines.getFirst().contains("TOKEN_ENCRYPTION_KEYS is required when REDIS_URL is set"),
         stderr);
-    assertFalse((stderr + stdout).contains(SECRET));
+    assertFalse(exit.output().contains(SECRET));
+  }
+
+  /** What the JVM wrote before it stopped by itself, and its exit code. */
+  private record Exit(int code, String stderr, String stdout) {
+
+    List<String> errorLines() {
+      return stderr.lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    String output() {
+      return stderr + stdout;
+    }
+  }
+
+  private static Exit run(Map<String, String> environment) throws Exception {
+    Process process = start(environment);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM should stop by itself");
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Exit(process.exitValue(), stderr, stdout);
   }
 
   private static Process start(Map<String, String> environment) throws IOException {

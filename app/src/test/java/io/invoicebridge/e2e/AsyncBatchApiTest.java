@@ -17,35 +17,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The asynchronous batch API on one instance with in-memory stores and the local worker. */
 class AsyncBatchApiTest {
 
-  private static final String SECRET = "callback-secret-for-tests-0123456789";
-
   private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private final CallbackReceiver receiver = CallbackReceiver.start();
-  private BridgeServer bridge;
+  @AutoClose private final CallbackReceiver receiver = CallbackReceiver.start();
 
-  @BeforeEach
-  void start() {
-    bridge =
-        BridgeServer.withFreee(
-            freee,
-            Map.of(
-                "bridge.rate-limit-per-minute", "6000",
-                "bridge.batches.callback-secret", SECRET,
-                "bridge.batches.callback-allow-loopback", "true"));
-  }
-
-  @AfterEach
-  void stop() {
-    bridge.close();
-    receiver.close();
-  }
+  @AutoClose
+  private final BridgeServer bridge =
+      BridgeServer.withFreee(
+          freee, CallbackReceiver.bridgeSettings(Map.of("bridge.rate-limit-per-minute", "6000")));
 
   @Test
   void submit_validBatch_answers202WithLocationAndCompletesInTheBackground() {
@@ -123,7 +107,8 @@ class AsyncBatchApiTest {
     await(() -> !receiver.received().isEmpty());
     CallbackReceiver.Received callback = receiver.received().getFirst();
     assertTrue(
-        new CallbackSignature(SECRET).verifies(callback.signature(), callback.body()),
+        new CallbackSignature(CallbackReceiver.SECRET)
+            .verifies(callback.signature(), callback.body()),
         callback.signature());
     String body = new String(callback.body(), StandardCharsets.UTF_8);
     assertTrue(body.contains("\"status\":\"complete\""), body);

@@ -15,24 +15,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The exactly-once promises of issue 2, through real HTTP against a fake freee. */
 class BatchEndToEndTest {
 
   /** Generous limits unless a test is about them, so pacing does not dominate the suite's time. */
+  @AutoClose
   private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
 
-  private BridgeServer bridge;
-
-  @AfterEach
-  void stop() {
-    if (bridge != null) {
-      bridge.close();
-    }
-    freee.close();
-  }
+  @AutoClose private BridgeServer bridge;
 
   @Test
   void batch_twentyItems_createdOnceThenReplayedOnResend() {

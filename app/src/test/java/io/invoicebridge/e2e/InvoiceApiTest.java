@@ -13,8 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -23,19 +22,11 @@ import org.junit.jupiter.api.TestInstance;
 class InvoiceApiTest {
 
   private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private BridgeServer bridge;
 
-  @BeforeAll
-  void start() {
-    bridge =
-        BridgeServer.withFreee(
-            freee, Map.of("bridge.rate-limit-per-minute", "6000", "bridge.max-batch-size", "5"));
-  }
-
-  @AfterAll
-  void stop() {
-    bridge.close();
-  }
+  @AutoClose
+  private final BridgeServer bridge =
+      BridgeServer.withFreee(
+          freee, Map.of("bridge.rate-limit-per-minute", "6000", "bridge.max-batch-size", "5"));
 
   @Test
   void single_newKey_is201ThenReplayIs200WithReplayedHeader() {

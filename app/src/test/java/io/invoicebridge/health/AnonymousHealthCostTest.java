@@ -20,8 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,25 +40,17 @@ class AnonymousHealthCostTest {
 
   private final FakeFreee freee = FakeFreee.start();
   private final RedisAdmin admin = RedisServerExtension.admin();
-  private BridgeServer bridge;
 
-  @BeforeAll
-  void start() {
-    bridge =
-        BridgeServer.withFreee(
-            freee,
-            Map.of(
-                "bridge.redis-url",
-                RedisServerExtension.url().toString(),
-                // the periodic health check is not what this test counts
-                "micronaut.health.monitor.enabled",
-                "false"));
-  }
-
-  @AfterAll
-  void stop() {
-    bridge.close();
-  }
+  @AutoClose
+  private final BridgeServer bridge =
+      BridgeServer.withFreee(
+          freee,
+          Map.of(
+              "bridge.redis-url",
+              RedisServerExtension.url().toString(),
+              // the periodic health check is not what this test counts
+              "micronaut.health.monitor.enabled",
+              "false"));
 
   @Test
   void anonymousProbes_flood_atMostOneRedisCommandPerCachePeriodAndNoLogLine() throws Exception {

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
-import io.invoicebridge.redis.RedisTimeouts;
+import io.invoicebridge.testing.RedisInstances;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,14 +21,9 @@ class RedisLedgerContractTest extends AbstractLedgerContractTest {
 
   private static final RedisKeys KEYS = new RedisKeys("1001");
 
-  private final RedisConnections redis =
-      new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT);
+  @AutoClose private final RedisInstances instances = new RedisInstances();
+  private final RedisConnections redis = instances.connect();
   private final RedisLedger ledger = new RedisLedger(redis, KEYS);
-
-  @AfterEach
-  void closeConnection() {
-    redis.close();
-  }
 
   @Override
   protected Ledger ledger() {
@@ -72,14 +67,11 @@ class RedisLedgerContractTest extends AbstractLedgerContractTest {
 
   @Test
   void claim_byAnotherInstance_isSeenByThisOne() {
-    try (RedisConnections otherInstance =
-        new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT)) {
-      new RedisLedger(otherInstance, KEYS).claim(KEY, HASH, "owner-a", LIVE);
+    new RedisLedger(instances.connect(), KEYS).claim(KEY, HASH, "owner-a", LIVE);
 
-      Optional<LedgerRecord> found = ledger.find(KEY);
+    Optional<LedgerRecord> found = ledger.find(KEY);
 
-      assertEquals("owner-a", ((LedgerRecord.Claimed) found.orElseThrow()).ownerToken());
-    }
+    assertEquals("owner-a", ((LedgerRecord.Claimed) found.orElseThrow()).ownerToken());
   }
 
   @Test

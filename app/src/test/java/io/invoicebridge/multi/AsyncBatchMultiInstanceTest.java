@@ -24,7 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +37,7 @@ class AsyncBatchMultiInstanceTest extends AbstractInstancesTest {
   private static final Map<String, Object> SHORT_CLAIMS =
       Map.of(InvoiceCreation.CLAIM_MARGIN_PROPERTY, "1s", "bridge.request-timeout-ms", "3000");
 
-  private static final String CALLBACK_SECRET = "callback-secret-for-tests-0123456789";
-
-  private final CallbackReceiver receiver = CallbackReceiver.start();
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
+  @AutoClose private final CallbackReceiver receiver = CallbackReceiver.start();
 
   @Test
   void twoInstancesOneKilledMidway_completesWithEveryInvoiceCreatedOnce() {
@@ -139,9 +132,7 @@ class AsyncBatchMultiInstanceTest extends AbstractInstancesTest {
   @Test
   void callbackHolderStoppedWhileTheReceiverHangs_anotherInstanceDeliversItOnce() {
     // given: one instance sending a batch's callback to a receiver that holds it unanswered
-    Map<String, Object> settings = new HashMap<>(SHORT_CLAIMS);
-    settings.put("bridge.batches.callback-secret", CALLBACK_SECRET);
-    settings.put("bridge.batches.callback-allow-loopback", "true");
+    Map<String, Object> settings = CallbackReceiver.bridgeSettings(SHORT_CLAIMS);
     String refreshToken = freee.issueRefreshToken();
     BridgeServer holder = instances.startOne(refreshToken, settings);
     receiver.answer(CallbackReceiver.HANG);
@@ -165,7 +156,7 @@ class AsyncBatchMultiInstanceTest extends AbstractInstancesTest {
     assertEquals("delivered", callback.get("status").getStringValue(), BridgeServer.text(shown));
     assertEquals(2, callback.get("attempts").getIntValue(), BridgeServer.text(shown));
     assertTrue(
-        new CallbackSignature(CALLBACK_SECRET)
+        new CallbackSignature(CallbackReceiver.SECRET)
             .verifies(
                 receiver.delivered().getFirst().signature(),
                 receiver.delivered().getFirst().body()));

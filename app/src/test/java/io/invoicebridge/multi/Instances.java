@@ -5,6 +5,7 @@ import static io.invoicebridge.testing.BridgeServer.json;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
+import io.invoicebridge.testing.TestItems;
 import io.invoicebridge.testing.Waits;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpRequest;
@@ -85,6 +86,19 @@ final class Instances implements AutoCloseable {
         IntStream.range(0, instances.size())
             .<Callable<JsonNode>>mapToObj(
                 i -> () -> json(instances.get(i).postBatch(batches.get(i))))
+            .toList());
+  }
+
+  /**
+   * Sends each instance its own batch of {@code count} items at the same moment: the first keyed
+   * {@code prefix-a-0 ..} for partner 101, the second {@code prefix-b-0 ..} for partner 102, and so
+   * on; the answers in instance order.
+   */
+  static List<JsonNode> postEach(List<BridgeServer> instances, String prefix, int count) {
+    return postEach(
+        instances,
+        IntStream.range(0, instances.size())
+            .mapToObj(i -> TestItems.batch(prefix + "-" + (char) ('a' + i), count, 101 + i))
             .toList());
   }
 

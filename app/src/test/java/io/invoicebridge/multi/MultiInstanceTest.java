@@ -91,13 +91,7 @@ class MultiInstanceTest extends AbstractInstancesTest {
     List<BridgeServer> three = instances.start(3, freee.issueRefreshToken(), Map.of());
 
     // when: each needs a token at the same moment
-    List<JsonNode> answers =
-        postEach(
-            three,
-            List.of(
-                TestItems.batch("cold-a", 2, 101),
-                TestItems.batch("cold-b", 2, 102),
-                TestItems.batch("cold-c", 2, 103)));
+    List<JsonNode> answers = postEach(three, "cold", 2);
 
     // then: freee accepts only the access token that one refresh issued
     assertEquals(1, freee.refreshCount());
@@ -123,13 +117,7 @@ class MultiInstanceTest extends AbstractInstancesTest {
     freee.expireAccessTokens();
 
     // when: all three are answered 401 expired_access_token at about the same moment
-    List<JsonNode> answers =
-        postEach(
-            three,
-            List.of(
-                TestItems.batch("expired-a", 2, 101),
-                TestItems.batch("expired-b", 2, 102),
-                TestItems.batch("expired-c", 2, 103)));
+    List<JsonNode> answers = postEach(three, "expired", 2);
 
     // then
     assertEquals(refreshesBefore + 1, freee.refreshCount());
@@ -150,13 +138,7 @@ class MultiInstanceTest extends AbstractInstancesTest {
             3, freee.issueRefreshToken(), Map.of("bridge.rate-limit-per-minute", "140"));
 
     // when
-    List<JsonNode> answers =
-        postEach(
-            three,
-            List.of(
-                TestItems.batch("paced-a", 4, 101),
-                TestItems.batch("paced-b", 4, 102),
-                TestItems.batch("paced-c", 4, 103)));
+    List<JsonNode> answers = postEach(three, "paced", 4);
 
     // then
     for (JsonNode answer : answers) {

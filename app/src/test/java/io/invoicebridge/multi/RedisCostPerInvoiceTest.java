@@ -13,7 +13,7 @@ import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,17 +31,11 @@ class RedisCostPerInvoiceTest {
 
   private static final int INVOICES = 5;
 
+  @AutoClose
   private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private final RedisAdmin admin = RedisServerExtension.admin();
-  private BridgeServer bridge;
 
-  @AfterEach
-  void stop() {
-    if (bridge != null) {
-      bridge.close();
-    }
-    freee.close();
-  }
+  private final RedisAdmin admin = RedisServerExtension.admin();
+  @AutoClose private BridgeServer bridge;
 
   @Test
   void createdInvoice_costsThreeRedisRoundTrips() {

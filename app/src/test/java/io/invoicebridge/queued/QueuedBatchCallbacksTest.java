@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +23,16 @@ import org.junit.jupiter.api.Test;
  */
 class QueuedBatchCallbacksTest {
 
-  private static final String SECRET = "callback-secret-for-tests-0123456789";
-
   private final MutableClock clock = MutableClock.at("2026-11-30T09:00:00Z");
   private final InMemoryQueuedBatchStore store = new InMemoryQueuedBatchStore(clock);
   private final JsonMapper json = JsonMapper.createDefault();
-  private final CallbackReceiver receiver = CallbackReceiver.start();
+  @AutoClose private final CallbackReceiver receiver = CallbackReceiver.start();
   private final QueuedBatchCallbacks callbacks =
       new QueuedBatchCallbacks(
           store,
           new StoredItemsCodec(json),
           json,
-          new QueuedBatchSettings(null, SECRET, null, null, true, null),
+          new QueuedBatchSettings(null, CallbackReceiver.SECRET, null, null, true, null),
           clock);
   private final QueuedBatchMessage message = QueuedBatchMessage.callbackOf("b-1");
 
@@ -46,11 +44,6 @@ class QueuedBatchCallbacksTest {
     assertTrue(store.record("b-1", 0, "{\"key\":\"k-1\",\"status\":\"created\"}", true));
   }
 
-  @AfterEach
-  void stop() {
-    receiver.close();
-  }
-
   @Test
   void deliver_receiverAnswers2xx_sendsTheSignedResultOnceAndSettlesDelivered() {
     Disposition disposition = callbacks.deliver(message);
@@ -58,7 +51,8 @@ class QueuedBatchCallbacksTest {
     assertInstanceOf(Disposition.Done.class, disposition);
     assertEquals(1, receiver.delivered().size());
     CallbackReceiver.Received sent = receiver.delivered().getFirst();
-    assertTrue(new CallbackSignature(SECRET).verifies(sent.signature(), sent.body()));
+    assertTrue(
+        new CallbackSignature(CallbackReceiver.SECRET).verifies(sent.signature(), sent.body()));
     String body = new String(sent.body(), StandardCharsets.UTF_8);
     assertTrue(body.contains("\"id\":\"b-1\""), body);
     assertTrue(body.contains("\"status\":\"complete\""), body);
@@ -160,7 +154,7 @@ class QueuedBatchCallbacksTest {
             store,
             new StoredItemsCodec(json),
             json,
-            new QueuedBatchSettings(null, SECRET, null, null, false, null),
+            new QueuedBatchSettings(null, CallbackReceiver.SECRET, null, null, false, null),
             clock);
 
     Disposition disposition = deployed.deliver(message);

@@ -9,8 +9,7 @@ import io.invoicebridge.testing.TestItems;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,21 +20,13 @@ import org.junit.jupiter.api.Test;
 class QueuedBatchResubmitTest {
 
   private final FakeFreee freee = FakeFreee.start();
-  private BridgeServer bridge;
-  private FlakyQueue queue;
 
-  @BeforeEach
-  void start() {
-    bridge =
-        BridgeServer.withFreee(
-            freee, Map.of("spec.name", "QueuedBatchResubmitTest", "bridge.batches.queue", "sqs"));
-    queue = bridge.context().getBean(FlakyQueue.class);
-  }
+  @AutoClose
+  private final BridgeServer bridge =
+      BridgeServer.withFreee(
+          freee, Map.of("spec.name", "QueuedBatchResubmitTest", "bridge.batches.queue", "sqs"));
 
-  @AfterEach
-  void stop() {
-    bridge.close();
-  }
+  private final FlakyQueue queue = bridge.context().getBean(FlakyQueue.class);
 
   @Test
   void resubmit_afterQueueingFailed_queuesTheItemsOfTheSameBatch() {

@@ -13,8 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,34 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class QueuedBatchWorkerCallbackTest {
 
-  private static final String SECRET = "callback-secret-for-tests-0123456789";
-
   private final FakeFreee freee = FakeFreee.start();
-  private final CallbackReceiver receiver = CallbackReceiver.start();
-  private BridgeServer bridge;
-  private FlakyQueue queue;
-  private QueuedBatchWorker worker;
+  @AutoClose private final CallbackReceiver receiver = CallbackReceiver.start();
 
-  @BeforeEach
-  void start() {
-    bridge =
-        BridgeServer.withFreee(
-            freee,
-            Map.of(
-                "spec.name", "QueuedBatchWorkerCallbackTest",
-                "bridge.batches.queue", "sqs",
-                "bridge.freee-dry-run", "true",
-                "bridge.batches.callback-secret", SECRET,
-                "bridge.batches.callback-allow-loopback", "true"));
-    queue = bridge.context().getBean(FlakyQueue.class);
-    worker = bridge.context().getBean(QueuedBatchWorker.class);
-  }
+  @AutoClose
+  private final BridgeServer bridge =
+      BridgeServer.withFreee(
+          freee,
+          CallbackReceiver.bridgeSettings(
+              Map.of(
+                  "spec.name", "QueuedBatchWorkerCallbackTest",
+                  "bridge.batches.queue", "sqs",
+                  "bridge.freee-dry-run", "true")));
 
-  @AfterEach
-  void stop() {
-    bridge.close();
-    receiver.close();
-  }
+  private final FlakyQueue queue = bridge.context().getBean(FlakyQueue.class);
+  private final QueuedBatchWorker worker = bridge.context().getBean(QueuedBatchWorker.class);
 
   @Test
   void handle_itemThatFinishesTheBatch_queuesTheCallbackForItsOwnDelivery() {

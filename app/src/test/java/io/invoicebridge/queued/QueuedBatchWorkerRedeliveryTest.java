@@ -11,8 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,27 +22,18 @@ import org.junit.jupiter.api.Test;
 class QueuedBatchWorkerRedeliveryTest {
 
   private final FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1));
-  private BridgeServer bridge;
-  private FlakyQueue queue;
-  private QueuedBatchWorker worker;
 
-  @BeforeEach
-  void start() {
-    bridge =
-        BridgeServer.withFreee(
-            freee,
-            Map.of(
-                "spec.name", "QueuedBatchWorkerRedeliveryTest",
-                "bridge.batches.queue", "sqs",
-                "bridge.batches.max-attempts", "2"));
-    queue = bridge.context().getBean(FlakyQueue.class);
-    worker = bridge.context().getBean(QueuedBatchWorker.class);
-  }
+  @AutoClose
+  private final BridgeServer bridge =
+      BridgeServer.withFreee(
+          freee,
+          Map.of(
+              "spec.name", "QueuedBatchWorkerRedeliveryTest",
+              "bridge.batches.queue", "sqs",
+              "bridge.batches.max-attempts", "2"));
 
-  @AfterEach
-  void stop() {
-    bridge.close();
-  }
+  private final FlakyQueue queue = bridge.context().getBean(FlakyQueue.class);
+  private final QueuedBatchWorker worker = bridge.context().getBean(QueuedBatchWorker.class);
 
   @Test
   void handle_itemGivenUpThenDeliveredAgain_createsNothingAndTheFailureStands() {

@@ -2,14 +2,13 @@ package io.invoicebridge.queued;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
-import io.invoicebridge.redis.RedisTimeouts;
+import io.invoicebridge.testing.RedisInstances;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.Waits;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,14 +17,8 @@ class RedisQueuedBatchStoreContractTest extends AbstractQueuedBatchStoreContract
 
   private static final RedisKeys KEYS = new RedisKeys("1001");
 
-  private final RedisConnections redis =
-      new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT);
-  private final RedisQueuedBatchStore store = new RedisQueuedBatchStore(redis, KEYS);
-
-  @AfterEach
-  void closeConnection() {
-    redis.close();
-  }
+  @AutoClose private final RedisInstances instances = new RedisInstances();
+  private final RedisQueuedBatchStore store = new RedisQueuedBatchStore(instances.connect(), KEYS);
 
   @Override
   protected QueuedBatchStore store() {

@@ -2,16 +2,13 @@ package io.invoicebridge.quota;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
-import io.invoicebridge.redis.RedisTimeouts;
+import io.invoicebridge.testing.RedisInstances;
 import io.invoicebridge.testing.RedisServerExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,16 +17,11 @@ class RedisRateLimiterContractTest extends AbstractRateLimiterContractTest {
 
   private static final RedisKeys KEYS = new RedisKeys("1001");
 
-  private final List<RedisConnections> connections = new ArrayList<>();
-
-  @AfterEach
-  void closeConnections() {
-    connections.forEach(RedisConnections::close);
-  }
+  @AutoClose private final RedisInstances instances = new RedisInstances();
 
   @Override
   protected RateLimiter limiter(Quota quota) {
-    return new RedisRateLimiter(newInstance(), KEYS, quota, Clock.systemUTC());
+    return new RedisRateLimiter(instances.connect(), KEYS, quota, Clock.systemUTC());
   }
 
   /** A second instance: its own connection to the same Redis and company. */
@@ -57,7 +49,7 @@ class RedisRateLimiterContractTest extends AbstractRateLimiterContractTest {
   void reserve_anotherCompany_isPacedIndependently() {
     RateLimiter mine = limiter(PER_MINUTE);
     RateLimiter theirs =
-        new RedisRateLimiter(newInstance(), new RedisKeys("2002"), PER_MINUTE, clock());
+        new RedisRateLimiter(instances.connect(), new RedisKeys("2002"), PER_MINUTE, clock());
     slot(mine, Instant.now().plusSeconds(3600));
 
     Instant theirSlot = slot(theirs, Instant.now().plusSeconds(3600)).orElseThrow();
@@ -73,12 +65,5 @@ class RedisRateLimiterContractTest extends AbstractRateLimiterContractTest {
 
     Duration twoDays = Duration.ofDays(2);
     assertTrue(ttl.compareTo(twoDays) <= 0 && ttl.compareTo(twoDays.minus(jitter())) > 0);
-  }
-
-  private RedisConnections newInstance() {
-    RedisConnections redis =
-        new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT);
-    connections.add(redis);
-    return redis;
   }
 }

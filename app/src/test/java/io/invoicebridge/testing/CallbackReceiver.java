@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -16,6 +18,9 @@ import java.util.concurrent.Executors;
  * the status it answered with.
  */
 public final class CallbackReceiver implements AutoCloseable {
+
+  /** The secret {@link #bridgeSettings} give the bridge to sign its callbacks with. */
+  public static final String SECRET = "callback-secret-for-tests-0123456789";
 
   /** Answers held until the receiver closes, so the request never gets one. */
   public static final int HANG = 0;
@@ -39,6 +44,17 @@ public final class CallbackReceiver implements AutoCloseable {
 
   private CallbackReceiver(HttpServer server) {
     this.server = server;
+  }
+
+  /**
+   * {@code others} plus the bridge settings that sign callbacks with {@link #SECRET} and allow
+   * plain HTTP to a loopback receiver such as this one.
+   */
+  public static Map<String, Object> bridgeSettings(Map<String, Object> others) {
+    Map<String, Object> settings = new HashMap<>(others);
+    settings.put("bridge.batches.callback-secret", SECRET);
+    settings.put("bridge.batches.callback-allow-loopback", "true");
+    return settings;
   }
 
   public static CallbackReceiver start() {

@@ -2,15 +2,12 @@ package io.invoicebridge.freee.token;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
-import io.invoicebridge.redis.RedisTimeouts;
+import io.invoicebridge.testing.RedisInstances;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.Waits;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,13 +16,8 @@ class RedisTokenLockContractTest extends AbstractTokenLockContractTest {
 
   private static final RedisKeys KEYS = new RedisKeys("1001");
 
-  private final List<RedisConnections> connections = new ArrayList<>();
+  @AutoClose private final RedisInstances instances = new RedisInstances();
   private final TokenLock lock = newInstance();
-
-  @AfterEach
-  void closeConnections() {
-    connections.forEach(RedisConnections::close);
-  }
 
   @Override
   protected TokenLock lock() {
@@ -52,9 +44,6 @@ class RedisTokenLockContractTest extends AbstractTokenLockContractTest {
   }
 
   private TokenLock newInstance() {
-    RedisConnections redis =
-        new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT);
-    connections.add(redis);
-    return new RedisTokenLock(redis, KEYS);
+    return new RedisTokenLock(instances.connect(), KEYS);
   }
 }

@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.config.TokenEncryptionKeys;
-import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
-import io.invoicebridge.redis.RedisTimeouts;
+import io.invoicebridge.testing.RedisInstances;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestConfig;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,13 +31,8 @@ class RedisTokenStoreContractTest extends AbstractTokenStoreContractTest {
       TokenEncryptionKeys.parse(
           TestConfig.NEXT_TOKEN_ENCRYPTION_KEY + "," + TestConfig.TOKEN_ENCRYPTION_KEYS);
 
-  private final List<RedisConnections> connections = new ArrayList<>();
+  @AutoClose private final RedisInstances instances = new RedisInstances();
   private final TokenStore store = newInstance(KEYS, KEY);
-
-  @AfterEach
-  void closeConnections() {
-    connections.forEach(RedisConnections::close);
-  }
 
   @Override
   protected TokenStore store() {
@@ -148,9 +141,6 @@ class RedisTokenStoreContractTest extends AbstractTokenStoreContractTest {
   }
 
   private TokenStore newInstance(RedisKeys keys, TokenEncryptionKeys encryption) {
-    RedisConnections redis =
-        new RedisConnections(RedisServerExtension.url(), RedisTimeouts.DEFAULT);
-    connections.add(redis);
-    return new RedisTokenStore(redis, keys, JSON, encryption);
+    return new RedisTokenStore(instances.connect(), keys, JSON, encryption);
   }
 }
