@@ -66,7 +66,7 @@ resource "google_cloud_tasks_queue" "batches_dead_letter" {
 
 # Paused right after it is created, through Cloud Tasks' REST API with Terraform's own credentials
 # (those that created the queue). The google provider 6.50 the schema check reads (the last one
-# published as bindings; see the README's Offline checks) has no argument for a queue's state;
+# published as bindings; see "Offline checks" in docs/deploying.md) has no argument for a queue's state;
 # when a snapshot of a 7.x provider with `desired_state` can be had, `desired_state = "PAUSED"` on
 # the queue replaces this. An operator who resumes the queue pauses it again with
 # `gcloud tasks queues pause`.

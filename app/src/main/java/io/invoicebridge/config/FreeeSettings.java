@@ -5,7 +5,7 @@ import java.net.URI;
 
 /**
  * How to reach freee. The credentials are null only in dry run. {@code seedRefreshToken} only seeds
- * the shared token store (README "freee tokens").
+ * the shared token store (docs/configuration.md, "freee tokens").
  */
 public record FreeeSettings(
     @Nullable String clientId,

@@ -3,7 +3,8 @@ package io.invoicebridge.config;
 import java.time.Duration;
 
 /**
- * The limits on freee calls, time and batch size (README "Limits, retries, deadline, outages").
+ * The limits on freee calls, time and batch size (docs/configuration.md, "Limits, retries,
+ * deadline, outages").
  *
  * @param rateLimitPerMinute freee calls of all instances together in any 60-second window
  * @param rateLimitPerHour freee calls of all instances together in one clock hour

@@ -125,7 +125,7 @@ public final class SettingRules {
   public static final SettingRule DEFAULT_PARTNER_TITLE =
       oneOf("DEFAULT_PARTNER_TITLE", "御中", "様", "(空白)", "（空白）");
 
-  /** The whole table, in the order of the README's configuration table. */
+  /** The whole table, in the order of the settings table in docs/configuration.md. */
   public static final List<SettingRule> ALL =
       List.of(
           RUN_TOKEN,

@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET /v1/preflight}: the README's operations checklist as live checks. Always 200 when the
- * checks ran (the verdict is in the body); {@code ?probe=freee} adds one cheap read at freee.
+ * {@code GET /v1/preflight}: the operations checklist (docs/operations.md) as live checks. Always
+ * 200 when the checks ran (the verdict is in the body); {@code ?probe=freee} adds one cheap read at
+ * freee.
  */
 @Controller("/v1/preflight")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -34,7 +34,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.List;
 
-/** The v1 invoice API (README "API (v1)"). Authentication is the {@code RunTokenFilter}'s job. */
+/** The v1 invoice API (docs/api.md). Authentication is the {@code RunTokenFilter}'s job. */
 @Controller("/v1/invoices")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")

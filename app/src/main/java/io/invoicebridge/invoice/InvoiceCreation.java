@@ -29,8 +29,9 @@ public class InvoiceCreation {
   public static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
 
   /**
-   * Overrides {@link #CLAIM_MARGIN}, e.g. {@code 1s}. Not an operator setting (README and {@code
-   * application.yml} leave it out): tests shorten it so that claims left behind expire quickly.
+   * Overrides {@link #CLAIM_MARGIN}, e.g. {@code 1s}. Not an operator setting
+   * (docs/configuration.md and {@code application.yml} leave it out): tests shorten it so that
+   * claims left behind expire quickly.
    */
   public static final String CLAIM_MARGIN_PROPERTY = "bridge.claim-margin";
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** What happened to one item (README "API (v1)"). */
+/** What happened to one item (docs/api.md). */
 @Serdeable
 // the wire names for the OpenAPI description, which cannot run wireName() at compile time
 // (OpenApiDescriptionTest checks they are these)

@@ -1,6 +1,6 @@
 package io.invoicebridge.logging;
 
-/** Names of the MDC fields every structured line may carry (README "Logs"). */
+/** Names of the MDC fields every structured line may carry (docs/operations.md, "Logs"). */
 public final class LogFields {
 
   public static final String CORRELATION_ID = "correlation_id";

@@ -86,7 +86,8 @@ class BatchEndToEndTest {
   @Test
   void batch_freeeLimitOfFivePerTwoSeconds_isNeverExceeded() {
     freee.rateLimit(5, Duration.ofSeconds(2));
-    // Paced a little under freee's limit, as the README advises: pacing governs when calls start,
+    // Paced a little under freee's limit, as docs/configuration.md advises: pacing governs when
+    // calls start,
     // and a few milliseconds of network jitter must not push a call into the previous window.
     bridge =
         start(Map.of("bridge.rate-limit-per-minute", "140", "bridge.concurrent-freee-calls", "2"));

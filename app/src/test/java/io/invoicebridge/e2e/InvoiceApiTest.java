@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The v1 API's contract (README "API (v1)") through real HTTP, one bridge against a fake freee. */
+/** The v1 API's contract (docs/api.md) through real HTTP, one bridge against a fake freee. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InvoiceApiTest {
 

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** README "Logs": tokens, secrets and invoice bodies never reach the logs. */
+/** docs/operations.md, "Logs": tokens, secrets and invoice bodies never reach the logs. */
 class LogSecrecyTest {
 
   @Test

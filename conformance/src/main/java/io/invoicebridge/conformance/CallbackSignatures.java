@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies a callback's {@code Invoice-Bridge-Signature} the way the README tells a receiver to,
+ * Verifies a callback's {@code Invoice-Bridge-Signature} the way docs/api.md tells a receiver to,
  * independently of the app's own signing code: {@code t=<seconds>,v1=<hex HMAC-SHA256 of
  * "t.body">}.
  */

@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
- * The invoice paths of a stand-in bridge in the app's JSON shapes (README "API (v1)"): {@code POST
+ * The invoice paths of a stand-in bridge in the app's JSON shapes (docs/api.md): {@code POST
  * /v1/invoices/batch}, {@code POST /v1/invoices} and {@code GET /v1/invoices?key=}. In dry run each
  * item answers {@code dry_run} with the body it would send (the deployed company first); otherwise
  * an item is created once per key and replayed after.

@@ -18,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out freee access tokens (README "freee tokens"). The token is cached in-process with its
- * expiry, so the happy path touches no store; the store is read once when the cached token is near
- * expiry or was rejected, and a refresh happens only under the shared {@link TokenLock}, by one
- * thread of this instance at a time. A rotated record the store could not take yet ({@link
- * UnsavedToken}) is used from memory, and saved before anything else is read or refreshed.
+ * Hands out freee access tokens (docs/configuration.md, "freee tokens"). The token is cached
+ * in-process with its expiry, so the happy path touches no store; the store is read once when the
+ * cached token is near expiry or was rejected, and a refresh happens only under the shared {@link
+ * TokenLock}, by one thread of this instance at a time. A rotated record the store could not take
+ * yet ({@link UnsavedToken}) is used from memory, and saved before anything else is read or
+ * refreshed.
  */
 @Singleton
 public class AccessTokenProvider {

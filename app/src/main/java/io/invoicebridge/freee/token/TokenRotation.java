@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps taken while holding the {@link TokenLock} (README "freee tokens"): re-read the record,
- * adopt a new seed, skip the refresh when another instance already rotated, refresh once, and
- * persist the rotated refresh token before anyone uses the new access token ({@link
- * RotatedTokenSaver}). A refresh token freee refused once is never sent again: only a new seed or
- * another instance's rotation replaces it.
+ * The steps taken while holding the {@link TokenLock} (docs/configuration.md, "freee tokens"):
+ * re-read the record, adopt a new seed, skip the refresh when another instance already rotated,
+ * refresh once, and persist the rotated refresh token before anyone uses the new access token
+ * ({@link RotatedTokenSaver}). A refresh token freee refused once is never sent again: only a new
+ * seed or another instance's rotation replaces it.
  */
 final class TokenRotation {
 

@@ -18,7 +18,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The token lifecycle of the README's "freee tokens" on one instance, against the fake freee. */
+/**
+ * The token lifecycle of the "freee tokens" in docs/configuration.md on one instance, against the
+ * fake freee.
+ */
 class AccessTokenProviderTest {
 
   private final TokenTestBed bed = new TokenTestBed();
