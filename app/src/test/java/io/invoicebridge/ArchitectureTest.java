@@ -10,8 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.invoicebridge.health.HealthCheck;
 import io.invoicebridge.health.PreflightCheck;
-import io.micronaut.management.health.indicator.HealthIndicator;
 
 /** The dependency rules of ARCHITECTURE.md, enforced on every build. */
 @AnalyzeClasses(packages = "io.invoicebridge", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -76,7 +76,7 @@ class ArchitectureTest {
   static final ArchRule healthChecksLiveInHealth =
       classes()
           .that()
-          .areAssignableTo(HealthIndicator.class)
+          .areAssignableTo(HealthCheck.class)
           .or()
           .areAssignableTo(PreflightCheck.class)
           .and()
@@ -84,7 +84,7 @@ class ArchitectureTest {
           .should()
           .resideInAPackage("io.invoicebridge.health")
           .because(
-              "every health indicator and preflight check sits in one place, named for what it"
+              "every health check and preflight check sits in one place, named for what it"
                   + " watches, so /health and the checklist are read in one package");
 
   @ArchTest

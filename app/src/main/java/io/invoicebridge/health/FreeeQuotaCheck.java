@@ -7,8 +7,6 @@ import io.invoicebridge.quota.ItemsInFlight;
 import io.invoicebridge.quota.RateLimiterUnavailableException;
 import io.invoicebridge.quota.Window;
 import io.invoicebridge.quota.WindowHeadroom;
-import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 /**
  * Headroom in freee's three windows, for {@code /health} details and the preflight line {@code
@@ -45,9 +41,18 @@ class FreeeQuotaCheck implements DetailsOnly, PreflightCheck {
   }
 
   @Override
-  public Publisher<HealthResult> getResult() {
-    return Mono.fromCallable(
-        () -> HealthResult.builder("freee-quota", HealthStatus.UP).details(details()).build());
+  public String name() {
+    return "freee-quota";
+  }
+
+  @Override
+  public Probe probe() {
+    return Probe.READINESS;
+  }
+
+  @Override
+  public HealthFinding check() {
+    return HealthFinding.up(details());
   }
 
   @Override

@@ -31,9 +31,10 @@ class IdsCheckedBeforeStoreTest {
           freee,
           freee.issueRefreshToken(),
           Map.of(
-              "bridge.freee-dry-run", "true",
-              "bridge.redis-url", RedisServerExtension.url().toString(),
-              "micronaut.health.monitor.enabled", "false"));
+              "bridge.freee-dry-run",
+              "true",
+              "bridge.redis-url",
+              RedisServerExtension.url().toString()));
 
   @AfterAll
   void stop() {

@@ -44,13 +44,7 @@ class AnonymousHealthCostTest {
   @AutoClose
   private final BridgeServer bridge =
       BridgeServer.withFreee(
-          freee,
-          Map.of(
-              "bridge.redis-url",
-              RedisServerExtension.url().toString(),
-              // the periodic health check is not what this test counts
-              "micronaut.health.monitor.enabled",
-              "false"));
+          freee, Map.of("bridge.redis-url", RedisServerExtension.url().toString()));
 
   @Test
   void anonymousProbes_flood_atMostOneRedisCommandPerCachePeriodAndNoLogLine() throws Exception {

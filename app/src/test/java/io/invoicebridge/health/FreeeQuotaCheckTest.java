@@ -14,12 +14,10 @@ import io.invoicebridge.quota.Window;
 import io.invoicebridge.testing.MutableClock;
 import io.invoicebridge.timing.CallDurationEstimate;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.management.health.indicator.HealthResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 class FreeeQuotaCheckTest {
 
@@ -81,7 +79,7 @@ class FreeeQuotaCheckTest {
   }
 
   @Test
-  void getResult_afterAnAnswer_detailsHoldFreeesLastHeadersToo() {
+  void check_afterAnAnswer_detailsHoldFreeesLastHeadersToo() {
     reader.read(
         new FreeeAnswer(
             200,
@@ -92,9 +90,9 @@ class FreeeQuotaCheckTest {
             "",
             Duration.ZERO));
 
-    HealthResult health = Mono.from(check.getResult()).block();
+    HealthFinding health = check.check();
 
-    Map<?, ?> details = (Map<?, ?>) health.getDetails();
+    Map<String, Object> details = health.details();
     assertEquals(
         "1200/1500 until 2026-11-30T04:00:00Z",
         ((Map<?, ?>) details.get("freee_last_headers")).get("hour"));

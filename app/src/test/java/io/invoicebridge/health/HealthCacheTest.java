@@ -1,37 +1,32 @@
 package io.invoicebridge.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.invoicebridge.health.HealthFinding.Status;
 import io.invoicebridge.testing.MutableClock;
-import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
-import io.micronaut.management.health.indicator.HealthResult;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 class HealthCacheTest {
 
   private final MutableClock clock = MutableClock.at("2026-11-30T09:00:00Z");
   private final HealthCache cache = new HealthCache(clock);
   private final AtomicInteger runs = new AtomicInteger();
-  private final HealthIndicator counted =
-      () ->
-          Mono.fromCallable(
-              () ->
-                  HealthResult.builder("redis", HealthStatus.UP)
-                      .details(Map.of("run", runs.incrementAndGet()))
-                      .build());
+  private final HealthCheck counted =
+      check(() -> HealthFinding.up(Map.of("run", runs.incrementAndGet())));
 
   @Test
-  void of_manyCallsWithinThePeriod_runTheCheckOnceWithoutDetails() {
+  void statusOf_manyCallsWithinThePeriod_runTheCheckOnce() {
     for (int i = 0; i < 100; i++) {
-      HealthResult result = Mono.from(cache.of(counted).getResult()).block();
-      assertEquals(HealthStatus.UP, result.getStatus());
-      assertNull(result.getDetails());
+      assertEquals(Status.UP, cache.statusOf(counted));
       clock.advance(HealthCache.PERIOD.dividedBy(200));
     }
 
@@ -39,29 +34,84 @@ class HealthCacheTest {
   }
 
   @Test
-  void of_afterThePeriod_runsTheCheckAgain() {
-    Mono.from(cache.of(counted).getResult()).block();
+  void statusOf_afterThePeriod_runsTheCheckAgain() {
+    cache.statusOf(counted);
     clock.advance(HealthCache.PERIOD);
 
-    Mono.from(cache.of(counted).getResult()).block();
+    cache.statusOf(counted);
 
     assertEquals(2, runs.get());
   }
 
   @Test
-  void of_clockWentBack_runsTheCheckAgain() {
-    Mono.from(cache.of(counted).getResult()).block();
+  void statusOf_clockWentBack_runsTheCheckAgain() {
+    cache.statusOf(counted);
     clock.advance(Duration.ofSeconds(-1));
 
-    Mono.from(cache.of(counted).getResult()).block();
+    cache.statusOf(counted);
 
     assertEquals(2, runs.get());
   }
 
   @Test
-  void of_failingCheck_countsAsDown() {
-    HealthIndicator failing = () -> Mono.error(new IllegalStateException("boom"));
+  void statusOf_callersDuringARun_shareItsStatus() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    HealthCheck slow =
+        check(
+            () -> {
+              runs.incrementAndGet();
+              running.countDown();
+              await(release);
+              return HealthFinding.down(Map.of());
+            });
+    try (ExecutorService callers = Executors.newFixedThreadPool(4)) {
+      Future<Status> first = callers.submit(() -> cache.statusOf(slow));
+      running.await(5, TimeUnit.SECONDS);
+      Future<Status> second = callers.submit(() -> cache.statusOf(slow));
+      release.countDown();
 
-    assertEquals(HealthStatus.DOWN, Mono.from(cache.of(failing).getResult()).block().getStatus());
+      assertEquals(Status.DOWN, first.get(5, TimeUnit.SECONDS));
+      assertEquals(Status.DOWN, second.get(5, TimeUnit.SECONDS));
+    }
+    assertEquals(1, runs.get());
+  }
+
+  @Test
+  void statusOf_failingCheck_countsAsDown() {
+    HealthCheck failing =
+        check(
+            () -> {
+              throw new IllegalStateException("boom");
+            });
+
+    assertEquals(Status.DOWN, cache.statusOf(failing));
+  }
+
+  private static HealthCheck check(Supplier<HealthFinding> finding) {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return "redis";
+      }
+
+      @Override
+      public Probe probe() {
+        return Probe.READINESS;
+      }
+
+      @Override
+      public HealthFinding check() {
+        return finding.get();
+      }
+    };
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -53,10 +53,7 @@ class RedisCostPerInvoiceTest {
                 "bridge.rate-limit-per-minute",
                 "6000",
                 Quota.SCALE_PROPERTY,
-                "1000",
-                // the periodic health check would add a PING and a token read at some moment
-                "micronaut.health.monitor.enabled",
-                "false"));
+                "1000"));
     json(bridge.postBatch(TestItems.batch("warm-up", 1, 101)));
     admin.resetStats();
 

@@ -10,6 +10,7 @@ import io.invoicebridge.freee.token.RedisTokenLock;
 import io.invoicebridge.freee.token.RedisTokenStore;
 import io.invoicebridge.freee.token.TokenLock;
 import io.invoicebridge.freee.token.TokenStore;
+import io.invoicebridge.health.HealthCheck;
 import io.invoicebridge.ledger.InMemoryLedger;
 import io.invoicebridge.ledger.Ledger;
 import io.invoicebridge.ledger.LedgerUnavailableException;
@@ -19,7 +20,6 @@ import io.invoicebridge.quota.RateLimiter;
 import io.invoicebridge.quota.RedisRateLimiter;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.management.health.indicator.HealthIndicator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ class StateStoresTest {
       assertInstanceOf(InMemoryTokenStore.class, context.getBean(TokenStore.class));
       assertInstanceOf(InMemoryTokenLock.class, context.getBean(TokenLock.class));
       assertInstanceOf(InMemoryRateLimiter.class, context.getBean(RateLimiter.class));
-      assertEquals(List.of(), redisIndicators(context));
+      assertEquals(List.of(), redisHealthChecks(context));
     }
   }
 
@@ -50,8 +50,7 @@ class StateStoresTest {
       assertInstanceOf(RedisTokenStore.class, context.getBean(TokenStore.class));
       assertInstanceOf(RedisTokenLock.class, context.getBean(TokenLock.class));
       assertInstanceOf(RedisRateLimiter.class, context.getBean(RateLimiter.class));
-      assertEquals(
-          List.of("io.invoicebridge.health.RedisHealthIndicator"), redisIndicators(context));
+      assertEquals(List.of("io.invoicebridge.health.RedisHealthCheck"), redisHealthChecks(context));
     }
   }
 
@@ -71,13 +70,11 @@ class StateStoresTest {
     properties.put("bridge.run-token", "t".repeat(40));
     properties.put("bridge.freee-dry-run", "true");
     properties.put("bridge.redis-url", redisUrl);
-    // The one-minute health monitor would start and race the quick close of these contexts.
-    properties.put("micronaut.health.monitor.enabled", "false");
     return properties;
   }
 
-  private static List<String> redisIndicators(ApplicationContext context) {
-    return context.getBeansOfType(HealthIndicator.class).stream()
+  private static List<String> redisHealthChecks(ApplicationContext context) {
+    return context.getBeansOfType(HealthCheck.class).stream()
         .map(indicator -> indicator.getClass().getName())
         .filter(name -> name.toLowerCase().contains("redis"))
         .toList();

@@ -11,9 +11,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Micronaut's management endpoints other than health: none may answer anyone, with or without the
- * run token. A bean list or a thread dump tells an attacker what runs inside; {@code /refresh} and
- * {@code /stop} would change it.
+ * Micronaut's management endpoints (the packages leave the module out; health is the app's own
+ * controller): none may answer anyone, with or without the run token. A bean list or a thread dump
+ * tells an attacker what runs inside; {@code /refresh} and {@code /stop} would change it.
  */
 public final class ManagementEndpoints {
 

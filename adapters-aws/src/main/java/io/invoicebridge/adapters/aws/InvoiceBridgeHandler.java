@@ -10,11 +10,11 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
  * changes for cold start.
  *
  * <p>Beans are built when first needed. Micronaut's Lambda context builder creates every singleton
- * during init, which costs an on-demand cold start the HTTP clients, their event loop, the
- * management endpoints and the retry proxies even when the first request is a {@code /health} or a
- * dry run that uses none of them. With SnapStart, init happens before the snapshot instead, and
- * there {@link SnapStartPriming} serves requests in process before the checkpoint, so the snapshot
- * holds what a real request needs.
+ * during init, which costs an on-demand cold start the HTTP clients, their event loop and the retry
+ * proxies even when the first request is a {@code /health} or a dry run that uses none of them.
+ * With SnapStart, init happens before the snapshot instead, and there {@link SnapStartPriming}
+ * serves requests in process before the checkpoint, so the snapshot holds what a real request
+ * needs.
  */
 public class InvoiceBridgeHandler extends APIGatewayV2HTTPEventFunction {
 

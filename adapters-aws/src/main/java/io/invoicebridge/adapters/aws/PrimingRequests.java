@@ -9,7 +9,7 @@ import java.util.Map;
  * The function-URL events SnapStart priming serves. Each is answered without side effects in every
  * mode (dry run or not, Redis or not): a batch whose one item fails validation (authorization, body
  * reading, JSON, validation and problem+json; 422 before any store or freee is touched), and the
- * liveness probe (the management health endpoint; it checks no dependency).
+ * liveness probe (its one check reads the configuration; it touches no dependency).
  */
 final class PrimingRequests {
 

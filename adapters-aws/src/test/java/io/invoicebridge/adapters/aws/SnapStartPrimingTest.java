@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.health.HealthController;
 import io.invoicebridge.invoice.InvoiceController;
 import io.invoicebridge.invoice.InvoiceCreation;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestConfig;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.management.endpoint.health.HealthEndpoint;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +33,11 @@ class SnapStartPrimingTest {
   }
 
   @Test
-  void handler_beforeFirstRequest_hasBuiltNeitherControllerNorHealthEndpoint() {
+  void handler_beforeFirstRequest_hasBuiltNeitherInvoiceNorHealthController() {
     handler = start(Map.of());
 
     assertFalse(built(InvoiceController.class), "the invoice controller waits for its request");
-    assertFalse(built(HealthEndpoint.class), "the health endpoint waits for its request");
+    assertFalse(built(HealthController.class), "the health controller waits for its request");
   }
 
   @Test
@@ -48,7 +48,7 @@ class SnapStartPrimingTest {
 
     assertEquals(List.of(422, 200), statuses, "an invalid batch, then liveness");
     assertTrue(built(InvoiceController.class), "the batch path is in the snapshot");
-    assertTrue(built(HealthEndpoint.class), "the health endpoint is in the snapshot");
+    assertTrue(built(HealthController.class), "the health controller is in the snapshot");
     assertTrue(built(InvoiceCreation.class), "the creation path is in the snapshot");
   }
 

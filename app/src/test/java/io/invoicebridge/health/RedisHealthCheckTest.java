@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.testing.RedisServerExtension;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -21,17 +19,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import reactor.core.publisher.Mono;
 
 @ExtendWith(RedisServerExtension.class)
 @MicronautTest(startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RedisHealthIndicatorTest implements TestPropertyProvider {
+class RedisHealthCheckTest implements TestPropertyProvider {
 
-  /** The indicator's own 1 s bound plus room for a loaded machine: only a hang fails it. */
+  /** The check's own 1 s bound plus room for a loaded machine: only a hang fails it. */
   private static final Duration BOUND = Duration.ofSeconds(5);
 
-  @Inject RedisHealthIndicator indicator;
+  @Inject RedisHealthCheck check;
 
   @Override
   public Map<String, String> getProperties() {
@@ -47,62 +44,63 @@ class RedisHealthIndicatorTest implements TestPropertyProvider {
   }
 
   @Test
-  void getResult_redisUp_upWithLatencyAndUrl() {
-    HealthResult result = resultOf(indicator);
+  void check_redisUp_upWithLatencyAndUrl() {
+    HealthFinding result = resultOf(check);
 
-    assertEquals(HealthStatus.UP, result.getStatus());
-    assertEquals("redis", result.getName());
-    Map<?, ?> details = assertInstanceOf(Map.class, result.getDetails());
+    assertEquals(HealthFinding.Status.UP, result.status());
+    assertEquals("redis", check.name());
+    Map<String, Object> details = result.details();
     assertInstanceOf(Long.class, details.get("latency_ms"));
     int port = RedisServerExtension.url().getPort();
     assertEquals("redis://127.0.0.1:" + port, details.get("url"), "the password is left out");
   }
 
   @Test
-  void getResult_redisStopped_downWithAReason() {
+  void check_redisStopped_downWithAReason() {
     RedisServerExtension.stop();
 
-    HealthResult result = resultOf(indicator);
+    HealthFinding result = resultOf(check);
 
-    assertEquals(HealthStatus.DOWN, result.getStatus());
-    Map<?, ?> details = assertInstanceOf(Map.class, result.getDetails());
+    assertEquals(HealthFinding.Status.DOWN, result.status());
+    Map<String, Object> details = result.details();
     String error = String.valueOf(details.get("error"));
     // A fresh connection "cannot connect"; one opened before the stop "failed": both say why.
     assertTrue(error.startsWith("cannot connect") || error.startsWith("failed"), error);
   }
 
   @Test
-  void getResult_redisNotAnswering_downAfterItsTimeout() {
-    assertEquals(HealthStatus.UP, resultOf(indicator).getStatus(), "a connection is open");
+  void check_redisNotAnswering_downAfterItsTimeout() {
+    assertEquals(HealthFinding.Status.UP, resultOf(check).status(), "a connection is open");
     RedisServerExtension.admin().freeze(Duration.ofMillis(2500));
 
-    HealthResult result = resultOf(indicator);
+    HealthFinding result = resultOf(check);
 
-    assertEquals(HealthStatus.DOWN, result.getStatus());
-    Map<?, ?> details = assertInstanceOf(Map.class, result.getDetails());
+    assertEquals(HealthFinding.Status.DOWN, result.status());
+    Map<String, Object> details = result.details();
     assertEquals("no answer to PING within 1000 ms", details.get("error"));
   }
 
   @Test
-  void getResult_firstProbeOfAColdInstance_mayTakeTheConnectTime() {
+  void check_firstProbeOfAColdInstance_mayTakeTheConnectTime() {
     Map<String, Object> properties =
         Map.of(
             "bridge.run-token", "t".repeat(40),
             "bridge.freee-dry-run", "true",
             "bridge.redis-url", RedisServerExtension.url().toString());
     try (ApplicationContext context = ApplicationContext.run(properties)) {
-      RedisHealthIndicator cold = context.getBean(RedisHealthIndicator.class);
+      RedisHealthCheck cold = context.getBean(RedisHealthCheck.class);
       // Slower than the PING bound (1 s), within the connect timeout (2 s): a cold start's connect.
       RedisServerExtension.admin().freeze(Duration.ofMillis(1500));
 
-      HealthResult result = resultOf(cold);
+      HealthFinding result = resultOf(cold);
 
-      assertEquals(HealthStatus.UP, result.getStatus(), () -> String.valueOf(result.getDetails()));
+      assertEquals(
+          HealthFinding.Status.UP, result.status(), () -> String.valueOf(result.details()));
     }
   }
 
   @Test
-  void getResult_passwordInTheUrl_neverInTheDetails() throws IOException {
+  void check_passwordInTheUrl_neverInTheDetails() throws IOException {
     int port = closedPort();
     Map<String, Object> properties =
         Map.of(
@@ -113,17 +111,17 @@ class RedisHealthIndicatorTest implements TestPropertyProvider {
             "bridge.redis-url",
             "rediss://default:s3cret-pass@127.0.0.1:" + port);
     try (ApplicationContext context = ApplicationContext.run(properties)) {
-      HealthResult result = resultOf(context.getBean(RedisHealthIndicator.class));
+      HealthFinding result = resultOf(context.getBean(RedisHealthCheck.class));
 
-      assertEquals(HealthStatus.DOWN, result.getStatus());
-      Map<?, ?> details = assertInstanceOf(Map.class, result.getDetails());
+      assertEquals(HealthFinding.Status.DOWN, result.status());
+      Map<String, Object> details = result.details();
       assertEquals("rediss://127.0.0.1:" + port, details.get("url"));
       assertFalse(details.toString().contains("s3cret-pass"), details.toString());
     }
   }
 
-  private static HealthResult resultOf(RedisHealthIndicator indicator) {
-    return assertTimeoutPreemptively(BOUND, () -> Mono.from(indicator.getResult()).block());
+  private static HealthFinding resultOf(RedisHealthCheck check) {
+    return assertTimeoutPreemptively(BOUND, check::check);
   }
 
   private static int closedPort() throws IOException {

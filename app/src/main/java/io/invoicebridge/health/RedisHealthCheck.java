@@ -5,18 +5,14 @@ import io.invoicebridge.redis.RedisConfigured;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisFailures;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
-import io.micronaut.management.health.indicator.HealthResult;
-import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Redis (only when {@code REDIS_URL} is set): one {@code PING} on the stores' own connection,
@@ -27,9 +23,8 @@ import reactor.core.scheduler.Schedulers;
  * bridge can create nothing, but the process is alive and recovers by itself when Redis does.
  */
 @Singleton
-@Readiness
 @Requires(condition = RedisConfigured.class)
-public class RedisHealthIndicator implements HealthIndicator {
+public class RedisHealthCheck implements HealthCheck {
 
   static final String NAME = "redis";
   static final Duration TIMEOUT = Duration.ofSeconds(1);
@@ -44,13 +39,23 @@ public class RedisHealthIndicator implements HealthIndicator {
   private final RedisConnections redis;
   private final String redactedUrl;
 
-  public RedisHealthIndicator(RedisConnections redis, BridgeConfig config) {
+  public RedisHealthCheck(RedisConnections redis, BridgeConfig config) {
     this.redis = redis;
     this.redactedUrl = config.redisUrlRedacted().orElse("");
   }
 
   @Override
-  public Publisher<HealthResult> getResult() {
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Probe probe() {
+    return Probe.READINESS;
+  }
+
+  @Override
+  public HealthFinding check() {
     Duration limit =
         redis.connected()
             ? TIMEOUT
@@ -59,39 +64,44 @@ public class RedisHealthIndicator implements HealthIndicator {
                 .connect()
                 .plus(TIMEOUT)
                 .plus(redis.clientStarted() ? Duration.ZERO : CLIENT_START);
-    return Mono.fromCallable(this::ping)
-        .subscribeOn(Schedulers.boundedElastic())
-        .timeout(limit)
-        .onErrorResume(failure -> Mono.just(down(failure, limit)));
+    // The PING runs on a thread of its own, so the caller stops waiting at the limit even when
+    // the client is still connecting; a late answer is dropped with its thread.
+    FutureTask<HealthFinding> ping = new FutureTask<>(this::ping);
+    Thread.ofVirtual().name("redis-health").start(ping);
+    try {
+      return ping.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return down("no answer to PING within " + limit.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      return down(RedisFailures.describe(e.getCause()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return down("interrupted while waiting for PING");
+    }
   }
 
-  /** Never throws: a failure arriving after the timeout must not surface as a dropped error. */
-  private HealthResult ping() {
+  private HealthFinding ping() {
     long started = System.nanoTime();
     String reply;
     try {
       reply = redis.ping();
     } catch (RuntimeException failure) {
-      return down(failure, TIMEOUT);
+      return down(RedisFailures.describe(failure));
     }
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (!"PONG".equalsIgnoreCase(reply)) {
-      return result(HealthStatus.DOWN, Map.of("error", "unexpected reply to PING"));
+      return down("unexpected reply to PING");
     }
-    return result(HealthStatus.UP, Map.of("latency_ms", latencyMs));
+    return HealthFinding.up(withUrl(Map.of("latency_ms", latencyMs)));
   }
 
-  private HealthResult down(Throwable failure, Duration limit) {
-    String reason =
-        failure instanceof TimeoutException
-            ? "no answer to PING within " + limit.toMillis() + " ms"
-            : RedisFailures.describe(failure);
-    return result(HealthStatus.DOWN, Map.of("error", reason));
+  private HealthFinding down(String reason) {
+    return HealthFinding.down(withUrl(Map.of("error", reason)));
   }
 
-  private HealthResult result(HealthStatus status, Map<String, Object> facts) {
+  private Map<String, Object> withUrl(Map<String, Object> facts) {
     Map<String, Object> details = new LinkedHashMap<>(facts);
     details.put("url", redactedUrl);
-    return HealthResult.builder(NAME, status).details(details).build();
+    return details;
   }
 }

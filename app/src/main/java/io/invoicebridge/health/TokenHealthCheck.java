@@ -5,14 +5,9 @@ import io.invoicebridge.freee.token.AccessTokenProvider;
 import io.invoicebridge.freee.token.TokenStatus;
 import io.invoicebridge.freee.token.TokenStoreUnavailableException;
 import io.micronaut.context.BeanProvider;
-import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthResult;
-import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 /**
  * The freee credential's state: refresh token age and days left, the last refresh failure, where
@@ -21,29 +16,34 @@ import reactor.core.publisher.Mono;
  * reads the token record from the store, so only callers with the run token run it.
  */
 @Singleton
-@Readiness
-class TokenHealthIndicator implements DetailsOnly {
+class TokenHealthCheck implements DetailsOnly {
 
   private final BridgeConfig config;
   // Resolved only with freee credentials: a dry run's /health never builds the token path and the
   // HTTP client behind it (a cold start's first /health pays for nothing it does not use).
   private final BeanProvider<AccessTokenProvider> tokens;
 
-  TokenHealthIndicator(BridgeConfig config, BeanProvider<AccessTokenProvider> tokens) {
+  TokenHealthCheck(BridgeConfig config, BeanProvider<AccessTokenProvider> tokens) {
     this.config = config;
     this.tokens = tokens;
   }
 
   @Override
-  public Publisher<HealthResult> getResult() {
-    return Mono.fromCallable(this::evaluate);
+  public String name() {
+    return "freee-token";
   }
 
-  private HealthResult evaluate() {
+  @Override
+  public Probe probe() {
+    return Probe.READINESS;
+  }
+
+  @Override
+  public HealthFinding check() {
     Map<String, Object> details = new LinkedHashMap<>();
     if (!config.freee().hasCredentials()) {
       details.put("state", "dry run without freee credentials");
-      return HealthResult.builder("freee-token", HealthStatus.UP).details(details).build();
+      return HealthFinding.up(details);
     }
     try {
       TokenStatus status = tokens.get().status();
@@ -58,12 +58,10 @@ class TokenHealthIndicator implements DetailsOnly {
         details.put("last_failure_at", status.lastFailure().at().toString());
       }
       boolean expired = status.seeded() && status.refreshTokenDaysLeft() < 0;
-      return HealthResult.builder("freee-token", expired ? HealthStatus.DOWN : HealthStatus.UP)
-          .details(details)
-          .build();
+      return expired ? HealthFinding.down(details) : HealthFinding.up(details);
     } catch (TokenStoreUnavailableException e) {
       details.put("error", e.getMessage());
-      return HealthResult.builder("freee-token", HealthStatus.DOWN).details(details).build();
+      return HealthFinding.down(details);
     }
   }
 }
