@@ -83,7 +83,7 @@ class TerraformStructureTest {
     for (String cloud : RepositoryLayout.CLOUDS) {
       links.put(RepositoryLayout.stack(cloud).resolve("stack.tf"), shared.resolve("stack.tf"));
       links.put(
-          RepositoryLayout.module(cloud + "-function").resolve("inputs.tf"),
+          RepositoryLayout.module(cloud + "-function").resolve("shared.tf"),
           shared.resolve("function.tf"));
       links.put(
           RepositoryLayout.module(cloud + "-monitoring").resolve("inputs.tf"),
