@@ -72,7 +72,8 @@ class TerraformStructureTest {
   }
 
   /**
-   * What the stacks and the monitoring modules have alike is written once under terraform/shared; a
+   * What the stacks, the function modules and the monitoring modules have alike is written once
+   * under terraform/shared, and the deployment's name with its rule once in app-config's name.tf; a
    * copy in place of a link would drift unseen.
    */
   @Test
@@ -88,6 +89,10 @@ class TerraformStructureTest {
       links.put(
           RepositoryLayout.module(cloud + "-monitoring").resolve("inputs.tf"),
           shared.resolve("monitoring.tf"));
+    }
+    Path name = RepositoryLayout.module("app-config").resolve("name.tf");
+    for (String module : List.of("azure-names", "azure-function")) {
+      links.put(RepositoryLayout.module(module).resolve("name.tf"), name);
     }
 
     // when
