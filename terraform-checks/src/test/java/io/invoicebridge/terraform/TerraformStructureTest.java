@@ -84,11 +84,16 @@ class TerraformStructureTest {
     for (String cloud : RepositoryLayout.CLOUDS) {
       links.put(RepositoryLayout.stack(cloud).resolve("stack.tf"), shared.resolve("stack.tf"));
       links.put(
+          RepositoryLayout.stack(cloud).resolve("alerting.tf"), shared.resolve("alerting.tf"));
+      links.put(
           RepositoryLayout.module(cloud + "-function").resolve("shared.tf"),
           shared.resolve("function.tf"));
       links.put(
           RepositoryLayout.module(cloud + "-monitoring").resolve("inputs.tf"),
           shared.resolve("monitoring.tf"));
+      links.put(
+          RepositoryLayout.module(cloud + "-monitoring").resolve("alerting.tf"),
+          shared.resolve("alerting.tf"));
     }
     Path name = RepositoryLayout.module("app-config").resolve("name.tf");
     for (String module : List.of("azure-names", "azure-function")) {
