@@ -24,15 +24,10 @@ variable "aws_region" {
 }
 
 variable "front_door" {
-  description = "\"function-url\" (default; requests up to 15 min) or \"http-api\" (API Gateway HTTP API; requests up to 30 s, so request_timeout_ms at most 25000)."
+  description = "\"function-url\" (default; requests up to 15 min) or \"http-api\" (API Gateway HTTP API; requests up to 30 s, so request_timeout_ms at most 25000). Checked where it is used: modules/aws-function's front_door and app-config's (as \"aws-<front_door>\")."
   type        = string
   default     = "function-url"
   nullable    = false
-
-  validation {
-    condition     = contains(["function-url", "http-api"], var.front_door)
-    error_message = "front_door must be \"function-url\" or \"http-api\"."
-  }
 }
 
 variable "package_path" {

@@ -1,35 +1,12 @@
 # The inputs every monitoring module (modules/aws-monitoring, gcp-monitoring, azure-monitoring)
-# takes alike, and the warning about them, written once: each links to this file as its inputs.tf
+# takes alike, and the warning while no one is told of the alerts (alerting.tf, which each module
+# links to as well, declares who is), written once: each links to this file as its inputs.tf
 # (terraform/shared/README.md).
 
 variable "spec_yaml" {
   description = "The text of ops/service.yaml, the service specification every alert, notification and dashboard here is built from."
   type        = string
   nullable    = false
-}
-
-variable "alert_emails" {
-  description = "Addresses told of every alert (on AWS each confirms the SNS subscription e-mail once)."
-  type        = list(string)
-  default     = []
-  nullable    = false
-
-  validation {
-    condition     = alltrue([for e in var.alert_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", e))])
-    error_message = "alert_emails must be e-mail addresses."
-  }
-}
-
-variable "alert_webhook_url" {
-  description = "HTTPS endpoint told of page alerts, which the cloud posts JSON to (an SNS subscription it asks once to confirm, a webhook_tokenauth channel, an action group webhook with the common alert schema); null for none."
-  type        = string
-  default     = null
-  sensitive   = true
-
-  validation {
-    condition     = var.alert_webhook_url == null || can(regex("^https://", var.alert_webhook_url))
-    error_message = "alert_webhook_url must start with https://."
-  }
 }
 
 variable "rate_limit_per_minute" {

@@ -115,22 +115,6 @@ variable "artifact_version" {
   }
 }
 
-variable "alert_emails" {
-  description = "Addresses told of every alert of ops/service.yaml (page and ticket)."
-  type        = list(string)
-  default     = []
-  nullable    = false
-
-}
-
-variable "alert_webhook_url" {
-  description = "HTTPS webhook told of page alerts (e.g. a chat's incoming webhook or a relay to it); null for none."
-  type        = string
-  default     = null
-  sensitive   = true
-
-}
-
 variable "encryption_key_generation" {
   description = "Generation of TOKEN_ENCRYPTION_KEYS, the keys Terraform makes to seal the freee token record in Redis: raise it by one to rotate (the new key seals, the previous one still opens; see docs/security.md)."
   type        = number

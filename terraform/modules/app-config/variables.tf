@@ -1,13 +1,3 @@
-variable "name" {
-  description = "Base name of every resource of the deployment, e.g. \"invoice-bridge\". Lowercase letters, digits and hyphens, 3-20 characters, so that derived names (Azure Key Vault and storage account, GCP service account) stay inside their clouds' limits."
-  type        = string
-
-  validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,18}[a-z0-9]$", var.name))
-    error_message = "name must be 3-20 characters of lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit."
-  }
-}
-
 variable "front_door" {
   description = "What receives the HTTP request before the function, which caps how long a request may run: \"aws-function-url\" (15 min), \"aws-http-api\" (API Gateway HTTP API, 30 s), \"gcp-function\" (Cloud Functions gen2, 60 min) or \"azure-http-trigger\" (Azure HTTP trigger, 230 s)."
   type        = string

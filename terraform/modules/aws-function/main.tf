@@ -14,7 +14,7 @@ locals {
 
   alias_name = "live"
 
-  # For inputs.tf's checks: the HTTP API cuts a request at 30 s, the function URL at 15 min, and
+  # For shared.tf's checks: the HTTP API cuts a request at 30 s, the function URL at 15 min, and
   # Lambda stops a function after 900 s.
   platform                 = "Lambda"
   front_door_limit_seconds = var.front_door == "http-api" ? 30 : 900
@@ -253,4 +253,8 @@ resource "aws_lambda_permission" "http_api" {
 
 locals {
   url = trimsuffix(var.front_door == "function-url" ? aws_lambda_function_url.this[0].function_url : aws_apigatewayv2_stage.this[0].invoke_url, "/")
+
+  # For the output front_door (shared.tf): with iam_front_door, requests SigV4-signed by an
+  # identity allowed to invoke the function.
+  front_door_auth = var.iam_front_door ? "aws-iam" : "none"
 }

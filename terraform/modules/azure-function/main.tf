@@ -8,13 +8,17 @@ locals {
   function_name  = "invoice-bridge"
   function_class = "io.invoicebridge.adapters.azure.InvoiceBridgeFunction"
 
-  # For inputs.tf's checks: the HTTP front end of Azure Functions answers 502 after 230 s,
+  # For shared.tf's checks: the HTTP front end of Azure Functions answers 502 after 230 s,
   # whatever the host's timeout, so the host's timeout need not be longer.
   platform                 = "the functions host"
   front_door_limit_seconds = 230
   timeout_limit_seconds    = local.front_door_limit_seconds
 
   url = "https://${azurerm_function_app_flex_consumption.this.default_hostname}"
+
+  # For the output front_door (shared.tf): with iam_front_door, an Entra access token for the
+  # application iam_client_id.
+  front_door_auth = var.iam_front_door ? "azure-entra:${var.iam_client_id}" : "none"
 
   # Not read by the app: host.json's functionTimeout, overridden as an app setting so Terraform
   # keeps it above REQUEST_TIMEOUT_MS.

@@ -1,11 +1,3 @@
-output "front_door" {
-  description = "How callers reach the function app: url (without a trailing slash; the health endpoint is url/health) and auth, what the front door demands besides the run token: \"none\", or \"azure-entra:<client id>\" (an Entra access token for that application; scripts/check-health.sh then asks az for one)."
-  value = {
-    url  = local.url
-    auth = var.iam_front_door ? "azure-entra:${var.iam_client_id}" : "none"
-  }
-}
-
 output "resources" {
   description = "What the stack shows and watches, by name: the function app, scaling, how Azure applies the schedule (the maximum instance count the plan runs with: max_instances, or Flex Consumption's floor of 40 when lower; the Automation schedules that set the always-ready instances), the Application Insights component the app's log lines go to, and monitored, what module azure-monitoring takes (the app, its resource group and region, the component's id)."
   value = {

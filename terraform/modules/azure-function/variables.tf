@@ -1,13 +1,3 @@
-variable "name" {
-  description = "Base name of the resource group and the other resources named within it (plan, logs, Application Insights, queues, schedules)."
-  type        = string
-
-  validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,18}[a-z0-9]$", var.name))
-    error_message = "name must be 3-20 characters of lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit."
-  }
-}
-
 variable "global_names" {
   description = "The names unique across all of Azure, from modules/azure-names: function_app, storage_account (3-24 lowercase letters and digits) and key_vault (3-24 characters)."
   type = object({

@@ -1,13 +1,3 @@
-variable "name" {
-  description = "Base name of the deployment (3-20 lowercase letters, digits, hyphens), e.g. \"invoice-bridge\"."
-  type        = string
-
-  validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,18}[a-z0-9]$", var.name))
-    error_message = "name must be 3-20 characters of lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit."
-  }
-}
-
 variable "subscription_id" {
   description = "Azure subscription the deployment goes into; with name, it seeds the derived suffix."
   type        = string

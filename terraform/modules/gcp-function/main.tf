@@ -6,13 +6,17 @@ locals {
   # Micronaut's HTTP function for Cloud Functions: routes every request to the app's controllers.
   entry_point = "io.micronaut.gcp.function.http.HttpFunction"
 
-  # For inputs.tf's checks: Cloud Functions gen2 runs on Cloud Run, which does not allow a request
+  # For shared.tf's checks: Cloud Functions gen2 runs on Cloud Run, which does not allow a request
   # (nor an HTTP function's timeout) longer than 60 min.
   platform                 = "Cloud Functions"
   front_door_limit_seconds = 3600
   timeout_limit_seconds    = local.front_door_limit_seconds
 
   url = trimsuffix(google_cloudfunctions2_function.this.url, "/")
+
+  # For the output front_door (shared.tf): with iam_front_door, a Google ID token of an invoker
+  # in X-Serverless-Authorization.
+  front_door_auth = var.iam_front_door ? "gcp-iam" : "none"
 }
 
 resource "google_service_account" "this" {

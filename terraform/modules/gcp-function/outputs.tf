@@ -1,11 +1,3 @@
-output "front_door" {
-  description = "How callers reach the function: url (without a trailing slash; the health endpoint is url/health) and auth, what the front door demands besides the run token: \"none\", or \"gcp-iam\" (a Google ID token of an invoker in X-Serverless-Authorization; scripts/check-health.sh then asks gcloud for one)."
-  value = {
-    url  = local.url
-    auth = var.iam_front_door ? "gcp-iam" : "none"
-  }
-}
-
 output "resources" {
   description = "What the stack shows and watches, by name: the Cloud Function, the storage object it was built from, scaling, how GCP applies the schedule (the Cloud Scheduler jobs that set the service-level minimum instances), and the paused Cloud Tasks queue of the batch items given up (for gcloud tasks list --queue, with --location set to the region)."
   value = {

@@ -1,6 +1,7 @@
 # Plan-only tests of what the module derives and of the front door's limits: no provider, no cloud
 # account, runs offline in seconds. Every setting's own validation is run at each of its edges by
-# terraform-checks' SettingEdgesTerraformTest, which generates those runs from the app's rules.
+# terraform-checks' SettingEdgesTerraformTest, which generates those runs from the app's rules,
+# each changing one of the variables below.
 
 variables {
   name                = "invoice-bridge"

@@ -14,12 +14,8 @@ run "default_suffix_is_derived_from_subscription_and_name" {
   }
 
   assert {
-    condition = (
-      output.global_names.function_app == "invoice-bridge-${output.suffix}"
-      && output.global_names.key_vault == "invoice-bridge-${output.suffix}-kv"
-      && output.global_names.storage_account == "invoicebridgefn${output.suffix}"
-    )
-    error_message = "Names: ${output.global_names.function_app}, ${output.global_names.key_vault}, ${output.global_names.storage_account}"
+    condition     = output.global_names == { function_app = "invoice-bridge-${output.suffix}", key_vault = "invoice-bridge-${output.suffix}-kv", storage_account = "invoicebridgefn${output.suffix}" }
+    error_message = "Names: ${jsonencode(output.global_names)}"
   }
 }
 
@@ -35,11 +31,7 @@ run "another_users_default_plan_gets_other_names" {
   command = plan
 
   assert {
-    condition = (
-      output.global_names.function_app != run.another_subscription.global_names.function_app
-      && output.global_names.key_vault != run.another_subscription.global_names.key_vault
-      && output.global_names.storage_account != run.another_subscription.global_names.storage_account
-    )
+    condition     = length(setintersection(values(output.global_names), values(run.another_subscription.global_names))) == 0
     error_message = "Two subscriptions' default plans must not share a globally unique name."
   }
 }
@@ -52,11 +44,7 @@ run "names_are_stable_across_plans" {
   command = plan
 
   assert {
-    condition = (
-      output.global_names.function_app == run.same_subscription_and_name_again.global_names.function_app
-      && output.global_names.key_vault == run.same_subscription_and_name_again.global_names.key_vault
-      && output.global_names.storage_account == run.same_subscription_and_name_again.global_names.storage_account
-    )
+    condition     = output.global_names == run.same_subscription_and_name_again.global_names
     error_message = "The derived names must not change between plans."
   }
 }
@@ -83,11 +71,7 @@ run "staging_beside_production_in_one_subscription_collides_nowhere" {
   command = plan
 
   assert {
-    condition = (
-      output.global_names.function_app != run.longest_staging_name.global_names.function_app
-      && output.global_names.key_vault != run.longest_staging_name.global_names.key_vault
-      && output.global_names.storage_account != run.longest_staging_name.global_names.storage_account
-    )
+    condition     = length(setintersection(values(output.global_names), values(run.longest_staging_name.global_names))) == 0
     error_message = "Two names that truncate alike must still get different globally unique names."
   }
 }
@@ -100,12 +84,8 @@ run "empty_suffix_keeps_the_names_of_earlier_deployments" {
   }
 
   assert {
-    condition = (
-      output.global_names.function_app == "invoice-bridge"
-      && output.global_names.key_vault == "invoice-bridge-kv"
-      && output.global_names.storage_account == "invoicebridgefn"
-    )
-    error_message = "suffix = \"\" must give the names deployments had before: ${output.global_names.function_app}, ${output.global_names.key_vault}, ${output.global_names.storage_account}"
+    condition     = output.global_names == { function_app = "invoice-bridge", key_vault = "invoice-bridge-kv", storage_account = "invoicebridgefn" }
+    error_message = "suffix = \"\" must give the names deployments had before: ${jsonencode(output.global_names)}"
   }
 }
 
@@ -117,12 +97,8 @@ run "a_suffix_set_by_the_user_wins" {
   }
 
   assert {
-    condition = (
-      output.global_names.function_app == "invoice-bridge-acme"
-      && output.global_names.key_vault == "invoice-bridge-acme-kv"
-      && output.global_names.storage_account == "invoicebridgefnacme"
-    )
-    error_message = "A set suffix must be used as given: ${output.global_names.function_app}, ${output.global_names.key_vault}, ${output.global_names.storage_account}"
+    condition     = output.global_names == { function_app = "invoice-bridge-acme", key_vault = "invoice-bridge-acme-kv", storage_account = "invoicebridgefnacme" }
+    error_message = "A set suffix must be used as given: ${jsonencode(output.global_names)}"
   }
 }
 

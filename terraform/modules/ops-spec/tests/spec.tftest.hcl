@@ -66,7 +66,7 @@ run "burn_rates_for_30_days_equal_the_workbook_table" {
   command = plan
 
   variables {
-    spec_yaml = replace(file("../../../ops/service.yaml"), "period_days: 28", "period_days: 30")
+    spec_yaml = replace(var.spec_yaml, "period_days: 28", "period_days: 30")
   }
 
   assert {
@@ -89,7 +89,7 @@ run "a_window_longer_than_a_day_fails" {
   command = plan
 
   variables {
-    spec_yaml = replace(file("../../../ops/service.yaml"), "long_minutes: 1440", "long_minutes: 4320")
+    spec_yaml = replace(var.spec_yaml, "long_minutes: 1440", "long_minutes: 4320")
   }
 
   expect_failures = [var.spec_yaml]
@@ -99,7 +99,7 @@ run "an_objective_on_a_field_that_is_no_dimension_fails" {
   command = plan
 
   variables {
-    spec_yaml = replace(file("../../../ops/service.yaml"), "field: outcome", "field: attempts")
+    spec_yaml = replace(var.spec_yaml, "field: outcome", "field: attempts")
   }
 
   expect_failures = [var.spec_yaml]
@@ -109,7 +109,7 @@ run "a_company_id_dimension_fails" {
   command = plan
 
   variables {
-    spec_yaml = replace(file("../../../ops/service.yaml"), "dimensions: [[outcome]]", "dimensions: [[outcome, company_id]]")
+    spec_yaml = replace(var.spec_yaml, "dimensions: [[outcome]]", "dimensions: [[outcome, company_id]]")
   }
 
   expect_failures = [var.spec_yaml]
@@ -119,7 +119,7 @@ run "an_alert_on_an_unknown_metric_fails" {
   command = plan
 
   variables {
-    spec_yaml = replace(file("../../../ops/service.yaml"), "metric: RedisUnreachable", "metric: RedisDown")
+    spec_yaml = replace(var.spec_yaml, "metric: RedisUnreachable", "metric: RedisDown")
   }
 
   expect_failures = [var.spec_yaml]
@@ -129,7 +129,7 @@ run "a_severity_nobody_is_told_of_fails" {
   command = plan
 
   variables {
-    spec_yaml = replace(file("../../../ops/service.yaml"), "ticket: [email]", "ticket: []")
+    spec_yaml = replace(var.spec_yaml, "ticket: [email]", "ticket: []")
   }
 
   expect_failures = [var.spec_yaml]

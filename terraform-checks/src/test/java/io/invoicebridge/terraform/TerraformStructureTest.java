@@ -72,7 +72,8 @@ class TerraformStructureTest {
   }
 
   /**
-   * What the stacks and the monitoring modules have alike is written once under terraform/shared; a
+   * What the stacks, the function modules and the monitoring modules have alike is written once
+   * under terraform/shared, and the deployment's name with its rule once in app-config's name.tf; a
    * copy in place of a link would drift unseen.
    */
   @Test
@@ -83,11 +84,20 @@ class TerraformStructureTest {
     for (String cloud : RepositoryLayout.CLOUDS) {
       links.put(RepositoryLayout.stack(cloud).resolve("stack.tf"), shared.resolve("stack.tf"));
       links.put(
-          RepositoryLayout.module(cloud + "-function").resolve("inputs.tf"),
+          RepositoryLayout.stack(cloud).resolve("alerting.tf"), shared.resolve("alerting.tf"));
+      links.put(
+          RepositoryLayout.module(cloud + "-function").resolve("shared.tf"),
           shared.resolve("function.tf"));
       links.put(
           RepositoryLayout.module(cloud + "-monitoring").resolve("inputs.tf"),
           shared.resolve("monitoring.tf"));
+      links.put(
+          RepositoryLayout.module(cloud + "-monitoring").resolve("alerting.tf"),
+          shared.resolve("alerting.tf"));
+    }
+    Path name = RepositoryLayout.module("app-config").resolve("name.tf");
+    for (String module : List.of("azure-names", "azure-function")) {
+      links.put(RepositoryLayout.module(module).resolve("name.tf"), name);
     }
 
     // when
