@@ -266,7 +266,7 @@ class InvoiceCreationTest {
   }
 
   static InvoiceItem item(String key, String unitPrice) {
-    String body = "{\"invoices\":[" + TestItems.json(key, 101, unitPrice) + "]}";
+    String body = TestItems.batchOf(TestItems.json(key, 101, unitPrice));
     return new BatchReader(JsonMapper.createDefault(), TestConfig.config(false))
         .readBatch(body.getBytes(StandardCharsets.UTF_8))
         .getFirst();
