@@ -156,7 +156,7 @@ class BatchEndToEndTest {
   @Test
   void batch_freeeRejectsUnknownPartner_reportsRejectedAndFreesKey() {
     bridge = start(Map.of());
-    String batch = "{\"invoices\":[" + TestItems.json("unknown-partner", 999, "100") + "]}";
+    String batch = TestItems.batchOf(TestItems.json("unknown-partner", 999, "100"));
 
     JsonNode answer = json(bridge.postBatch(batch));
     JsonNode result = answer.get("results").values().iterator().next();

@@ -8,7 +8,6 @@ import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,11 +43,7 @@ class IdsCheckedBeforeStoreTest {
 
   @Test
   void showBatch_idNamingAnotherKeyOfTheBatch_answers400WithoutAStoreCall() {
-    HttpResponse<String> accepted =
-        bridge.send(
-            bridge
-                .request("/v1/batches")
-                .POST(HttpRequest.BodyPublishers.ofString(TestItems.batch("ids", 1, 101))));
+    HttpResponse<String> accepted = bridge.submitBatch(TestItems.batch("ids", 1, 101));
     String id = json(accepted).get("id").getStringValue();
 
     HttpResponse<String> items = bridge.send(bridge.request("/v1/batches/" + id + ":items").GET());

@@ -50,9 +50,7 @@ class InvoiceApiTest {
     HttpResponse<String> conflict =
         postSingle("single-2", item("single-2").replace("\"1000\"", "\"2000\""));
 
-    assertEquals(422, conflict.statusCode());
-    assertEquals(
-        "urn:invoice-bridge:problem:key-conflict", json(conflict).get("type").getStringValue());
+    assertProblem(422, "key-conflict", conflict);
   }
 
   @Test
@@ -61,9 +59,7 @@ class InvoiceApiTest {
         bridge.send(
             bridge.request("/v1/invoices").POST(HttpRequest.BodyPublishers.ofString(item("x"))));
 
-    assertEquals(400, response.statusCode());
-    assertEquals(
-        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    assertProblemJson(400, response);
   }
 
   @Test
@@ -98,9 +94,7 @@ class InvoiceApiTest {
     HttpResponse<String> response =
         bridge.send(bridge.request("/v1/invoices?key=never-seen").GET());
 
-    assertEquals(404, response.statusCode());
-    assertEquals(
-        "urn:invoice-bridge:problem:not-found", json(response).get("type").getStringValue());
+    assertProblem(404, "not-found", response);
   }
 
   @Test
@@ -128,9 +122,7 @@ class InvoiceApiTest {
   void unknownPath_isProblemJson() {
     HttpResponse<String> response = bridge.send(bridge.request("/v1/nothing-here").GET());
 
-    assertEquals(404, response.statusCode());
-    assertEquals(
-        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    assertProblemJson(404, response);
   }
 
   @Test
@@ -164,6 +156,17 @@ class InvoiceApiTest {
                 .GET());
 
     assertEquals("field-app-42", response.headers().firstValue("X-Request-Id").orElse(""));
+  }
+
+  private static void assertProblem(int status, String type, HttpResponse<String> response) {
+    assertEquals(status, response.statusCode());
+    assertEquals("urn:invoice-bridge:problem:" + type, json(response).get("type").getStringValue());
+  }
+
+  private static void assertProblemJson(int status, HttpResponse<String> response) {
+    assertEquals(status, response.statusCode());
+    assertEquals(
+        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
   }
 
   private static String verdictOf(JsonNode report, String name) {

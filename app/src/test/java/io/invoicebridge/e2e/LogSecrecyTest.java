@@ -25,7 +25,7 @@ class LogSecrecyTest {
         bridge.postBatch(TestItems.batch("secret-check", 6, 101));
         freee.expireAccessTokens();
         bridge.postBatch(TestItems.batch("secret-check-2", 3, 101));
-        bridge.postBatch("{\"invoices\":[" + TestItems.json("rejected", 999, "1") + "]}");
+        bridge.postBatch(TestItems.batchOf(TestItems.json("rejected", 999, "1")));
       }
 
       String text = logs.text();

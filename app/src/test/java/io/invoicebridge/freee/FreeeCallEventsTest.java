@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Which events one freee call reports: the call, a throttle, the share of freee's windows spent.
@@ -50,25 +52,15 @@ class FreeeCallEventsTest {
         List.of(new FreeeCall(OPERATION, 201, 120), new QuotaUsed(80.0, 80.0, 1.0)), emitted);
   }
 
-  @Test
-  void record_429_reportsARateLimitThrottle() {
-    events.record(OPERATION, answered(answer(429, Map.of(), "{}")));
+  /** 429 is freee's rate limit; a 403 without a permission code is its excessive-access block. */
+  @ParameterizedTest
+  @CsvSource({"429, " + FreeeThrottled.RATE_LIMITED, "403, " + FreeeThrottled.EXCESSIVE_ACCESS})
+  void record_throttlingStatus_reportsTheThrottleWithItsReason(int status, String reason) {
+    events.record(OPERATION, answered(answer(status, Map.of(), "{}")));
 
     assertEquals(
         List.of(
-            new FreeeCall(OPERATION, 429, 120),
-            new FreeeThrottled(OPERATION, 429, FreeeThrottled.RATE_LIMITED)),
-        emitted);
-  }
-
-  @Test
-  void record_403WithoutPermissionCode_reportsAnExcessiveAccessBlock() {
-    events.record(OPERATION, answered(answer(403, Map.of(), "{}")));
-
-    assertEquals(
-        List.of(
-            new FreeeCall(OPERATION, 403, 120),
-            new FreeeThrottled(OPERATION, 403, FreeeThrottled.EXCESSIVE_ACCESS)),
+            new FreeeCall(OPERATION, status, 120), new FreeeThrottled(OPERATION, status, reason)),
         emitted);
   }
 

@@ -30,18 +30,14 @@ class FreeeOutageBreakerTest {
 
   @Test
   void admit_duringTrialCall_refusesOthers() {
-    failTimes(FreeeOutageBreaker.FAILURES_TO_OPEN);
-    clock.advance(FreeeOutageBreaker.OPEN_FOR);
-    breaker.admit();
+    admitTrialCall();
 
     assertThrows(FreeeOutageException.class, breaker::admit);
   }
 
   @Test
   void recordSuccess_afterTrial_closes() {
-    failTimes(FreeeOutageBreaker.FAILURES_TO_OPEN);
-    clock.advance(FreeeOutageBreaker.OPEN_FOR);
-    breaker.admit();
+    admitTrialCall();
 
     breaker.recordSuccess();
 
@@ -51,9 +47,7 @@ class FreeeOutageBreakerTest {
 
   @Test
   void recordFailure_afterTrial_opensAgain() {
-    failTimes(FreeeOutageBreaker.FAILURES_TO_OPEN);
-    clock.advance(FreeeOutageBreaker.OPEN_FOR);
-    breaker.admit();
+    admitTrialCall();
 
     breaker.recordFailure();
 
@@ -64,13 +58,18 @@ class FreeeOutageBreakerTest {
 
   @Test
   void recordNotSent_trialNeverSent_letsTheNextCallTry() {
-    failTimes(FreeeOutageBreaker.FAILURES_TO_OPEN);
-    clock.advance(FreeeOutageBreaker.OPEN_FOR);
-    breaker.admit();
+    admitTrialCall();
 
     breaker.recordNotSent();
 
     assertDoesNotThrow(breaker::admit);
+  }
+
+  /** Opens the breaker, waits out the open period and admits the one trial call. */
+  private void admitTrialCall() {
+    failTimes(FreeeOutageBreaker.FAILURES_TO_OPEN);
+    clock.advance(FreeeOutageBreaker.OPEN_FOR);
+    breaker.admit();
   }
 
   private void failTimes(int times) {

@@ -53,11 +53,7 @@ class BatchReaderTest {
   @Test
   void readBatch_duplicateKeys_refusesBatchNamingBothIndexes() {
     String body =
-        "{\"invoices\":["
-            + TestItems.json("same", 101, "1")
-            + ","
-            + TestItems.json("same", 101, "2")
-            + "]}";
+        TestItems.batchOf(TestItems.json("same", 101, "1"), TestItems.json("same", 101, "2"));
 
     InvalidItemsException error =
         assertThrows(InvalidItemsException.class, () -> reader.readBatch(bytes(body)));
@@ -73,7 +69,7 @@ class BatchReaderTest {
         TestItems.json("bad", 101, "1")
             .replace("\"unit_price\":\"1\"", "\"unit_price\":1")
             .replace("\"2026-11-30\"", "\"30/11/2026\"");
-    String body = "{\"invoices\":[" + TestItems.json("good", 101, "1") + "," + bad + "]}";
+    String body = TestItems.batchOf(TestItems.json("good", 101, "1"), bad);
 
     InvalidItemsException error =
         assertThrows(InvalidItemsException.class, () -> reader.readBatch(bytes(body)));
@@ -87,10 +83,9 @@ class BatchReaderTest {
   @Test
   void readBatch_manyProblems_listsTheFirstHundredAndCountsThemAll() {
     String body =
-        "{\"invoices\":["
-            + TestItems.json("k", 101, "1")
-                .replace("\"subject\"", unknownFields(250) + "\"subject\"")
-            + "]}";
+        TestItems.batchOf(
+            TestItems.json("k", 101, "1")
+                .replace("\"subject\"", unknownFields(250) + "\"subject\""));
 
     InvalidItemsException error =
         assertThrows(InvalidItemsException.class, () -> reader.readBatch(bytes(body)));
@@ -116,9 +111,7 @@ class BatchReaderTest {
             + "\"key\":\"k\"}]}";
 
     InvoiceItem original =
-        reader
-            .readBatch(bytes("{\"invoices\":[" + TestItems.json("k", 101, "1") + "]}"))
-            .getFirst();
+        reader.readBatch(bytes(TestItems.batchOf(TestItems.json("k", 101, "1")))).getFirst();
     InvoiceItem shuffled = reader.readBatch(bytes(reordered)).getFirst();
 
     assertEquals(original.payloadHash(), shuffled.payloadHash());
@@ -127,13 +120,9 @@ class BatchReaderTest {
   @Test
   void payloadHash_differentAmount_differs() {
     InvoiceItem one =
-        reader
-            .readBatch(bytes("{\"invoices\":[" + TestItems.json("k", 101, "1") + "]}"))
-            .getFirst();
+        reader.readBatch(bytes(TestItems.batchOf(TestItems.json("k", 101, "1")))).getFirst();
     InvoiceItem two =
-        reader
-            .readBatch(bytes("{\"invoices\":[" + TestItems.json("k", 101, "2") + "]}"))
-            .getFirst();
+        reader.readBatch(bytes(TestItems.batchOf(TestItems.json("k", 101, "2")))).getFirst();
 
     assertNotEquals(one.payloadHash(), two.payloadHash());
   }

@@ -211,9 +211,7 @@ class InvoiceCreationTest {
 
     ItemResult result = creation.create(item, deadline());
 
-    assertEquals(ItemStatus.FAILED, result.status());
-    assertEquals(3, result.attempts());
-    assertTrue(ledger.find(item.key()).isEmpty());
+    assertReleasedAs(ItemStatus.FAILED, 3, result);
   }
 
   @Test
@@ -222,9 +220,7 @@ class InvoiceCreationTest {
 
     ItemResult result = creation.create(item, deadline());
 
-    assertEquals(ItemStatus.NOT_ATTEMPTED, result.status());
-    assertEquals(0, result.attempts());
-    assertTrue(ledger.find(item.key()).isEmpty());
+    assertReleasedAs(ItemStatus.NOT_ATTEMPTED, 0, result);
   }
 
   @Test
@@ -235,10 +231,8 @@ class InvoiceCreationTest {
 
     ItemResult result = creation.create(item, deadline());
 
-    assertEquals(ItemStatus.FAILED, result.status());
-    assertEquals(1, result.attempts());
+    assertReleasedAs(ItemStatus.FAILED, 1, result);
     assertTrue(result.detail().startsWith("rate limiter reserve failed"), result.detail());
-    assertTrue(ledger.find(item.key()).isEmpty());
   }
 
   @Test
@@ -250,6 +244,13 @@ class InvoiceCreationTest {
     var body = gateway.sent.getFirst().json();
     assertEquals(4711L, body.get("company_id").getLongValue());
     assertEquals("[invoice-bridge:2026-11/ACME/1]", body.get("memo").getStringValue());
+  }
+
+  /** The item ended with {@code status} after {@code attempts} creates, its key free again. */
+  private void assertReleasedAs(ItemStatus status, int attempts, ItemResult result) {
+    assertEquals(status, result.status());
+    assertEquals(attempts, result.attempts());
+    assertTrue(ledger.find(item.key()).isEmpty());
   }
 
   private Deadline deadline() {
@@ -265,7 +266,7 @@ class InvoiceCreationTest {
   }
 
   static InvoiceItem item(String key, String unitPrice) {
-    String body = "{\"invoices\":[" + TestItems.json(key, 101, unitPrice) + "]}";
+    String body = TestItems.batchOf(TestItems.json(key, 101, unitPrice));
     return new BatchReader(JsonMapper.createDefault(), TestConfig.config(false))
         .readBatch(body.getBytes(StandardCharsets.UTF_8))
         .getFirst();

@@ -32,18 +32,19 @@ final class ScriptedGateway implements InvoiceGateway {
   @Override
   public synchronized CreateOutcome create(FreeeInvoiceBody body, Deadline deadline) {
     sent.add(body);
-    if (creates.isEmpty()) {
-      throw new AssertionError("unexpected create #" + sent.size());
-    }
-    return creates.poll();
+    return next(creates, "create #" + sent.size());
   }
 
   @Override
   public synchronized LookupOutcome find(ReconcileQuery query, Deadline deadline) {
     searched.add(query);
-    if (lookups.isEmpty()) {
-      throw new AssertionError("unexpected lookup #" + searched.size());
+    return next(lookups, "lookup #" + searched.size());
+  }
+
+  private static <T> T next(Deque<T> script, String call) {
+    if (script.isEmpty()) {
+      throw new AssertionError("unexpected " + call);
     }
-    return lookups.poll();
+    return script.poll();
   }
 }

@@ -18,7 +18,6 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -216,8 +215,7 @@ class EventLogContractTest {
   /** Creates invoices, then a refresh freee's token endpoint never answers. */
   private static void createThenFailTokenRefresh() {
     try (FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1))) {
-      String seed = freee.issueRefreshToken();
-      try (BridgeServer bridge = BridgeServer.start(freee, seed, ON_LAMBDA)) {
+      try (BridgeServer bridge = startOnLambda(freee, Map.of())) {
         bridge.postBatch(TestItems.batch("contract", 3, 101));
         freee.expireAccessTokens();
         freee.failTokenEndpoint(FakeFreee.TokenFault.DROP_BEFORE_ROTATING, 1);
@@ -229,10 +227,8 @@ class EventLogContractTest {
   /** Another app of the company spent freee's window: freee answers 429. */
   private static void throttledByFreee() {
     try (FakeFreee freee = FakeFreee.start().rateLimit(4, Duration.ofSeconds(3))) {
-      String seed = freee.issueRefreshToken();
-      Map<String, Object> settings = new HashMap<>(ON_LAMBDA);
-      settings.put("bridge.request-timeout-ms", "2500");
-      try (BridgeServer bridge = BridgeServer.start(freee, seed, settings)) {
+      try (BridgeServer bridge =
+          startOnLambda(freee, Map.of("bridge.request-timeout-ms", "2500"))) {
         freee.spendRateLimit(4);
         bridge.postBatch(TestItems.batch("contract-throttled", 1, 101));
       }
@@ -242,19 +238,12 @@ class EventLogContractTest {
   /** An asynchronous item whose one allowed attempt fails is given up (dead-lettered). */
   private static void asyncItemGivenUp() {
     try (FakeFreee freee = FakeFreee.start().rateLimit(10_000, Duration.ofMinutes(1))) {
-      String seed = freee.issueRefreshToken();
-      Map<String, Object> settings = new HashMap<>(ON_LAMBDA);
-      settings.put("bridge.batches.max-attempts", "1");
-      settings.put("bridge.retry-max-attempts", "1");
-      try (BridgeServer bridge = BridgeServer.start(freee, seed, settings)) {
+      Map<String, Object> oneAttempt =
+          Map.of("bridge.batches.max-attempts", "1", "bridge.retry-max-attempts", "1");
+      try (BridgeServer bridge = startOnLambda(freee, oneAttempt)) {
         freee.failNextCreates(10);
         HttpResponse<String> accepted =
-            bridge.send(
-                bridge
-                    .request("/v1/batches")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            TestItems.batch("contract-given-up", 1, 101))));
+            bridge.submitBatch(TestItems.batch("contract-given-up", 1, 101));
         String location = accepted.headers().firstValue("Location").orElseThrow();
         Instant limit = Instant.now().plusSeconds(60);
         while (!json(bridge.send(bridge.request(location).GET()))
@@ -275,13 +264,18 @@ class EventLogContractTest {
       closedPort = socket.getLocalPort();
     }
     try (FakeFreee freee = FakeFreee.start()) {
-      String seed = freee.issueRefreshToken();
-      Map<String, Object> settings = new HashMap<>(ON_LAMBDA);
-      settings.put("bridge.redis-url", "redis://127.0.0.1:" + closedPort);
-      try (BridgeServer bridge = BridgeServer.start(freee, seed, settings)) {
+      Map<String, Object> redisDown = Map.of("bridge.redis-url", "redis://127.0.0.1:" + closedPort);
+      try (BridgeServer bridge = startOnLambda(freee, redisDown)) {
         bridge.postBatch(TestItems.batch("contract-redis", 1, 101));
       }
     }
+  }
+
+  /** A bridge against {@code freee} as on Lambda, with {@code more} settings. */
+  private static BridgeServer startOnLambda(FakeFreee freee, Map<String, Object> more) {
+    Map<String, Object> settings = new HashMap<>(ON_LAMBDA);
+    settings.putAll(more);
+    return BridgeServer.start(freee, freee.issueRefreshToken(), settings);
   }
 
   private static String show(JsonNode line) {

@@ -8,7 +8,6 @@ import io.invoicebridge.testing.RedisServerExtension;
 import io.invoicebridge.testing.TestItems;
 import io.invoicebridge.testing.Waits;
 import io.micronaut.json.tree.JsonNode;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,9 +143,7 @@ final class Instances implements AutoCloseable {
 
   /** Submits {@code batch} as an asynchronous batch; it must be accepted (202). */
   static HttpResponse<String> submit(BridgeServer instance, String batch) {
-    HttpResponse<String> accepted =
-        instance.send(
-            instance.request("/v1/batches").POST(HttpRequest.BodyPublishers.ofString(batch)));
+    HttpResponse<String> accepted = instance.submitBatch(batch);
     if (accepted.statusCode() != 202) {
       throw new AssertionError("batch not accepted: " + accepted.statusCode() + accepted.body());
     }

@@ -34,6 +34,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MonthEndPaceTest extends AbstractInstancesTest {
 
+  /** How many times faster than real time freee's hour passes in the hour-cap tests. */
+  private static final int HOUR_SCALE = 120;
+
+  /** freee's hour in those tests: 30 s. */
+  private static final Duration SHORT_HOUR = Duration.ofHours(1).dividedBy(HOUR_SCALE);
+
   MonthEndPaceTest() {
     super(FakeFreee.start());
   }
@@ -65,14 +71,9 @@ class MonthEndPaceTest extends AbstractInstancesTest {
   @Test
   void hourCapOnlyFreeeReports_bridgeStopsAtItUntilTheReset_andRetryAfterIsTheReset() {
     // given: freee's hour (shortened to 30 s) allows 12 calls; the bridge was told 1,500
-    int scale = 120;
-    Duration hour = Duration.ofHours(1).dividedBy(scale);
-    freee.rateLimit(10_000, Duration.ofMinutes(1)).hourLimit(12, hour);
-    Map<String, Object> settings = new HashMap<>(deployedDefaults());
-    settings.put("bridge.rate-limit-per-minute", "6000");
-    settings.put(Quota.SCALE_PROPERTY, Integer.toString(scale));
-    BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), settings);
-    awaitEarlyIn(hour);
+    freee.rateLimit(10_000, Duration.ofMinutes(1)).hourLimit(12, SHORT_HOUR);
+    BridgeServer bridge = instances.startOne(freee.issueRefreshToken(), shortHourSettings());
+    awaitEarlyIn(SHORT_HOUR);
 
     // when: a batch larger than freee's hour
     Instant sent = Instant.now();
@@ -83,7 +84,7 @@ class MonthEndPaceTest extends AbstractInstancesTest {
     // the hour's reset, and Retry-After names that reset
     JsonNode answer = json(first);
     assertEquals(11, answer.get("summary").get("created").getIntValue(), BridgeServer.text(answer));
-    Instant reset = nextStart(sent, hour);
+    Instant reset = nextStart(sent, SHORT_HOUR);
     List<Instant> calls = freee.apiCallTimes();
     Instant lastBeforeReset = calls.get(10);
     assertFalse(
@@ -102,16 +103,12 @@ class MonthEndPaceTest extends AbstractInstancesTest {
   void asyncBatchOnAnotherInstanceSpentItsShare_personsInvoiceIsStillCreated() {
     // given: freee's hour (shortened to 30 s) of 40 calls, the bridge told alike; a queued batch
     // may bring the count to 40 less the look-ups' reserve (1) less the 10% interactive share (4)
-    int scale = 120;
-    Duration hour = Duration.ofHours(1).dividedBy(scale);
-    freee.rateLimit(10_000, Duration.ofMinutes(1)).hourLimit(40, hour);
-    Map<String, Object> settings = new HashMap<>(deployedDefaults());
-    settings.put("bridge.rate-limit-per-minute", "6000");
+    freee.rateLimit(10_000, Duration.ofMinutes(1)).hourLimit(40, SHORT_HOUR);
+    Map<String, Object> settings = shortHourSettings();
     settings.put("bridge.rate-limit-per-hour", "40");
-    settings.put(Quota.SCALE_PROPERTY, Integer.toString(scale));
     List<BridgeServer> two = instances.start(2, freee.issueRefreshToken(), settings);
-    awaitEarlyIn(hour);
-    Instant reset = nextStart(Instant.now(), hour);
+    awaitEarlyIn(SHORT_HOUR);
+    Instant reset = nextStart(Instant.now(), SHORT_HOUR);
 
     // when: the back office's 45 invoices go to one instance, a person's one to the other
     submit(two.get(0), TestItems.batch("back-office", 45, 101));
@@ -164,6 +161,14 @@ class MonthEndPaceTest extends AbstractInstancesTest {
         "bridge.rate-limit-per-hour", "1500",
         "bridge.rate-limit-per-day", "3000",
         "bridge.request-timeout-ms", "15000");
+  }
+
+  /** The deployed settings told that freee's hour is {@link #SHORT_HOUR}, the minute unpaced. */
+  private static Map<String, Object> shortHourSettings() {
+    Map<String, Object> settings = new HashMap<>(deployedDefaults());
+    settings.put("bridge.rate-limit-per-minute", "6000");
+    settings.put(Quota.SCALE_PROPERTY, Integer.toString(HOUR_SCALE));
+    return settings;
   }
 
   /** Waits, if need be, for a fresh period, so it cannot roll over in the middle of a test. */

@@ -179,11 +179,8 @@ class QuotaWindowsTest extends AbstractInstancesTest {
 
     // when: the uncertain item is resent with a new one
     String batch =
-        "{\"invoices\":["
-            + TestItems.json("uncertain-0", 101, "10000")
-            + ","
-            + TestItems.json("new-0", 103, "10000")
-            + "]}";
+        TestItems.batchOf(
+            TestItems.json("uncertain-0", 101, "10000"), TestItems.json("new-0", 103, "10000"));
     JsonNode answer = json(bridge.postBatch(batch));
 
     // then: the look-up found the invoice in the reserve; the create waits for the hour

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.invoicebridge.config.ConfigurationInvalidException;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QueuedBatchSettingsTest {
 
@@ -22,16 +25,11 @@ class QueuedBatchSettingsTest {
     assertEquals(443, settings.callbackTargetPort());
   }
 
-  @Test
-  void callbackPortOutsideThePortRange_isRefusedNamingTheVariable() {
-    for (String value : new String[] {"0", "65536", "https", "-443"}) {
-      ConfigurationInvalidException refused =
-          assertThrows(
-              ConfigurationInvalidException.class,
-              () -> new QueuedBatchSettings(null, null, null, null, null, value));
-
-      assertTrue(refused.getMessage().contains("BATCH_CALLBACK_PORT"), refused::getMessage);
-    }
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "65536", "https", "-443"})
+  void callbackPortOutsideThePortRange_isRefusedNamingTheVariable(String value) {
+    assertRefusedNaming(
+        "BATCH_CALLBACK_PORT", () -> new QueuedBatchSettings(null, null, null, null, null, value));
   }
 
   @Test
@@ -42,24 +40,16 @@ class QueuedBatchSettingsTest {
 
   @Test
   void unknownQueue_isRefusedNamingTheVariable() {
-    ConfigurationInvalidException refused =
-        assertThrows(
-            ConfigurationInvalidException.class,
-            () -> new QueuedBatchSettings("kafka", null, null, null, null, null));
-
-    assertTrue(refused.getMessage().contains("BATCH_QUEUE must be one of"), refused::getMessage);
+    assertRefusedNaming(
+        "BATCH_QUEUE must be one of",
+        () -> new QueuedBatchSettings("kafka", null, null, null, null, null));
   }
 
-  @Test
-  void maxAttemptsNotAWholeNumber_isRefusedNamingTheVariable() {
-    for (String value : new String[] {"0", "many", "-3", "1000"}) {
-      ConfigurationInvalidException refused =
-          assertThrows(
-              ConfigurationInvalidException.class,
-              () -> new QueuedBatchSettings(null, null, null, value, null, null));
-
-      assertTrue(refused.getMessage().contains("BATCH_MAX_ATTEMPTS"), refused::getMessage);
-    }
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "many", "-3", "1000"})
+  void maxAttemptsNotAWholeNumber_isRefusedNamingTheVariable(String value) {
+    assertRefusedNaming(
+        "BATCH_MAX_ATTEMPTS", () -> new QueuedBatchSettings(null, null, null, value, null, null));
   }
 
   @Test
@@ -88,5 +78,11 @@ class QueuedBatchSettingsTest {
     assertEquals("sqs", settings.queue());
     assertEquals(Set.of("hooks.example.com", "api.example.org"), settings.allowedCallbackHosts());
     assertEquals(3, settings.attempts());
+  }
+
+  private static void assertRefusedNaming(String words, Executable settings) {
+    ConfigurationInvalidException refused =
+        assertThrows(ConfigurationInvalidException.class, settings);
+    assertTrue(refused.getMessage().contains(words), refused::getMessage);
   }
 }

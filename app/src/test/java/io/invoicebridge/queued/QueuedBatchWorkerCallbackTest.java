@@ -9,7 +9,6 @@ import io.invoicebridge.testing.CallbackReceiver;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.TestItems;
 import io.micronaut.json.tree.JsonNode;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +82,7 @@ class QueuedBatchWorkerCallbackTest {
 
   @Test
   void show_batchWithoutCallbackUrl_hasNoCallbackState() {
-    HttpResponse<String> accepted =
-        bridge.send(
-            bridge
-                .request("/v1/batches")
-                .POST(HttpRequest.BodyPublishers.ofString(TestItems.batch("plain", 1, 101))));
+    HttpResponse<String> accepted = bridge.submitBatch(TestItems.batch("plain", 1, 101));
     String id = BridgeServer.json(accepted).get("id").getStringValue();
 
     assertEquals(null, show(id).get("callback"));
@@ -97,8 +92,7 @@ class QueuedBatchWorkerCallbackTest {
     String batch =
         TestItems.batch("hook", 2, 101)
             .replaceFirst("\\{", "{\"callback_url\":\"" + receiver.url() + "\",");
-    HttpResponse<String> accepted =
-        bridge.send(bridge.request("/v1/batches").POST(HttpRequest.BodyPublishers.ofString(batch)));
+    HttpResponse<String> accepted = bridge.submitBatch(batch);
     assertEquals(202, accepted.statusCode(), accepted.body());
     JsonNode shown = show(BridgeServer.json(accepted).get("id").getStringValue());
     JsonNode callback = shown.get("callback");

@@ -7,7 +7,6 @@ import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.TestItems;
 import io.micronaut.json.tree.JsonNode;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -69,11 +68,7 @@ class QueuedBatchWorkerRedeliveryTest {
   }
 
   private String submit() {
-    HttpResponse<String> accepted =
-        bridge.send(
-            bridge
-                .request("/v1/batches")
-                .POST(HttpRequest.BodyPublishers.ofString(TestItems.batch("again", 1, 101))));
+    HttpResponse<String> accepted = bridge.submitBatch(TestItems.batch("again", 1, 101));
     assertEquals(202, accepted.statusCode(), accepted.body());
     return BridgeServer.json(accepted).get("id").getStringValue();
   }

@@ -58,6 +58,11 @@ public final class BridgeServer implements AutoCloseable {
     return send(request("/v1/invoices/batch").POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Submits an asynchronous batch ({@code POST /v1/batches}); 202 when it was queued. */
+  public HttpResponse<String> submitBatch(String body) {
+    return send(request("/v1/batches").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
 package io.invoicebridge.testing;
 
+import java.util.stream.IntStream;
+
 /** Valid invoice items as a field system would send them. */
 public final class TestItems {
 
@@ -18,10 +20,14 @@ public final class TestItems {
 
   /** A batch body of {@code count} items keyed {@code prefix-0 .. prefix-(count-1)}. */
   public static String batch(String prefix, int count, long partnerId) {
-    StringBuilder body = new StringBuilder("{\"invoices\":[");
-    for (int i = 0; i < count; i++) {
-      body.append(i == 0 ? "" : ",").append(json(prefix + "-" + i, partnerId, "1000" + i));
-    }
-    return body.append("]}").toString();
+    return batchOf(
+        IntStream.range(0, count)
+            .mapToObj(i -> json(prefix + "-" + i, partnerId, "1000" + i))
+            .toArray(String[]::new));
+  }
+
+  /** A batch body of these items' JSON, in this order. */
+  public static String batchOf(String... items) {
+    return "{\"invoices\":[" + String.join(",", items) + "]}";
   }
 }

@@ -31,37 +31,28 @@ class ApiDescriptionTest {
 
   @Test
   void problems_statusNotDescribed_named() {
-    List<String> problems = answeringOneItemBatch(418, BATCH_ANSWER);
-
-    assertFalse(problems.isEmpty());
-    assertTrue(problems.toString().contains("418"), problems::toString);
+    assertNamed("418", answeringOneItemBatch(418, BATCH_ANSWER));
   }
 
   @Test
   void problems_answerWithoutRequiredField_named() {
     String withoutComplete = BATCH_ANSWER.replace("\"complete\":true,", "");
 
-    List<String> problems = answeringOneItemBatch(200, withoutComplete);
-
-    assertTrue(problems.toString().contains("complete"), problems::toString);
+    assertNamed("complete", answeringOneItemBatch(200, withoutComplete));
   }
 
   @Test
   void problems_answerWithUndescribedField_named() {
     String withExtra = BATCH_ANSWER.replace("\"complete\":true,", "\"complete\":true,\"eta\":3,");
 
-    List<String> problems = answeringOneItemBatch(200, withExtra);
-
-    assertTrue(problems.toString().contains("eta"), problems::toString);
+    assertNamed("eta", answeringOneItemBatch(200, withExtra));
   }
 
   @Test
   void problems_statusValueNotDescribed_named() {
     String unknownStatus = BATCH_ANSWER.replace("\"status\":\"created\"", "\"status\":\"CREATED\"");
 
-    List<String> problems = answeringOneItemBatch(200, unknownStatus);
-
-    assertTrue(problems.toString().contains("CREATED"), problems::toString);
+    assertNamed("CREATED", answeringOneItemBatch(200, unknownStatus));
   }
 
   @Test
@@ -77,9 +68,7 @@ class ApiDescriptionTest {
   void problems_acceptedRequestNotDescribed_named() {
     String noLines = Invoices.batchOf("k", 1).replaceFirst(",\"lines\":\\[[^]]*]", "");
 
-    List<String> problems = description.problems(batch(noLines), json(200, BATCH_ANSWER));
-
-    assertTrue(problems.toString().contains("lines"), problems::toString);
+    assertNamed("lines", description.problems(batch(noLines), json(200, BATCH_ANSWER)));
   }
 
   @Test
@@ -98,6 +87,10 @@ class ApiDescriptionTest {
                 problem.getBytes(StandardCharsets.UTF_8)));
 
     assertEquals(List.of(), problems);
+  }
+
+  private static void assertNamed(String word, List<String> problems) {
+    assertTrue(problems.toString().contains(word), problems::toString);
   }
 
   private List<String> answeringOneItemBatch(int status, String body) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * terraform/scripts/deploy.sh and check-health.sh, offline: a stand-in terraform, a stand-in
@@ -60,28 +62,19 @@ class DeployScriptsTest extends StandInBridgeCases {
     assertEquals(List.of("after v2", "after v1"), deployment.redisUserCalls());
   }
 
-  @Test
-  void deploy_redisDownAfterApply_appliesThePreviousVersionAgain() {
-    ExternalCommand.Result result = deployV2Over1(new Behaviour("DOWN", "DOWN", "pass"));
+  /** The new version answers unhealthy: Redis down, no Redis component, or a failed check. */
+  @ParameterizedTest(name = "{3}")
+  @CsvSource({
+    "DOWN, DOWN, pass, redis DOWN",
+    "UP, , pass, the redis component is missing",
+    "UP, UP, fail, preflight fails: freee"
+  })
+  void deploy_unhealthyAfterApply_appliesThePreviousVersionAgain(
+      String health, String redis, String preflight, String reason) {
+    ExternalCommand.Result result = deployV2Over1(new Behaviour(health, redis, preflight));
 
     assertRolledBackFromV2ToV1(result);
-    assertTrue(result.output().contains("redis DOWN"), result.output());
-  }
-
-  @Test
-  void deploy_healthUpButNoRedisComponent_appliesThePreviousVersionAgain() {
-    ExternalCommand.Result result = deployV2Over1(new Behaviour("UP", null, "pass"));
-
-    assertRolledBackFromV2ToV1(result);
-    assertTrue(result.output().contains("the redis component is missing"), result.output());
-  }
-
-  @Test
-  void deploy_preflightCheckFails_appliesThePreviousVersionAgain() {
-    ExternalCommand.Result result = deployV2Over1(new Behaviour("UP", "UP", "fail"));
-
-    assertRolledBackFromV2ToV1(result);
-    assertTrue(result.output().contains("preflight fails: freee"), result.output());
+    assertTrue(result.output().contains(reason), result.output());
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -64,35 +65,25 @@ interface FieldRule {
   }
 
   static FieldRule integer(long min, long max) {
-    String range = "must be a whole number from " + min + " to " + max;
-    BigDecimal low = BigDecimal.valueOf(min);
-    BigDecimal high = BigDecimal.valueOf(max);
-    return value -> {
-      if (!value.isNumber()) {
-        return Optional.of("must be a whole number");
-      }
-      Optional<BigDecimal> number = exact(value);
-      if (number.isEmpty() || number.get().compareTo(low) < 0 || number.get().compareTo(high) > 0) {
-        return Optional.of(range);
-      }
-      return isWhole(number.get()) ? Optional.empty() : Optional.of("must be a whole number");
-    };
+    String whole = "must be a whole number";
+    return number(
+        BigDecimal.valueOf(min),
+        BigDecimal.valueOf(max),
+        whole,
+        whole + " from " + min + " to " + max,
+        number -> isWhole(number) ? Optional.empty() : Optional.of(whole));
   }
 
   static FieldRule decimal(BigDecimal min, BigDecimal max, int maxScale) {
-    String range = "must be a number from " + min.toPlainString() + " to " + max.toPlainString();
-    return value -> {
-      if (!value.isNumber()) {
-        return Optional.of("must be a number");
-      }
-      Optional<BigDecimal> number = exact(value);
-      if (number.isEmpty() || number.get().compareTo(min) < 0 || number.get().compareTo(max) > 0) {
-        return Optional.of(range);
-      }
-      return number.get().stripTrailingZeros().scale() > maxScale
-          ? Optional.of("may have at most " + maxScale + " decimal places")
-          : Optional.empty();
-    };
+    return number(
+        min,
+        max,
+        "must be a number",
+        "must be a number from " + min.toPlainString() + " to " + max.toPlainString(),
+        number ->
+            number.stripTrailingZeros().scale() > maxScale
+                ? Optional.of("may have at most " + maxScale + " decimal places")
+                : Optional.empty());
   }
 
   static FieldRule numberOneOf(Set<Integer> allowed) {
@@ -125,6 +116,29 @@ interface FieldRule {
         }
       }
       return Optional.empty();
+    };
+  }
+
+  /**
+   * A JSON number from {@code min} to {@code max} that then passes {@code kind}: {@code notANumber}
+   * for any other JSON value, {@code outOfRange} for a number outside the range (or beyond a
+   * double's).
+   */
+  private static FieldRule number(
+      BigDecimal min,
+      BigDecimal max,
+      String notANumber,
+      String outOfRange,
+      Function<BigDecimal, Optional<String>> kind) {
+    return value -> {
+      if (!value.isNumber()) {
+        return Optional.of(notANumber);
+      }
+      Optional<BigDecimal> number = exact(value);
+      if (number.isEmpty() || number.get().compareTo(min) < 0 || number.get().compareTo(max) > 0) {
+        return Optional.of(outOfRange);
+      }
+      return kind.apply(number.get());
     };
   }
 

@@ -52,11 +52,8 @@ class SeedAdoptionTest {
 
   @Test
   void status_refreshTokenFromDay80_renewalDue() {
-    // given
-    Instant issued = bed.clock.instant().minus(Duration.ofDays(81));
-    bed.store.put(new TokenRecord(null, null, "rt", issued, List.of("h"), null));
     // when
-    TokenStatus status = bed.instance().status();
+    TokenStatus status = statusWithARefreshTokenIssuedDaysAgo(81);
     // then
     assertTrue(status.seeded());
     assertTrue(status.renewalDue());
@@ -66,13 +63,16 @@ class SeedAdoptionTest {
 
   @Test
   void status_youngRefreshToken_noRenewalDue() {
-    // given
-    Instant issued = bed.clock.instant().minus(Duration.ofDays(79));
-    bed.store.put(new TokenRecord(null, null, "rt", issued, List.of("h"), null));
     // when
-    TokenStatus status = bed.instance().status();
+    TokenStatus status = statusWithARefreshTokenIssuedDaysAgo(79);
     // then
     assertFalse(status.renewalDue());
     assertEquals(11, status.refreshTokenDaysLeft());
+  }
+
+  private TokenStatus statusWithARefreshTokenIssuedDaysAgo(int days) {
+    Instant issued = bed.clock.instant().minus(Duration.ofDays(days));
+    bed.store.put(new TokenRecord(null, null, "rt", issued, List.of("h"), null));
+    return bed.instance().status();
   }
 }

@@ -61,8 +61,7 @@ class UnsavedTokenTest {
   void accessToken_storeBackAfterTheLease_storesTheRotatedTokenWithoutAnotherRefresh() {
     // given
     AccessTokenProvider provider = bed.instance();
-    bed.fake.afterNextRotation(() -> bed.store.unreachable(true));
-    String token = provider.accessToken(bed.deadline());
+    String token = refreshLeavingTheTokenUnsaved(provider);
     bed.clock.advance(Duration.ofMinutes(5));
 
     // when: the store is back
@@ -81,8 +80,7 @@ class UnsavedTokenTest {
   void refreshAfterRejection_whileTheRotatedTokenIsUnsaved_neverSendsTheSpentToken() {
     // given
     AccessTokenProvider provider = bed.instance();
-    bed.fake.afterNextRotation(() -> bed.store.unreachable(true));
-    String token = provider.accessToken(bed.deadline());
+    String token = refreshLeavingTheTokenUnsaved(provider);
 
     // when / then: no refresh from the stale store, nothing sent to freee
     assertThrows(
@@ -96,8 +94,7 @@ class UnsavedTokenTest {
   void accessToken_anotherInstanceWhileTheTokenIsUnsaved_sendsTheSpentTokenOnceOnly() {
     // given: instance A holds the rotated token; its lease is over; the store, back, is stale
     AccessTokenProvider instanceA = bed.instance();
-    bed.fake.afterNextRotation(() -> bed.store.unreachable(true));
-    instanceA.accessToken(bed.deadline());
+    refreshLeavingTheTokenUnsaved(instanceA);
     bed.store.unreachable(false);
     AccessTokenProvider instanceB = bed.instance();
 
@@ -111,5 +108,11 @@ class UnsavedTokenTest {
     instanceA.accessToken(bed.deadline());
     assertTrue(bed.fake.refreshTokenUnspent(bed.store.current().refreshToken()));
     assertEquals(bed.store.current().accessToken(), instanceB.accessToken(bed.deadline()));
+  }
+
+  /** A refresh by {@code provider} after which the store is unreachable: the token is unsaved. */
+  private String refreshLeavingTheTokenUnsaved(AccessTokenProvider provider) {
+    bed.fake.afterNextRotation(() -> bed.store.unreachable(true));
+    return provider.accessToken(bed.deadline());
   }
 }
