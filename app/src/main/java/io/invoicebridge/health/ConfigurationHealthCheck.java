@@ -10,22 +10,13 @@ import java.util.Map;
  * shared state lives and what in-memory state risks, the limits. Always UP.
  */
 @Singleton
-class ConfigurationHealthCheck implements HealthCheck {
+class ConfigurationHealthCheck extends HealthCheck {
 
   private final BridgeConfig config;
 
   ConfigurationHealthCheck(BridgeConfig config) {
+    super("configuration", Probe.LIVENESS);
     this.config = config;
-  }
-
-  @Override
-  public String name() {
-    return "configuration";
-  }
-
-  @Override
-  public Probe probe() {
-    return Probe.LIVENESS;
   }
 
   @Override

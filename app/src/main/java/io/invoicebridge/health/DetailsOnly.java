@@ -1,8 +1,8 @@
 package io.invoicebridge.health;
 
 /**
- * A health check whose findings are for the operator: they show in {@code /health}'s details (with
- * the run token) and in preflight. A status-only answer to an anonymous caller leaves it out, so a
- * flood of anonymous probes costs none of the store reads it makes.
+ * Marks a {@link HealthCheck} whose findings are for the operator: they show in {@code /health}'s
+ * details (with the run token) and in preflight. A status-only answer to an anonymous caller leaves
+ * it out, so a flood of anonymous probes costs none of the store reads it makes.
  */
-public interface DetailsOnly extends HealthCheck {}
+public interface DetailsOnly {}

@@ -23,7 +23,7 @@ import java.util.Optional;
  * left than this instance has items in flight. Always UP: a spent window is a wait, not a fault.
  */
 @Singleton
-class FreeeQuotaCheck implements DetailsOnly, PreflightCheck {
+class FreeeQuotaCheck extends HealthCheck implements DetailsOnly, PreflightCheck {
 
   private static final String NAME = "freee_rate_limit";
 
@@ -34,20 +34,11 @@ class FreeeQuotaCheck implements DetailsOnly, PreflightCheck {
 
   FreeeQuotaCheck(
       FreeeCallGate gate, FreeeAnswerReader rateLimits, ItemsInFlight inFlight, Clock clock) {
+    super("freee-quota", Probe.READINESS);
     this.gate = gate;
     this.rateLimits = rateLimits;
     this.inFlight = inFlight;
     this.clock = clock;
-  }
-
-  @Override
-  public String name() {
-    return "freee-quota";
-  }
-
-  @Override
-  public Probe probe() {
-    return Probe.READINESS;
   }
 
   @Override

@@ -4,19 +4,33 @@ package io.invoicebridge.health;
  * One thing {@code /health} watches. {@code /health} runs every check, {@code /health/liveness} the
  * {@link Probe#LIVENESS} ones and {@code /health/readiness} the {@link Probe#READINESS} ones.
  */
-public interface HealthCheck {
+public abstract class HealthCheck {
 
   /** liveness: restarting the process would help; readiness: it cannot serve until this is UP. */
-  enum Probe {
+  public enum Probe {
     LIVENESS,
     READINESS
   }
 
-  /** The key of this check's entry in {@code /health}'s details, e.g. {@code redis}. */
-  String name();
+  private final String name;
+  private final Probe probe;
 
-  Probe probe();
+  /**
+   * @param name the key of this check's entry in {@code /health}'s details, e.g. {@code redis}
+   */
+  protected HealthCheck(String name, Probe probe) {
+    this.name = name;
+    this.probe = probe;
+  }
+
+  public final String name() {
+    return name;
+  }
+
+  public final Probe probe() {
+    return probe;
+  }
 
   /** This check's finding: within a bounded time, and never throws. */
-  HealthFinding check();
+  public abstract HealthFinding check();
 }

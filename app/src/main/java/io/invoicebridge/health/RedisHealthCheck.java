@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  */
 @Singleton
 @Requires(condition = RedisConfigured.class)
-public class RedisHealthCheck implements HealthCheck {
+public class RedisHealthCheck extends HealthCheck {
 
   static final String NAME = "redis";
   static final Duration TIMEOUT = Duration.ofSeconds(1);
@@ -40,18 +40,9 @@ public class RedisHealthCheck implements HealthCheck {
   private final String redactedUrl;
 
   public RedisHealthCheck(RedisConnections redis, BridgeConfig config) {
+    super(NAME, Probe.READINESS);
     this.redis = redis;
     this.redactedUrl = config.redisUrlRedacted().orElse("");
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Probe probe() {
-    return Probe.READINESS;
   }
 
   @Override

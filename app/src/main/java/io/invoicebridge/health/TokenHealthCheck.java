@@ -16,7 +16,7 @@ import java.util.Map;
  * reads the token record from the store, so only callers with the run token run it.
  */
 @Singleton
-class TokenHealthCheck implements DetailsOnly {
+class TokenHealthCheck extends HealthCheck implements DetailsOnly {
 
   private final BridgeConfig config;
   // Resolved only with freee credentials: a dry run's /health never builds the token path and the
@@ -24,18 +24,9 @@ class TokenHealthCheck implements DetailsOnly {
   private final BeanProvider<AccessTokenProvider> tokens;
 
   TokenHealthCheck(BridgeConfig config, BeanProvider<AccessTokenProvider> tokens) {
+    super("freee-token", Probe.READINESS);
     this.config = config;
     this.tokens = tokens;
-  }
-
-  @Override
-  public String name() {
-    return "freee-token";
-  }
-
-  @Override
-  public Probe probe() {
-    return Probe.READINESS;
   }
 
   @Override

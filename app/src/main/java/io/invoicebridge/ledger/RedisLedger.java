@@ -87,7 +87,7 @@ public final class RedisLedger implements Ledger {
   private <T> T run(
       String step, RedisScript script, ScriptOutputType type, String key, String... args) {
     String[] scriptKeys = {keys.ledger(key)};
-    return call(step, () -> redis.call(r -> script.run(r, type, scriptKeys, args)));
+    return call(step, () -> redis.run(script, type, scriptKeys, args));
   }
 
   /** Runs one store step, turning every store failure into the port's exception. */

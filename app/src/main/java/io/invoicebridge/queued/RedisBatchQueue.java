@@ -52,11 +52,7 @@ public final class RedisBatchQueue implements LeasedQueue {
     String member =
         call(
             "take",
-            () ->
-                redis.call(
-                    r ->
-                        TAKE.run(
-                            r, ScriptOutputType.VALUE, queue, Long.toString(lease.toMillis()))));
+            () -> redis.run(TAKE, ScriptOutputType.VALUE, queue, Long.toString(lease.toMillis())));
     return Optional.ofNullable(member).map(members::leased);
   }
 
@@ -76,9 +72,7 @@ public final class RedisBatchQueue implements LeasedQueue {
     String entry = taken.receipt() + " " + reason;
     call(
         "dead letter",
-        () ->
-            redis.call(
-                r -> DEAD.run(r, ScriptOutputType.INTEGER, scriptKeys, taken.receipt(), entry)));
+        () -> redis.run(DEAD, ScriptOutputType.INTEGER, scriptKeys, taken.receipt(), entry));
   }
 
   private void put(String step, String remove, Duration delay, List<String> add) {
@@ -87,11 +81,7 @@ public final class RedisBatchQueue implements LeasedQueue {
     args.add(Long.toString(delay.toMillis()));
     args.addAll(add);
     String[] queue = {keys.batchQueue()};
-    call(
-        step,
-        () ->
-            redis.call(
-                r -> PUT.run(r, ScriptOutputType.INTEGER, queue, args.toArray(String[]::new))));
+    call(step, () -> redis.run(PUT, ScriptOutputType.INTEGER, queue, args.toArray(String[]::new)));
   }
 
   private static <T> T call(String step, Supplier<T> action) {

@@ -62,10 +62,7 @@ public final class RedisQueuedBatchStore implements QueuedBatchStore {
         call(
             "submit",
             () ->
-                redis.call(
-                    r ->
-                        SUBMIT.run(
-                            r, ScriptOutputType.MULTI, scriptKeys, args.toArray(String[]::new))));
+                redis.run(SUBMIT, ScriptOutputType.MULTI, scriptKeys, args.toArray(String[]::new)));
     String[] idAndHash = ((String) reply.get(1)).split("\\|", 2);
     return new Submitted(idAndHash[0], idAndHash[1], (Long) reply.get(0) == 1L);
   }
@@ -74,8 +71,7 @@ public final class RedisQueuedBatchStore implements QueuedBatchStore {
   public Optional<StoredQueuedBatch> find(String id) {
     String base = keys.batch(id);
     String[] scriptKeys = {base, base + ":items", base + ":results", base + ":finals"};
-    List<Object> reply =
-        call("find", () -> redis.call(r -> READ.run(r, ScriptOutputType.MULTI, scriptKeys)));
+    List<Object> reply = call("find", () -> redis.run(READ, ScriptOutputType.MULTI, scriptKeys));
     Map<String, String> meta = pairs(reply.get(0));
     if (meta.isEmpty()) {
       return Optional.empty();
@@ -111,9 +107,7 @@ public final class RedisQueuedBatchStore implements QueuedBatchStore {
     List<Object> reply =
         call(
             "item",
-            () ->
-                redis.call(
-                    r -> ITEM.run(r, ScriptOutputType.MULTI, scriptKeys, Integer.toString(index))));
+            () -> redis.run(ITEM, ScriptOutputType.MULTI, scriptKeys, Integer.toString(index)));
     // Lettuce answers the script's nil as a list holding one null.
     if (reply == null || reply.isEmpty() || reply.getFirst() == null) {
       return Optional.empty();
@@ -133,15 +127,13 @@ public final class RedisQueuedBatchStore implements QueuedBatchStore {
         call(
             "record",
             () ->
-                redis.call(
-                    r ->
-                        RECORD.run(
-                            r,
-                            ScriptOutputType.INTEGER,
-                            scriptKeys,
-                            Integer.toString(index),
-                            result,
-                            finalResult ? "1" : "0")));
+                redis.run(
+                    RECORD,
+                    ScriptOutputType.INTEGER,
+                    scriptKeys,
+                    Integer.toString(index),
+                    result,
+                    finalResult ? "1" : "0"));
     return finished == 1L;
   }
 
@@ -152,15 +144,13 @@ public final class RedisQueuedBatchStore implements QueuedBatchStore {
         call(
             "claim callback",
             () ->
-                redis.call(
-                    r ->
-                        CLAIM_CALLBACK.run(
-                            r,
-                            ScriptOutputType.MULTI,
-                            scriptKeys,
-                            owner,
-                            Long.toString(lease.toMillis()),
-                            Integer.toString(maxAttempts))));
+                redis.run(
+                    CLAIM_CALLBACK,
+                    ScriptOutputType.MULTI,
+                    scriptKeys,
+                    owner,
+                    Long.toString(lease.toMillis()),
+                    Integer.toString(maxAttempts)));
     int attempts = ((Long) reply.get(1)).intValue();
     return switch ((String) reply.get(0)) {
       case "claimed" -> new CallbackClaim.Claimed(attempts);
@@ -175,8 +165,7 @@ public final class RedisQueuedBatchStore implements QueuedBatchStore {
     String[] scriptKeys = {claimKey(id)};
     call(
         "release callback",
-        () ->
-            redis.call(r -> RELEASE_CALLBACK.run(r, ScriptOutputType.INTEGER, scriptKeys, owner)));
+        () -> redis.run(RELEASE_CALLBACK, ScriptOutputType.INTEGER, scriptKeys, owner));
   }
 
   @Override
@@ -184,9 +173,7 @@ public final class RedisQueuedBatchStore implements QueuedBatchStore {
     String[] scriptKeys = {keys.batch(id), claimKey(id)};
     call(
         "settle callback",
-        () ->
-            redis.call(
-                r -> SETTLE_CALLBACK.run(r, ScriptOutputType.INTEGER, scriptKeys, outcome.wire())));
+        () -> redis.run(SETTLE_CALLBACK, ScriptOutputType.INTEGER, scriptKeys, outcome.wire()));
   }
 
   /** The claim on the batch's callback: the owner's token, expiring by itself. */

@@ -172,7 +172,7 @@ public final class RedisRateLimiter implements RateLimiter {
 
   private List<Object> run(String step, RedisScript script, String... args) {
     try {
-      return redis.call(r -> script.run(r, ScriptOutputType.MULTI, rateKey, args));
+      return redis.run(script, ScriptOutputType.MULTI, rateKey, args);
     } catch (RedisException e) {
       throw new RateLimiterUnavailableException(step, e);
     }

@@ -8,6 +8,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -96,6 +97,15 @@ public final class RedisConnections implements AutoCloseable {
       events.emit(new RedisUnreachable(RedisFailures.describe(broken)));
       throw broken;
     }
+  }
+
+  /**
+   * Runs {@code script} on the shared connection, as {@link #call} runs a command.
+   *
+   * @throws RedisException as {@link #call} does
+   */
+  public <T> T run(RedisScript script, ScriptOutputType type, String[] keys, String... args) {
+    return call(redis -> script.run(redis, type, keys, args));
   }
 
   /** Whether a connection is open now, so the next call needs no connect. */

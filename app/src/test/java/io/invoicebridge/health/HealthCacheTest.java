@@ -2,6 +2,7 @@ package io.invoicebridge.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.invoicebridge.health.HealthCheck.Probe;
 import io.invoicebridge.health.HealthFinding.Status;
 import io.invoicebridge.testing.MutableClock;
 import java.time.Duration;
@@ -89,17 +90,7 @@ class HealthCacheTest {
   }
 
   private static HealthCheck check(Supplier<HealthFinding> finding) {
-    return new HealthCheck() {
-      @Override
-      public String name() {
-        return "redis";
-      }
-
-      @Override
-      public Probe probe() {
-        return Probe.READINESS;
-      }
-
+    return new HealthCheck("redis", Probe.READINESS) {
       @Override
       public HealthFinding check() {
         return finding.get();

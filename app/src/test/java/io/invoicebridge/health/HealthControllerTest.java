@@ -118,18 +118,12 @@ class HealthControllerTest implements TestPropertyProvider {
   /** A readiness check that is always DOWN, only in this test's environment. */
   @Singleton
   @Requires(env = ENVIRONMENT)
-  static class AlwaysDown implements HealthCheck {
+  static class AlwaysDown extends HealthCheck {
 
     static final String NAME = "always-down";
 
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Probe probe() {
-      return Probe.READINESS;
+    AlwaysDown() {
+      super(NAME, Probe.READINESS);
     }
 
     @Override

@@ -49,9 +49,7 @@ public final class RedisTokenLock implements TokenLock {
     Long deleted =
         step(
             "unlock",
-            () ->
-                redis.call(
-                    r -> RELEASE.run(r, ScriptOutputType.INTEGER, lockKey, lease.ownerToken())));
+            () -> redis.run(RELEASE, ScriptOutputType.INTEGER, lockKey, lease.ownerToken()));
     return deleted == 1L;
   }
 

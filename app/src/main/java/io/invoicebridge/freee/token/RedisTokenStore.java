@@ -71,10 +71,7 @@ public final class RedisTokenStore implements TokenStore {
         step(
             "write",
             () ->
-                redis.call(
-                    r ->
-                        REPLACE.run(
-                            r, ScriptOutputType.INTEGER, scriptKeys, expected, fence, sealed)));
+                redis.run(REPLACE, ScriptOutputType.INTEGER, scriptKeys, expected, fence, sealed));
     return written == 1L;
   }
 
@@ -95,10 +92,7 @@ public final class RedisTokenStore implements TokenStore {
         step(
             "seal",
             () ->
-                redis.call(
-                    r ->
-                        SEAL_PLAINTEXT.run(
-                            r, ScriptOutputType.INTEGER, scriptKeys, plaintext, sealed)));
+                redis.run(SEAL_PLAINTEXT, ScriptOutputType.INTEGER, scriptKeys, plaintext, sealed));
     if (done == 1L) {
       LOG.info("sealed the plaintext freee token record of an earlier version");
     }
