@@ -42,7 +42,8 @@ class SecretRenderingTest {
             new FreeeSettings(
                 "id", SECRET, SECRET, 1L, URI.create("https://a.test"), URI.create("https://t"))),
         Arguments.of(
-            "QueuedBatchSettings", new QueuedBatchSettings(null, SECRET, null, null, false, null)),
+            "QueuedBatchSettings",
+            new QueuedBatchSettings(null, SECRET, null, null, false, null, null, null, null)),
         Arguments.of(
             "TokenRecord",
             new TokenRecord(

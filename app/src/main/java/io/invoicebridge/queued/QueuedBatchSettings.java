@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -31,6 +32,10 @@ import java.util.stream.Collectors;
  * @param callbackAllowLoopback tests only (never documented as an operator setting): lets a
  *     callback go to plain HTTP on the loopback address, where the tests' receiver listens
  * @param callbackPort the one port callbacks may go to; blank means HTTPS's own, 443
+ * @param queueUrl the cloud queue's URL (SQS queue, Cloud Tasks queue's REST URL, Storage queue)
+ * @param deadLetterQueueUrl where the cloud queue's adapter dead-letters an item
+ * @param workerUrl Cloud Tasks only: the function's own {@code /v1/batches/work}, which the tasks
+ *     call (and the audience of their OIDC tokens)
  */
 @Context
 @ConfigurationProperties(QueuedBatchSettings.PREFIX)
@@ -40,12 +45,16 @@ public record QueuedBatchSettings(
     @Nullable String callbackHosts,
     @Nullable String maxAttempts,
     @Nullable Boolean callbackAllowLoopback,
-    @Nullable String callbackPort) {
+    @Nullable String callbackPort,
+    @Nullable String queueUrl,
+    @Nullable String deadLetterQueueUrl,
+    @Nullable String workerUrl) {
 
   public static final String PREFIX = "bridge.batches";
   public static final String LOCAL_QUEUE = "local";
+  private static final String CLOUD_TASKS_QUEUE = "cloud-tasks";
   private static final Set<String> QUEUES =
-      Set.of(LOCAL_QUEUE, "sqs", "cloud-tasks", "azure-queue");
+      Set.of(LOCAL_QUEUE, "sqs", CLOUD_TASKS_QUEUE, "azure-queue");
 
   public QueuedBatchSettings {
     List<String> problems = new ArrayList<>();
@@ -60,6 +69,10 @@ public record QueuedBatchSettings(
     maxAttempts = orDefault(maxAttempts, SettingRules.BATCH_MAX_ATTEMPTS, problems);
     callbackAllowLoopback = Boolean.TRUE.equals(callbackAllowLoopback);
     callbackPort = orDefault(callbackPort, SettingRules.BATCH_CALLBACK_PORT, problems);
+    queueUrl = blankAsNull(queueUrl);
+    deadLetterQueueUrl = blankAsNull(deadLetterQueueUrl);
+    workerUrl = blankAsNull(workerUrl);
+    missingUrls(queue, queueUrl, deadLetterQueueUrl, workerUrl).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new ConfigurationInvalidException(problems);
     }
@@ -77,6 +90,34 @@ public record QueuedBatchSettings(
 
   public boolean localQueue() {
     return LOCAL_QUEUE.equals(queue);
+  }
+
+  /** The URLs a cloud queue needs and are not set, as one problem; none for the local queue. */
+  private static Optional<String> missingUrls(
+      String queue,
+      @Nullable String queueUrl,
+      @Nullable String deadLetterQueueUrl,
+      @Nullable String workerUrl) {
+    if (!QUEUES.contains(queue) || LOCAL_QUEUE.equals(queue)) {
+      return Optional.empty();
+    }
+    List<String> missing = new ArrayList<>();
+    if (queueUrl == null) {
+      missing.add("BATCH_QUEUE_URL");
+    }
+    if (deadLetterQueueUrl == null) {
+      missing.add("BATCH_DEAD_LETTER_QUEUE_URL");
+    }
+    if (CLOUD_TASKS_QUEUE.equals(queue) && workerUrl == null) {
+      missing.add("BATCH_WORKER_URL");
+    }
+    return missing.isEmpty()
+        ? Optional.empty()
+        : Optional.of("BATCH_QUEUE=" + queue + " needs " + String.join(", ", missing));
+  }
+
+  private static @Nullable String blankAsNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   /** The trimmed value, or the rule's default when blank; a broken rule is added to problems. */
@@ -100,6 +141,12 @@ public record QueuedBatchSettings(
         + callbackAllowLoopback
         + ", callbackPort="
         + callbackPort
+        + ", queueUrl="
+        + queueUrl
+        + ", deadLetterQueueUrl="
+        + deadLetterQueueUrl
+        + ", workerUrl="
+        + workerUrl
         + "]";
   }
 

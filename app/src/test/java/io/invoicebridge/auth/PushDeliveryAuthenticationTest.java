@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
+import io.invoicebridge.testing.TestQueueUrls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -28,7 +29,9 @@ class PushDeliveryAuthenticationTest {
   private final BridgeServer bridge =
       BridgeServer.withFreee(
           freee,
-          Map.of("spec.name", QueueSignedDeliveries.SPEC, "bridge.batches.queue", "cloud-tasks"));
+          TestQueueUrls.with(
+              Map.of(
+                  "spec.name", QueueSignedDeliveries.SPEC, "bridge.batches.queue", "cloud-tasks")));
 
   @Test
   void work_withTheQueuesToken_isHandled() {

@@ -32,7 +32,8 @@ class QueuedBatchCallbacksTest {
           store,
           new StoredItemsCodec(json),
           json,
-          new QueuedBatchSettings(null, CallbackReceiver.SECRET, null, null, true, null),
+          new QueuedBatchSettings(
+              null, CallbackReceiver.SECRET, null, null, true, null, null, null, null),
           clock);
   private final QueuedBatchMessage message = QueuedBatchMessage.callbackOf("b-1");
 
@@ -154,7 +155,8 @@ class QueuedBatchCallbacksTest {
             store,
             new StoredItemsCodec(json),
             json,
-            new QueuedBatchSettings(null, CallbackReceiver.SECRET, null, null, false, null),
+            new QueuedBatchSettings(
+                null, CallbackReceiver.SECRET, null, null, false, null, null, null, null),
             clock);
 
     Disposition disposition = deployed.deliver(message);

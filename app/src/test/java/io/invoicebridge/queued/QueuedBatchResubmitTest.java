@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.TestQueueUrls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -24,7 +25,9 @@ class QueuedBatchResubmitTest {
   @AutoClose
   private final BridgeServer bridge =
       BridgeServer.withFreee(
-          freee, Map.of("spec.name", "QueuedBatchResubmitTest", "bridge.batches.queue", "sqs"));
+          freee,
+          TestQueueUrls.with(
+              Map.of("spec.name", "QueuedBatchResubmitTest", "bridge.batches.queue", "sqs")));
 
   private final FlakyQueue queue = bridge.context().getBean(FlakyQueue.class);
 

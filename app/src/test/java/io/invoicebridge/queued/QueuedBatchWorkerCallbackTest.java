@@ -8,6 +8,7 @@ import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.CallbackReceiver;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.TestQueueUrls;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -31,10 +32,11 @@ class QueuedBatchWorkerCallbackTest {
       BridgeServer.withFreee(
           freee,
           CallbackReceiver.bridgeSettings(
-              Map.of(
-                  "spec.name", "QueuedBatchWorkerCallbackTest",
-                  "bridge.batches.queue", "sqs",
-                  "bridge.freee-dry-run", "true")));
+              TestQueueUrls.with(
+                  Map.of(
+                      "spec.name", "QueuedBatchWorkerCallbackTest",
+                      "bridge.batches.queue", "sqs",
+                      "bridge.freee-dry-run", "true"))));
 
   private final FlakyQueue queue = bridge.context().getBean(FlakyQueue.class);
   private final QueuedBatchWorker worker = bridge.context().getBean(QueuedBatchWorker.class);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.invoicebridge.testing.BridgeServer;
 import io.invoicebridge.testing.FakeFreee;
 import io.invoicebridge.testing.TestItems;
+import io.invoicebridge.testing.TestQueueUrls;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,10 +27,11 @@ class QueuedBatchWorkerRedeliveryTest {
   private final BridgeServer bridge =
       BridgeServer.withFreee(
           freee,
-          Map.of(
-              "spec.name", "QueuedBatchWorkerRedeliveryTest",
-              "bridge.batches.queue", "sqs",
-              "bridge.batches.max-attempts", "2"));
+          TestQueueUrls.with(
+              Map.of(
+                  "spec.name", "QueuedBatchWorkerRedeliveryTest",
+                  "bridge.batches.queue", "sqs",
+                  "bridge.batches.max-attempts", "2")));
 
   private final FlakyQueue queue = bridge.context().getBean(FlakyQueue.class);
   private final QueuedBatchWorker worker = bridge.context().getBean(QueuedBatchWorker.class);

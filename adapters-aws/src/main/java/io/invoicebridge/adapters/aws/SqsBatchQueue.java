@@ -2,9 +2,9 @@ package io.invoicebridge.adapters.aws;
 
 import io.invoicebridge.queued.BatchQueue;
 import io.invoicebridge.queued.QueuedBatchMessage;
+import io.invoicebridge.queued.QueuedBatchSettings;
 import io.invoicebridge.queued.QueuedBatchStoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -42,12 +42,9 @@ public class SqsBatchQueue implements BatchQueue {
   private final String deadLetterQueueUrl;
   private final JsonMapper json;
 
-  public SqsBatchQueue(
-      @Value("${bridge.batches.queue-url}") String queueUrl,
-      @Value("${bridge.batches.dead-letter-queue-url}") String deadLetterQueueUrl,
-      JsonMapper json) {
-    this.queueUrl = queueUrl;
-    this.deadLetterQueueUrl = deadLetterQueueUrl;
+  public SqsBatchQueue(QueuedBatchSettings settings, JsonMapper json) {
+    this.queueUrl = settings.queueUrl();
+    this.deadLetterQueueUrl = settings.deadLetterQueueUrl();
     this.json = json;
   }
 

@@ -3,9 +3,9 @@ package io.invoicebridge.adapters.azure;
 import io.invoicebridge.queued.BatchQueue;
 import io.invoicebridge.queued.ParallelSends;
 import io.invoicebridge.queued.QueuedBatchMessage;
+import io.invoicebridge.queued.QueuedBatchSettings;
 import io.invoicebridge.queued.QueuedBatchStoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -44,12 +44,9 @@ public class StorageQueueBatchQueue implements BatchQueue {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public StorageQueueBatchQueue(
-      @Value("${bridge.batches.queue-url}") String queueUrl,
-      @Value("${bridge.batches.dead-letter-queue-url}") String poisonQueueUrl,
-      ManagedIdentityTokens tokens,
-      JsonMapper json) {
-    this.queueUrl = queueUrl;
-    this.poisonQueueUrl = poisonQueueUrl;
+      QueuedBatchSettings settings, ManagedIdentityTokens tokens, JsonMapper json) {
+    this.queueUrl = settings.queueUrl();
+    this.poisonQueueUrl = settings.deadLetterQueueUrl();
     this.tokens = tokens;
     this.json = json;
   }

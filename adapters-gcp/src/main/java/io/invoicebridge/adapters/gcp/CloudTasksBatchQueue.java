@@ -3,9 +3,9 @@ package io.invoicebridge.adapters.gcp;
 import io.invoicebridge.queued.BatchQueue;
 import io.invoicebridge.queued.ParallelSends;
 import io.invoicebridge.queued.QueuedBatchMessage;
+import io.invoicebridge.queued.QueuedBatchSettings;
 import io.invoicebridge.queued.QueuedBatchStoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -48,16 +48,14 @@ public class CloudTasksBatchQueue implements BatchQueue {
   private final Clock clock;
 
   public CloudTasksBatchQueue(
-      @Value("${bridge.batches.queue-url}") String queueUrl,
-      @Value("${bridge.batches.dead-letter-queue-url}") String deadLetterQueueUrl,
-      @Value("${bridge.batches.worker-url}") String workerUrl,
+      QueuedBatchSettings settings,
       CloudTasksApi cloudTasks,
       GoogleServiceAccount account,
       JsonMapper json,
       Clock clock) {
-    this.queueUrl = queueUrl;
-    this.deadLetterQueueUrl = deadLetterQueueUrl;
-    this.workerUrl = workerUrl;
+    this.queueUrl = settings.queueUrl();
+    this.deadLetterQueueUrl = settings.deadLetterQueueUrl();
+    this.workerUrl = settings.workerUrl();
     this.cloudTasks = cloudTasks;
     this.account = account;
     this.json = json;

@@ -56,23 +56,27 @@ public abstract class RunTimeSettingsCases {
     assertAll(problems.stream().map(problem -> () -> assertContains(log, problem)));
   }
 
-  /** The batches' settings, refused one at a time (their record stops at its first problem). */
+  /** The batches' settings, each broken alone: the refusal names what is wrong. */
   @ParameterizedTest
   @MethodSource("batchSettings")
-  void start_batchSettingBroken_refusedNamingTheVariable(String variable, String value) {
+  void start_batchSettingBroken_refusedNamingTheVariable(
+      String variable, String value, String named) {
     Map<String, String> environment = new LinkedHashMap<>(valid());
     environment.put(variable, value);
 
-    String log = refusedStart(environment, variable);
+    String log =
+        refusedStart(environment, (variable + "-" + value).replaceAll("[^A-Za-z0-9_-]", "_"));
 
-    assertContains(log, variable);
+    assertContains(log, named);
   }
 
   static Stream<Arguments> batchSettings() {
     return Stream.concat(
-        Stream.of(Arguments.of("BATCH_QUEUE", "carrier-pigeon")),
+        Stream.of(
+            Arguments.of("BATCH_QUEUE", "carrier-pigeon", "BATCH_QUEUE"),
+            Arguments.of("BATCH_QUEUE", "sqs", "BATCH_QUEUE=sqs needs BATCH_QUEUE_URL")),
         SettingRules.BATCHES.stream()
-            .map(rule -> Arguments.of(rule.variable(), brokenValue(rule))));
+            .map(rule -> Arguments.of(rule.variable(), brokenValue(rule), rule.variable())));
   }
 
   @Test
