@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.testing.ContractTest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,13 +16,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@link Ledger} contract, run against every implementation. Subclasses give a fresh, empty
  * ledger per test and a way to let a short claim TTL pass.
  */
-abstract class AbstractLedgerContractTest {
+abstract class AbstractLedgerContractTest extends ContractTest<AbstractLedgerContractTest.Fixture> {
 
   static final String KEY = "2026-11/ACME/1";
   static final String HASH = "a".repeat(64);
@@ -30,19 +33,27 @@ abstract class AbstractLedgerContractTest {
   static final CreatedInvoice INVOICE =
       new CreatedInvoice(49034614L, "INV-0000123", Instant.parse("2026-11-30T01:02:03.456Z"));
 
-  /** The ledger under test, empty at the start of each test. */
-  protected abstract Ledger ledger();
-
-  /** The time on the clock that judges claim expiry. */
-  protected abstract Instant now();
-
-  /** Lets at least {@code ttl} pass on the clock that judges claim expiry. */
-  protected abstract void elapsePast(Duration ttl);
+  /**
+   * An implementation as the contract sees it.
+   *
+   * @param ledger the ledger under test, empty at the start of each test
+   * @param clock the clock that judges claim expiry
+   * @param elapsePast lets at least a given time pass on that clock
+   * @param shared whether instances share the ledger
+   */
+  protected record Fixture(
+      Ledger ledger, Clock clock, Consumer<Duration> elapsePast, boolean shared) {}
 
   /** Asserts that the record of {@code key} stays exactly {@code retention}, then goes. */
   protected abstract void assertKeptFor(String key, Duration retention);
 
-  protected abstract boolean expectedShared();
+  private Ledger ledger() {
+    return fixture().ledger();
+  }
+
+  private void elapsePast(Duration ttl) {
+    fixture().elapsePast().accept(ttl);
+  }
 
   @Test
   void claim_freeKey_acquiresFenceOneWithoutReconcile() {
@@ -53,7 +64,7 @@ abstract class AbstractLedgerContractTest {
 
   @Test
   void claim_liveClaimOfAnother_isHeldWithThatClaim() {
-    Instant before = now().minusSeconds(5);
+    Instant before = fixture().clock().instant().minusSeconds(5);
     ledger().claim(KEY, HASH, "owner-a", LIVE);
 
     ClaimOutcome outcome = ledger().claim(KEY, HASH, "owner-b", LIVE);
@@ -297,7 +308,7 @@ abstract class AbstractLedgerContractTest {
 
   @Test
   void shared_isTrueOnlyForAStoreSharedByInstances() {
-    assertEquals(expectedShared(), ledger().shared());
+    assertEquals(fixture().shared(), ledger().shared());
   }
 
   private void createdBy(String owner) {

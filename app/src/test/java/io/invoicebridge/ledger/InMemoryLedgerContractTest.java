@@ -5,27 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.testing.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 class InMemoryLedgerContractTest extends AbstractLedgerContractTest {
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
+  private final MutableClock clock = MutableClock.at("2026-11-30T09:00:00Z");
   private final InMemoryLedger ledger = new InMemoryLedger(clock);
 
   @Override
-  protected Ledger ledger() {
-    return ledger;
-  }
-
-  @Override
-  protected Instant now() {
-    return clock.instant();
-  }
-
-  @Override
-  protected void elapsePast(Duration ttl) {
-    clock.advance(ttl);
+  protected Fixture newFixture() {
+    return new Fixture(ledger, clock, clock::advance, false);
   }
 
   @Override
@@ -34,10 +23,5 @@ class InMemoryLedgerContractTest extends AbstractLedgerContractTest {
     assertTrue(ledger.find(key).isPresent());
     clock.advance(Duration.ofMillis(1));
     assertEquals(Optional.empty(), ledger.find(key));
-  }
-
-  @Override
-  protected boolean expectedShared() {
-    return false;
   }
 }

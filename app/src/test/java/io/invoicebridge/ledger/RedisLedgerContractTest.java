@@ -8,9 +8,8 @@ import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.testing.RedisInstances;
 import io.invoicebridge.testing.RedisServerExtension;
-import io.invoicebridge.testing.Waits;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -25,22 +24,10 @@ class RedisLedgerContractTest extends AbstractLedgerContractTest {
   private final RedisConnections redis = instances.connect();
   private final RedisLedger ledger = new RedisLedger(redis, KEYS);
 
-  @Override
-  protected Ledger ledger() {
-    return ledger;
-  }
-
   /** The test's redis-server runs on this machine: its clock is this one. */
   @Override
-  protected Instant now() {
-    return Instant.now();
-  }
-
-  @Override
-  protected void elapsePast(Duration ttl) {
-    // The server's clock judges expiry; sleeping after the claim's reply lets at least ttl pass
-    // on it too. A margin covers the script's millisecond rounding.
-    Waits.pause(ttl.plusMillis(50));
+  protected Fixture newFixture() {
+    return new Fixture(ledger, Clock.systemUTC(), RedisServerExtension::elapsePast, true);
   }
 
   @Override
@@ -48,11 +35,6 @@ class RedisLedgerContractTest extends AbstractLedgerContractTest {
     Duration ttl = RedisServerExtension.admin().pttl(KEYS.ledger(key));
     assertTrue(ttl.compareTo(retention) <= 0, "TTL " + ttl + " above " + retention);
     assertTrue(ttl.compareTo(retention.minusMinutes(1)) > 0, "TTL " + ttl + " far below");
-  }
-
-  @Override
-  protected boolean expectedShared() {
-    return true;
   }
 
   @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.testing.ContractTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * recorded owed with the final result that finishes the batch, claimed one delivery at a time,
  * settled once. Subclasses give a fresh, empty store per test and a way to let a short lease pass.
  */
-abstract class AbstractQueuedBatchStoreContractTest {
+abstract class AbstractQueuedBatchStoreContractTest
+    extends ContractTest<AbstractQueuedBatchStoreContractTest.Fixture> {
 
   static final String ID = "batch-1";
   static final String HOOK = "https://hooks.example.com/invoice-bridge?token=s3cret";
@@ -25,11 +28,17 @@ abstract class AbstractQueuedBatchStoreContractTest {
   static final List<String> TWO_ITEMS = List.of("{\"key\":\"k-0\"}", "{\"key\":\"k-1\"}");
   static final String RESULT = "{\"key\":\"k\",\"status\":\"created\"}";
 
-  /** The store under test, empty at the start of each test. */
-  protected abstract QueuedBatchStore store();
+  /**
+   * An implementation as the contract sees it.
+   *
+   * @param store the store under test, empty at the start of each test
+   * @param elapsePast lets at least a given lease pass on the clock that judges claims
+   */
+  protected record Fixture(QueuedBatchStore store, Consumer<Duration> elapsePast) {}
 
-  /** Lets at least {@code lease} pass on the clock that judges claims. */
-  protected abstract void elapsePast(Duration lease);
+  private QueuedBatchStore store() {
+    return fixture().store();
+  }
 
   @Test
   void record_finalResultThatFinishesABatchWithACallback_saysOwedAndShowsItPending() {
@@ -121,7 +130,7 @@ abstract class AbstractQueuedBatchStoreContractTest {
     finished();
     store().claimCallback(ID, "stopped", SHORT, ATTEMPTS);
 
-    elapsePast(SHORT);
+    fixture().elapsePast().accept(SHORT);
 
     assertEquals(
         new CallbackClaim.Claimed(2), store().claimCallback(ID, "owner-b", LEASE, ATTEMPTS));

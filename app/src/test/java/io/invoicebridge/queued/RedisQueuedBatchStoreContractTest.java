@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.testing.RedisInstances;
 import io.invoicebridge.testing.RedisServerExtension;
-import io.invoicebridge.testing.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AutoClose;
@@ -21,14 +20,8 @@ class RedisQueuedBatchStoreContractTest extends AbstractQueuedBatchStoreContract
   private final RedisQueuedBatchStore store = new RedisQueuedBatchStore(instances.connect(), KEYS);
 
   @Override
-  protected QueuedBatchStore store() {
-    return store;
-  }
-
-  @Override
-  protected void elapsePast(Duration lease) {
-    // The claim expires on the server's clock (PX); a margin covers its millisecond rounding.
-    Waits.pause(lease.plusMillis(50));
+  protected Fixture newFixture() {
+    return new Fixture(store, RedisServerExtension::elapsePast);
   }
 
   @Test

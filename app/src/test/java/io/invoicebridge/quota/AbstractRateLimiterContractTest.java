@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.testing.ContractTest;
 import io.invoicebridge.testing.WindowPhase;
 import io.invoicebridge.timing.Lane;
 import java.time.Clock;
@@ -18,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * tests reserve slots far into the future at a low rate (6 a minute: about one every 10 s) and look
  * at the slots handed out, without sleeping.
  */
-abstract class AbstractRateLimiterContractTest {
+abstract class AbstractRateLimiterContractTest
+    extends ContractTest<AbstractRateLimiterContractTest.Fixture> {
 
   static final int PER_MINUTE = 6;
 
@@ -37,18 +41,46 @@ abstract class AbstractRateLimiterContractTest {
 
   static final Duration WINDOW = Duration.ofSeconds(60);
 
-  /** A new limiter with an empty shared state at the start of each test. */
-  protected abstract RateLimiter limiter(Quota quota);
+  /**
+   * An implementation as the contract sees it.
+   *
+   * @param limiter a new limiter of a quota, with an empty shared state at the start of each test
+   * @param peerOf another instance sharing a limiter's pacing, as a second cloud instance would
+   * @param clock the clock slots are placed on
+   * @param jitter how far an observed slot may sit from its exact place: zero in memory; for a
+   *     shared limiter the slot is placed on this instance's clock when the reply arrives, so it
+   *     carries that reply's latency (far below this bound, which is far below {@link #INTERVAL})
+   * @param shared whether instances share the pacing
+   */
+  protected record Fixture(
+      Function<Quota, RateLimiter> limiter,
+      BiFunction<RateLimiter, Quota, RateLimiter> peerOf,
+      Clock clock,
+      Duration jitter,
+      boolean shared) {}
 
-  /** Another instance sharing {@code limiter}'s pacing, as a second cloud instance would. */
-  protected abstract RateLimiter peerOf(RateLimiter limiter, Quota quota);
+  protected RateLimiter limiter(Quota quota) {
+    return fixture().limiter().apply(quota);
+  }
 
   protected RateLimiter limiter(int callsPerMinute) {
     return limiter(Quota.perMinuteOnly(callsPerMinute));
   }
 
-  protected RateLimiter peerOf(RateLimiter limiter, int callsPerMinute) {
+  private RateLimiter peerOf(RateLimiter limiter, Quota quota) {
+    return fixture().peerOf().apply(limiter, quota);
+  }
+
+  private RateLimiter peerOf(RateLimiter limiter, int callsPerMinute) {
     return peerOf(limiter, Quota.perMinuteOnly(callsPerMinute));
+  }
+
+  protected Clock clock() {
+    return fixture().clock();
+  }
+
+  protected Duration jitter() {
+    return fixture().jitter();
   }
 
   /** A create's slot, or empty when none lies before {@code notAfter}. */
@@ -65,17 +97,6 @@ abstract class AbstractRateLimiterContractTest {
         ? Optional.of(slot.at())
         : Optional.empty();
   }
-
-  protected abstract Clock clock();
-
-  /**
-   * How far an observed slot may sit from its exact place: zero in memory; for a shared limiter the
-   * slot is placed on this instance's clock when the reply arrives, so it carries that reply's
-   * latency (far below this bound, which is far below {@link #INTERVAL}).
-   */
-  protected abstract Duration jitter();
-
-  protected abstract boolean expectedShared();
 
   @Test
   void reserve_idle_slotIsNow() {
@@ -175,7 +196,7 @@ abstract class AbstractRateLimiterContractTest {
 
   @Test
   void shared_isTrueOnlyForPacingSharedByInstances() {
-    assertEquals(expectedShared(), limiter(PER_MINUTE).shared());
+    assertEquals(fixture().shared(), limiter(PER_MINUTE).shared());
   }
 
   @ParameterizedTest

@@ -19,30 +19,15 @@ class RedisRateLimiterContractTest extends AbstractRateLimiterContractTest {
 
   @AutoClose private final RedisInstances instances = new RedisInstances();
 
+  /** A peer is a second instance: its own connection to the same Redis and company. */
   @Override
-  protected RateLimiter limiter(Quota quota) {
-    return new RedisRateLimiter(instances.connect(), KEYS, quota, Clock.systemUTC());
-  }
-
-  /** A second instance: its own connection to the same Redis and company. */
-  @Override
-  protected RateLimiter peerOf(RateLimiter limiter, Quota quota) {
-    return limiter(quota);
-  }
-
-  @Override
-  protected Clock clock() {
-    return Clock.systemUTC();
-  }
-
-  @Override
-  protected Duration jitter() {
-    return Duration.ofSeconds(1);
-  }
-
-  @Override
-  protected boolean expectedShared() {
-    return true;
+  protected Fixture newFixture() {
+    return new Fixture(
+        this::newInstance,
+        (limiter, quota) -> newInstance(quota),
+        Clock.systemUTC(),
+        Duration.ofSeconds(1),
+        true);
   }
 
   @Test
@@ -65,5 +50,9 @@ class RedisRateLimiterContractTest extends AbstractRateLimiterContractTest {
 
     Duration twoDays = Duration.ofDays(2);
     assertTrue(ttl.compareTo(twoDays) <= 0 && ttl.compareTo(twoDays.minus(jitter())) > 0);
+  }
+
+  private RateLimiter newInstance(Quota quota) {
+    return new RedisRateLimiter(instances.connect(), KEYS, quota, Clock.systemUTC());
   }
 }

@@ -49,6 +49,14 @@ public final class RedisServerExtension implements BeforeEachCallback {
   }
 
   /**
+   * Lets at least {@code ttl} pass on the server's clock, which judges expiry: called after the
+   * reply that set a TTL, it sleeps past it, with a margin for the server's millisecond rounding.
+   */
+  public static void elapsePast(Duration ttl) {
+    Waits.pause(ttl.plusMillis(50));
+  }
+
+  /**
    * {@code redis://invoice-bridge:<password>@127.0.0.1:<port>}: the app's user, with exactly the
    * rules a deployment gives it; starts the server if needed.
    */

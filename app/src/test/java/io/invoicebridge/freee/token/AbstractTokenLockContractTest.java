@@ -5,24 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.testing.ContractTest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The {@link TokenLock} contract, run against every implementation. */
-abstract class AbstractTokenLockContractTest {
+abstract class AbstractTokenLockContractTest
+    extends ContractTest<AbstractTokenLockContractTest.Fixture> {
 
   static final Duration LONG = Duration.ofMinutes(1);
   static final Duration SHORT = Duration.ofMillis(200);
 
-  /** The lock under test, free at the start of each test. */
-  protected abstract TokenLock lock();
+  /**
+   * An implementation as the contract sees it.
+   *
+   * @param lock the lock under test, free at the start of each test
+   * @param peer another instance's view of the same lock (the lock itself in memory)
+   * @param elapsePast lets at least a given time pass on the clock that judges lease expiry
+   */
+  protected record Fixture(TokenLock lock, TokenLock peer, Consumer<Duration> elapsePast) {}
 
-  /** Another instance's view of the same lock (the lock itself in memory). */
-  protected abstract TokenLock peerOf(TokenLock lock);
-
-  /** Lets at least {@code ttl} pass on the clock that judges lease expiry. */
-  protected abstract void elapsePast(Duration ttl);
+  private TokenLock lock() {
+    return fixture().lock();
+  }
 
   @Test
   void tryAcquire_freeLock_returnsALease() {
@@ -33,7 +40,7 @@ abstract class AbstractTokenLockContractTest {
   void tryAcquire_heldByAnotherInstance_returnsEmpty() {
     lock().tryAcquire(LONG);
 
-    Optional<TokenLock.Lease> lease = peerOf(lock()).tryAcquire(LONG);
+    Optional<TokenLock.Lease> lease = fixture().peer().tryAcquire(LONG);
 
     assertEquals(Optional.empty(), lease);
   }
@@ -41,9 +48,9 @@ abstract class AbstractTokenLockContractTest {
   @Test
   void tryAcquire_afterTheLeaseExpired_succeeds() {
     TokenLock.Lease first = lock().tryAcquire(SHORT).orElseThrow();
-    elapsePast(SHORT);
+    fixture().elapsePast().accept(SHORT);
 
-    Optional<TokenLock.Lease> second = peerOf(lock()).tryAcquire(LONG);
+    Optional<TokenLock.Lease> second = fixture().peer().tryAcquire(LONG);
 
     assertTrue(second.isPresent());
     assertNotEquals(first.ownerToken(), second.get().ownerToken());
@@ -56,7 +63,7 @@ abstract class AbstractTokenLockContractTest {
     boolean released = lock().release(lease);
 
     assertTrue(released);
-    assertTrue(peerOf(lock()).tryAcquire(LONG).isPresent());
+    assertTrue(fixture().peer().tryAcquire(LONG).isPresent());
   }
 
   @Test
@@ -70,7 +77,7 @@ abstract class AbstractTokenLockContractTest {
   @Test
   void release_expiredLease_returnsFalse() {
     TokenLock.Lease lease = lock().tryAcquire(SHORT).orElseThrow();
-    elapsePast(SHORT);
+    fixture().elapsePast().accept(SHORT);
 
     assertFalse(lock().release(lease));
   }
@@ -78,13 +85,13 @@ abstract class AbstractTokenLockContractTest {
   @Test
   void release_expiredLeaseAfterAnotherTookTheLock_leavesTheNewHolder() {
     TokenLock.Lease stale = lock().tryAcquire(SHORT).orElseThrow();
-    elapsePast(SHORT);
-    TokenLock.Lease current = peerOf(lock()).tryAcquire(LONG).orElseThrow();
+    fixture().elapsePast().accept(SHORT);
+    TokenLock.Lease current = fixture().peer().tryAcquire(LONG).orElseThrow();
 
     boolean released = lock().release(stale);
 
     assertFalse(released);
     assertEquals(Optional.empty(), lock().tryAcquire(LONG));
-    assertTrue(peerOf(lock()).release(current));
+    assertTrue(fixture().peer().release(current));
   }
 }

@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.invoicebridge.testing.ContractTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The {@link TokenStore} contract, run against every implementation. */
-abstract class AbstractTokenStoreContractTest {
+abstract class AbstractTokenStoreContractTest
+    extends ContractTest<AbstractTokenStoreContractTest.Fixture> {
 
   static final TokenRecord SEEDED =
       new TokenRecord(
@@ -33,13 +35,18 @@ abstract class AbstractTokenStoreContractTest {
           List.of("seed-1", "seed-2"),
           null);
 
-  /** The store under test, empty at the start of each test. */
-  protected abstract TokenStore store();
+  /**
+   * An implementation as the contract sees it.
+   *
+   * @param store the store under test, empty at the start of each test
+   * @param peer another instance's view of the same store (the store itself in memory)
+   * @param shared whether instances share the store
+   */
+  protected record Fixture(TokenStore store, TokenStore peer, boolean shared) {}
 
-  /** Another instance's view of the same store (the store itself in memory). */
-  protected abstract TokenStore peerOf(TokenStore store);
-
-  protected abstract boolean expectedShared();
+  private TokenStore store() {
+    return fixture().store();
+  }
 
   @Test
   void read_emptyStore_isEmpty() {
@@ -118,15 +125,13 @@ abstract class AbstractTokenStoreContractTest {
 
   @Test
   void replace_byOneInstance_isReadByAnother() {
-    TokenStore other = peerOf(store());
-
     store().replace(null, REFRESHED);
 
-    assertEquals(Optional.of(REFRESHED), other.read());
+    assertEquals(Optional.of(REFRESHED), fixture().peer().read());
   }
 
   @Test
   void shared_isTrueOnlyForAStoreSharedByInstances() {
-    assertEquals(expectedShared(), store().shared());
+    assertEquals(fixture().shared(), store().shared());
   }
 }

@@ -2,20 +2,10 @@ package io.invoicebridge.freee.token;
 
 class InMemoryTokenStoreContractTest extends AbstractTokenStoreContractTest {
 
-  private final InMemoryTokenStore store = new InMemoryTokenStore();
-
+  /** One instance's store is shared by all its callers: its "peer" is itself. */
   @Override
-  protected TokenStore store() {
-    return store;
-  }
-
-  @Override
-  protected TokenStore peerOf(TokenStore store) {
-    return store;
-  }
-
-  @Override
-  protected boolean expectedShared() {
-    return false;
+  protected Fixture newFixture() {
+    InMemoryTokenStore store = new InMemoryTokenStore();
+    return new Fixture(store, store, false);
   }
 }

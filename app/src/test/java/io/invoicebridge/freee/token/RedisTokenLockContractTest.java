@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.testing.RedisInstances;
 import io.invoicebridge.testing.RedisServerExtension;
-import io.invoicebridge.testing.Waits;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -20,18 +19,8 @@ class RedisTokenLockContractTest extends AbstractTokenLockContractTest {
   private final TokenLock lock = newInstance();
 
   @Override
-  protected TokenLock lock() {
-    return lock;
-  }
-
-  @Override
-  protected TokenLock peerOf(TokenLock lock) {
-    return newInstance();
-  }
-
-  @Override
-  protected void elapsePast(Duration ttl) {
-    Waits.pause(ttl.plusMillis(50));
+  protected Fixture newFixture() {
+    return new Fixture(lock, newInstance(), RedisServerExtension::elapsePast);
   }
 
   @Test

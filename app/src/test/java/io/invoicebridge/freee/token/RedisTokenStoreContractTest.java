@@ -35,18 +35,8 @@ class RedisTokenStoreContractTest extends AbstractTokenStoreContractTest {
   private final TokenStore store = newInstance(KEYS, KEY);
 
   @Override
-  protected TokenStore store() {
-    return store;
-  }
-
-  @Override
-  protected TokenStore peerOf(TokenStore store) {
-    return newInstance(KEYS, KEY);
-  }
-
-  @Override
-  protected boolean expectedShared() {
-    return true;
+  protected Fixture newFixture() {
+    return new Fixture(store, newInstance(KEYS, KEY), true);
   }
 
   @Test
