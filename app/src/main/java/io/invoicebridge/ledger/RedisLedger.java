@@ -4,6 +4,7 @@ import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisFailures;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisScript;
+import io.invoicebridge.redis.RedisStore;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
@@ -20,19 +21,15 @@ import java.util.function.Supplier;
  * Records, expired claims included, are kept {@link Ledger#CREATED_RETENTION}, set in the same
  * script that writes them.
  */
-public final class RedisLedger implements Ledger {
+public final class RedisLedger extends RedisStore implements Ledger {
 
   private static final RedisScript CLAIM = script("ledger-claim.lua");
   private static final RedisScript COMPLETE = script("ledger-complete.lua");
   private static final RedisScript RELEASE = script("ledger-release.lua");
   private static final String RETENTION_MS = Long.toString(CREATED_RETENTION.toMillis());
 
-  private final RedisConnections redis;
-  private final RedisKeys keys;
-
   public RedisLedger(RedisConnections redis, RedisKeys keys) {
-    this.redis = redis;
-    this.keys = keys;
+    super(redis, keys);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisFailures;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisScript;
+import io.invoicebridge.redis.RedisStore;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.micronaut.json.JsonMapper;
@@ -14,19 +15,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The local queue shared by every instance: one sorted set scored by when a member is due. */
-public final class RedisBatchQueue implements LeasedQueue {
+public final class RedisBatchQueue extends RedisStore implements LeasedQueue {
 
   private static final RedisScript TAKE = script("queue-take.lua");
   private static final RedisScript PUT = script("queue-put.lua");
   private static final RedisScript DEAD = script("queue-dead.lua");
 
-  private final RedisConnections redis;
-  private final RedisKeys keys;
   private final QueueMemberCodec members;
 
   public RedisBatchQueue(RedisConnections redis, RedisKeys keys, JsonMapper json) {
-    this.redis = redis;
-    this.keys = keys;
+    super(redis, keys);
     this.members = new QueueMemberCodec(json);
   }
 

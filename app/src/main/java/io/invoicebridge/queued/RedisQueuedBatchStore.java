@@ -4,6 +4,7 @@ import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisFailures;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisScript;
+import io.invoicebridge.redis.RedisStore;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  * items, a hash of results and a set of final indexes, all kept {@link QueuedBatchStore#RETENTION},
  * and while a callback is being sent its claim; each step is one script.
  */
-public final class RedisQueuedBatchStore implements QueuedBatchStore {
+public final class RedisQueuedBatchStore extends RedisStore implements QueuedBatchStore {
 
   private static final RedisScript SUBMIT = script("batch-submit.lua");
   private static final RedisScript RECORD = script("batch-record.lua");
@@ -33,12 +34,8 @@ public final class RedisQueuedBatchStore implements QueuedBatchStore {
   private static final RedisScript SETTLE_CALLBACK = script("batch-callback-settle.lua");
   private static final String RETENTION_MS = Long.toString(RETENTION.toMillis());
 
-  private final RedisConnections redis;
-  private final RedisKeys keys;
-
   public RedisQueuedBatchStore(RedisConnections redis, RedisKeys keys) {
-    this.redis = redis;
-    this.keys = keys;
+    super(redis, keys);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.invoicebridge.freee.token;
 import io.invoicebridge.redis.RedisConnections;
 import io.invoicebridge.redis.RedisKeys;
 import io.invoicebridge.redis.RedisScript;
+import io.invoicebridge.redis.RedisStore;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -16,17 +17,13 @@ import java.util.function.Supplier;
  * the lease. Taken with one {@code SET NX PX} (value and expiry in one command); released by a Lua
  * compare-and-delete, so a holder whose lease expired cannot delete the next holder's lock.
  */
-public final class RedisTokenLock implements TokenLock {
+public final class RedisTokenLock extends RedisStore implements TokenLock {
 
   private static final RedisScript RELEASE =
       RedisScript.fromResource("/io/invoicebridge/freee/token/lock-release.lua");
 
-  private final RedisConnections redis;
-  private final RedisKeys keys;
-
   public RedisTokenLock(RedisConnections redis, RedisKeys keys) {
-    this.redis = redis;
-    this.keys = keys;
+    super(redis, keys);
   }
 
   @Override
