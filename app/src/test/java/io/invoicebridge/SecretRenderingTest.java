@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.config.BridgeConfig;
-import io.invoicebridge.config.BridgeProperties;
 import io.invoicebridge.config.FreeeSettings;
 import io.invoicebridge.freee.token.TokenRecord;
 import io.invoicebridge.queued.CallbackTargets;
@@ -35,8 +34,8 @@ class SecretRenderingTest {
 
   static Stream<Arguments> recordsHoldingSecrets() {
     return Stream.of(
-        Arguments.of("BridgeProperties", bridgeProperties()),
-        Arguments.of("BridgeConfig", BridgeConfig.from(bridgeProperties())),
+        Arguments.of("BridgeProperties", TestConfig.withSecrets(SECRET, REDIS)),
+        Arguments.of("BridgeConfig", BridgeConfig.from(TestConfig.withSecrets(SECRET, REDIS))),
         Arguments.of(
             "FreeeSettings",
             new FreeeSettings(
@@ -79,33 +78,5 @@ class SecretRenderingTest {
     assertFalse(rendered.contains(SECRET), rendered);
     assertFalse(rendered.contains(SECRET.substring(0, 12)), rendered);
     assertFalse(rendered.contains(TestConfig.TOKEN_ENCRYPTION_KEYS.substring(0, 12)), rendered);
-  }
-
-  private static BridgeProperties bridgeProperties() {
-    return new BridgeProperties(
-        SECRET,
-        SECRET,
-        "client-id",
-        SECRET,
-        SECRET,
-        "1",
-        "false",
-        "false",
-        REDIS,
-        TestConfig.TOKEN_ENCRYPTION_KEYS,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
   }
 }

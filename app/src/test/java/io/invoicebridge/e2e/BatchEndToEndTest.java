@@ -87,32 +87,19 @@ class BatchEndToEndTest {
   void batch_freeeLimitOfFivePerTwoSeconds_isNeverExceeded() {
     freee.rateLimit(5, Duration.ofSeconds(2));
     // Paced a little under freee's limit, as docs/configuration.md advises: pacing governs when
-    // calls start,
-    // and a few milliseconds of network jitter must not push a call into the previous window.
-    bridge =
-        start(Map.of("bridge.rate-limit-per-minute", "140", "bridge.concurrent-freee-calls", "2"));
+    // calls start, and a few milliseconds of network jitter must not push a call into the previous
+    // window.
+    assertTwelveCreatedWithoutA429("paced", "140", "2");
 
-    JsonNode answer = json(bridge.postBatch(TestItems.batch("paced", 12, 101)));
-
-    assertTrue(answer.get("complete").getBooleanValue());
-    assertEquals(12, freee.invoiceCount());
-    assertEquals(0, freee.rateLimitedCount());
     assertTrue(freee.maxCallsInAnyWindow(Duration.ofSeconds(2)) <= 5);
   }
 
   @Test
   void batch_bridgeFasterThanFreee_waitsForTheResetFreeesHeadersAnnounce() {
     freee.rateLimit(4, Duration.ofSeconds(1));
-    bridge =
-        start(Map.of("bridge.rate-limit-per-minute", "6000", "bridge.concurrent-freee-calls", "1"));
-
-    JsonNode answer = json(bridge.postBatch(TestItems.batch("throttled", 12, 101)));
-
     // Each answer says how many calls are left; at zero the bridge waits for the announced reset
     // instead of running into a 429.
-    assertTrue(answer.get("complete").getBooleanValue());
-    assertEquals(12, freee.invoiceCount());
-    assertEquals(0, freee.rateLimitedCount());
+    assertTwelveCreatedWithoutA429("throttled", "6000", "1");
   }
 
   @Test
@@ -190,6 +177,23 @@ class BatchEndToEndTest {
             .filter(result -> result.get("detail").getStringValue().contains("calls in a row"))
             .count();
     assertTrue(failedFast >= 20, "items refused by the outage breaker: " + failedFast);
+  }
+
+  /** Sends twelve items through a bridge paced at {@code perMinute}: all created, none refused. */
+  private void assertTwelveCreatedWithoutA429(String name, String perMinute, String freeeCalls) {
+    bridge =
+        start(
+            Map.of(
+                "bridge.rate-limit-per-minute",
+                perMinute,
+                "bridge.concurrent-freee-calls",
+                freeeCalls));
+
+    JsonNode answer = json(bridge.postBatch(TestItems.batch(name, 12, 101)));
+
+    assertTrue(answer.get("complete").getBooleanValue());
+    assertEquals(12, freee.invoiceCount());
+    assertEquals(0, freee.rateLimitedCount());
   }
 
   private BridgeServer start(Map<String, Object> overrides) {

@@ -85,33 +85,12 @@ class EventLogContractTest {
 
   @Test
   void everyEventLine_carriesItsFieldsWithTheirTypesAndItsMetricValues() {
-    List<String> problems = new ArrayList<>();
-    SPEC.events()
-        .forEach(
-            (name, spec) -> {
-              for (JsonNode line : LINES.getOrDefault(name, List.of())) {
-                spec.fields()
-                    .forEach((field, type) -> checkField(name, line, field, type, problems));
-                spec.metrics().forEach((metric, m) -> checkMetric(name, line, metric, m, problems));
-                if (!"invoice-bridge-test".equals(text(line, "service"))) {
-                  problems.add(name + ": service is not the function's name: " + show(line));
-                }
-              }
-            });
-    assertEquals(List.of(), problems);
+    assertEquals(List.of(), problemsOfEveryLine(EventLogContractTest::checkFieldsAndMetrics));
   }
 
   @Test
   void embeddedMetricBlocks_areValidAndMatchTheSpecification() {
-    List<String> problems = new ArrayList<>();
-    SPEC.events()
-        .forEach(
-            (name, spec) -> {
-              for (JsonNode line : LINES.getOrDefault(name, List.of())) {
-                checkEmbeddedMetrics(name, spec, line, problems);
-              }
-            });
-    assertEquals(List.of(), problems);
+    assertEquals(List.of(), problemsOfEveryLine(EventLogContractTest::checkEmbeddedMetrics));
   }
 
   @Test
@@ -132,6 +111,32 @@ class EventLogContractTest {
       assertFalse(line.contains("company_id"), line);
       assertFalse(line.contains(Long.toString(FakeFreee.COMPANY_ID)), line);
       assertFalse(line.contains("Bearer"), line);
+    }
+  }
+
+  /** A check of one written line of a specified event, adding what it finds to the problems. */
+  private interface LineCheck {
+    void check(String event, ServiceSpecification.Event spec, JsonNode line, List<String> problems);
+  }
+
+  /** The problems {@code check} finds in every line written of every specified event. */
+  private static List<String> problemsOfEveryLine(LineCheck check) {
+    List<String> problems = new ArrayList<>();
+    SPEC.events()
+        .forEach(
+            (name, spec) ->
+                LINES
+                    .getOrDefault(name, List.of())
+                    .forEach(line -> check.check(name, spec, line, problems)));
+    return problems;
+  }
+
+  private static void checkFieldsAndMetrics(
+      String event, ServiceSpecification.Event spec, JsonNode line, List<String> problems) {
+    spec.fields().forEach((field, type) -> checkField(event, line, field, type, problems));
+    spec.metrics().forEach((metric, m) -> checkMetric(event, line, metric, m, problems));
+    if (!"invoice-bridge-test".equals(text(line, "service"))) {
+      problems.add(event + ": service is not the function's name: " + show(line));
     }
   }
 

@@ -165,9 +165,8 @@ abstract class AbstractRateLimiterContractTest
   void pauseUntil_onOneInstance_holdsEveryInstance() {
     RateLimiter one = limiter(PER_MINUTE);
     RateLimiter two = peerOf(one, PER_MINUTE);
-    Instant resumeAt = clock().instant().plusSeconds(30);
 
-    one.pause(QuotaWait.spent(Window.MINUTE, resumeAt, PER_MINUTE));
+    Instant resumeAt = pauseMinute(one, 30);
 
     assertEquals(Optional.empty(), slot(two, clock().instant().plusSeconds(20)));
     assertNear(resumeAt, slot(two, far()).orElseThrow());
@@ -177,10 +176,9 @@ abstract class AbstractRateLimiterContractTest
   void pauseUntil_earlierThanThePauseInForce_doesNotShortenIt() {
     RateLimiter one = limiter(PER_MINUTE);
     RateLimiter two = peerOf(one, PER_MINUTE);
-    Instant resumeAt = clock().instant().plusSeconds(30);
-    one.pause(QuotaWait.spent(Window.MINUTE, resumeAt, PER_MINUTE));
+    Instant resumeAt = pauseMinute(one, 30);
 
-    two.pause(QuotaWait.spent(Window.MINUTE, clock().instant().plusSeconds(5), PER_MINUTE));
+    pauseMinute(two, 5);
 
     assertNear(resumeAt, slot(one, far()).orElseThrow());
   }
@@ -189,7 +187,7 @@ abstract class AbstractRateLimiterContractTest
   void pauseUntil_inThePast_changesNothing() {
     RateLimiter limiter = limiter(PER_MINUTE);
 
-    limiter.pause(QuotaWait.spent(Window.MINUTE, clock().instant().minusSeconds(30), PER_MINUTE));
+    pauseMinute(limiter, -30);
 
     assertNear(clock().instant(), slot(limiter, far()).orElseThrow());
   }
@@ -390,6 +388,13 @@ abstract class AbstractRateLimiterContractTest
     assertEquals(
         List.of(47, 77), headroom.subList(1, 3).stream().map(WindowHeadroom::remaining).toList());
     assertNear(periodEnd(Window.DAY), headroom.get(2).resetsAt());
+  }
+
+  /** Pauses {@code limiter} as a spent minute would until {@code seconds} from now, returned. */
+  private Instant pauseMinute(RateLimiter limiter, int seconds) {
+    Instant resumeAt = clock().instant().plusSeconds(seconds);
+    limiter.pause(QuotaWait.spent(Window.MINUTE, resumeAt, PER_MINUTE));
+    return resumeAt;
   }
 
   private static Quota quotaWith(Window window, int limit) {

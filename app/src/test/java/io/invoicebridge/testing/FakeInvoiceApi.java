@@ -19,17 +19,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The fake's {@code /iv/invoices} and {@code /api/1/partners} endpoints, faults included. */
-final class FakeInvoiceApi {
-
-  private final FakeInvoices invoices;
-  private final FakeFaults faults;
-  private final long companyId;
-
-  FakeInvoiceApi(FakeInvoices invoices, FakeFaults faults, long companyId) {
-    this.invoices = invoices;
-    this.faults = faults;
-    this.companyId = companyId;
-  }
+record FakeInvoiceApi(FakeInvoices invoices, FakeFaults faults, long companyId) {
 
   void create(HttpExchange exchange, String body, Instant now)
       throws IOException, InterruptedException {

@@ -19,16 +19,31 @@ public final class TestConfig {
   private TestConfig() {}
 
   public static BridgeProperties properties(boolean dryRun) {
+    return properties(RUN_TOKEN, null, "client-secret", "seed-refresh-token", dryRun, null);
+  }
+
+  /** The unit tests' configuration with {@code secret} in every field that holds a credential. */
+  public static BridgeProperties withSecrets(String secret, String redisUrl) {
+    return properties(secret, secret, secret, secret, false, redisUrl);
+  }
+
+  private static BridgeProperties properties(
+      String runToken,
+      String runTokenPrevious,
+      String clientSecret,
+      String refreshToken,
+      boolean dryRun,
+      String redisUrl) {
     return new BridgeProperties(
-        RUN_TOKEN,
-        null,
+        runToken,
+        runTokenPrevious,
         "client-id",
-        "client-secret",
-        "seed-refresh-token",
+        clientSecret,
+        refreshToken,
         "4711",
         Boolean.toString(dryRun),
         "false",
-        null,
+        redisUrl,
         TOKEN_ENCRYPTION_KEYS,
         "http://127.0.0.1:1",
         "http://127.0.0.1:1/token",

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The check NettyConformanceTest applies to every exchange finds what the description lacks. */
 class ApiDescriptionTest {
@@ -34,25 +38,25 @@ class ApiDescriptionTest {
     assertNamed("418", answeringOneItemBatch(418, BATCH_ANSWER));
   }
 
-  @Test
-  void problems_answerWithoutRequiredField_named() {
-    String withoutComplete = BATCH_ANSWER.replace("\"complete\":true,", "");
-
-    assertNamed("complete", answeringOneItemBatch(200, withoutComplete));
+  static Stream<Arguments> answersTheDescriptionLacks() {
+    return Stream.of(
+        Arguments.of("a required field left out", "\"complete\":true,", "", "complete"),
+        Arguments.of(
+            "an undescribed field", "\"complete\":true,", "\"complete\":true,\"eta\":3,", "eta"),
+        Arguments.of(
+            "an undescribed status value",
+            "\"status\":\"created\"",
+            "\"status\":\"CREATED\"",
+            "CREATED"));
   }
 
-  @Test
-  void problems_answerWithUndescribedField_named() {
-    String withExtra = BATCH_ANSWER.replace("\"complete\":true,", "\"complete\":true,\"eta\":3,");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("answersTheDescriptionLacks")
+  void problems_answerNotDescribed_namesWhatItLacks(
+      String answerWith, String described, String changedTo, String named) {
+    String changed = BATCH_ANSWER.replace(described, changedTo);
 
-    assertNamed("eta", answeringOneItemBatch(200, withExtra));
-  }
-
-  @Test
-  void problems_statusValueNotDescribed_named() {
-    String unknownStatus = BATCH_ANSWER.replace("\"status\":\"created\"", "\"status\":\"CREATED\"");
-
-    assertNamed("CREATED", answeringOneItemBatch(200, unknownStatus));
+    assertNamed(named, answeringOneItemBatch(200, changed));
   }
 
   @Test

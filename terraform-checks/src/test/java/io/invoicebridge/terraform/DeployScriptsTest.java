@@ -21,6 +21,7 @@ class DeployScriptsTest extends StandInBridgeCases {
 
   private static final String RUN_TOKEN = "Xq3-run-token-that-must-never-be-printed-9f2Lk";
   private static final Map<String, String> ENV = Map.of("RUN_TOKEN", RUN_TOKEN);
+  private static final String OTHER_RUN_TOKEN = "another-token-0123456789abcdefghijk";
   private static final String ENTRA_CLIENT_ID = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 
   DeployScriptsTest() {
@@ -125,11 +126,7 @@ class DeployScriptsTest extends StandInBridgeCases {
 
   @Test
   void checkHealth_wrongToken_failsForLackOfRedisDetails() {
-    ExternalCommand.Result result =
-        deployment.run(
-            Map.of("RUN_TOKEN", "another-token-0123456789abcdefghijk"),
-            "check-health.sh",
-            bridge.url());
+    ExternalCommand.Result result = checkHealth(Map.of("RUN_TOKEN", OTHER_RUN_TOKEN));
 
     assertEquals(1, result.exitCode(), result.output());
     assertTrue(result.output().contains("the redis component is missing"), result.output());
@@ -138,10 +135,7 @@ class DeployScriptsTest extends StandInBridgeCases {
   @Test
   void checkHealth_wrongTokenWithoutRedis_failsOnPreflight401() {
     ExternalCommand.Result result =
-        deployment.run(
-            Map.of("RUN_TOKEN", "another-token-0123456789abcdefghijk", "REQUIRE_REDIS", "false"),
-            "check-health.sh",
-            bridge.url());
+        checkHealth(Map.of("RUN_TOKEN", OTHER_RUN_TOKEN, "REQUIRE_REDIS", "false"));
 
     assertEquals(1, result.exitCode(), result.output());
     assertTrue(result.output().contains("/v1/preflight answered 401"), result.output());
@@ -149,8 +143,7 @@ class DeployScriptsTest extends StandInBridgeCases {
 
   @Test
   void checkHealth_withoutRunToken_refusesToStart() {
-    ExternalCommand.Result result =
-        deployment.run(Map.of("RUN_TOKEN", ""), "check-health.sh", bridge.url());
+    ExternalCommand.Result result = checkHealth(Map.of("RUN_TOKEN", ""));
 
     assertEquals(2, result.exitCode(), result.output());
   }
@@ -246,6 +239,7 @@ class DeployScriptsTest extends StandInBridgeCases {
     assertEquals("", deployment.buildCalls(), "nothing to roll back");
   }
 
+  /** check-health.sh with the run token, and {@code extra} added to its environment or replaced. */
   private ExternalCommand.Result checkHealth(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>(ENV);
     env.putAll(extra);

@@ -1,8 +1,6 @@
 package io.invoicebridge.adapters.aws;
 
-import io.invoicebridge.conformance.AsyncConformanceCases;
-import io.invoicebridge.conformance.DryRunConformanceCases;
-import io.invoicebridge.conformance.FreeeConformanceCases;
+import io.invoicebridge.conformance.ConformanceSuite;
 import io.invoicebridge.conformance.HttpTarget;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -11,7 +9,7 @@ import org.junit.jupiter.api.Nested;
 class AwsConformanceTest {
 
   @Nested
-  class FunctionUrlDryRun extends DryRunConformanceCases {
+  class FunctionUrl extends ConformanceSuite {
     @Override
     protected HttpTarget start(Map<String, String> properties) {
       return LambdaTarget.start(properties, LambdaTarget.FUNCTION_URL);
@@ -19,39 +17,7 @@ class AwsConformanceTest {
   }
 
   @Nested
-  class HttpApiDryRun extends DryRunConformanceCases {
-    @Override
-    protected HttpTarget start(Map<String, String> properties) {
-      return LambdaTarget.start(properties, LambdaTarget.HTTP_API);
-    }
-  }
-
-  @Nested
-  class FunctionUrlAgainstFreee extends FreeeConformanceCases {
-    @Override
-    protected HttpTarget start(Map<String, String> properties) {
-      return LambdaTarget.start(properties, LambdaTarget.FUNCTION_URL);
-    }
-  }
-
-  @Nested
-  class HttpApiAgainstFreee extends FreeeConformanceCases {
-    @Override
-    protected HttpTarget start(Map<String, String> properties) {
-      return LambdaTarget.start(properties, LambdaTarget.HTTP_API);
-    }
-  }
-
-  @Nested
-  class FunctionUrlAsync extends AsyncConformanceCases {
-    @Override
-    protected HttpTarget start(Map<String, String> properties) {
-      return LambdaTarget.start(properties, LambdaTarget.FUNCTION_URL);
-    }
-  }
-
-  @Nested
-  class HttpApiAsync extends AsyncConformanceCases {
+  class HttpApi extends ConformanceSuite {
     @Override
     protected HttpTarget start(Map<String, String> properties) {
       return LambdaTarget.start(properties, LambdaTarget.HTTP_API);

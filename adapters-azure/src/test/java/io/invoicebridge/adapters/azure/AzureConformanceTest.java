@@ -1,36 +1,14 @@
 package io.invoicebridge.adapters.azure;
 
-import io.invoicebridge.conformance.AsyncConformanceCases;
-import io.invoicebridge.conformance.DryRunConformanceCases;
-import io.invoicebridge.conformance.FreeeConformanceCases;
+import io.invoicebridge.conformance.ConformanceSuite;
 import io.invoicebridge.conformance.HttpTarget;
 import java.util.Map;
-import org.junit.jupiter.api.Nested;
 
 /** The conformance cases through the Azure function class. */
-class AzureConformanceTest {
+class AzureConformanceTest extends ConformanceSuite {
 
-  @Nested
-  class DryRun extends DryRunConformanceCases {
-    @Override
-    protected HttpTarget start(Map<String, String> properties) {
-      return AzureTarget.start(properties);
-    }
-  }
-
-  @Nested
-  class AgainstFreee extends FreeeConformanceCases {
-    @Override
-    protected HttpTarget start(Map<String, String> properties) {
-      return AzureTarget.start(properties);
-    }
-  }
-
-  @Nested
-  class Async extends AsyncConformanceCases {
-    @Override
-    protected HttpTarget start(Map<String, String> properties) {
-      return AzureTarget.start(properties);
-    }
+  @Override
+  protected HttpTarget start(Map<String, String> properties) {
+    return AzureTarget.start(properties);
   }
 }
