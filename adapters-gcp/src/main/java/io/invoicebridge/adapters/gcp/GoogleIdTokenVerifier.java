@@ -5,8 +5,8 @@ import static io.invoicebridge.adapters.gcp.SignedJwt.text;
 import io.invoicebridge.auth.PushDeliveryUnverifiableException;
 import io.invoicebridge.auth.PushDeliveryVerifier;
 import io.invoicebridge.queued.PushedQueuedBatchController;
+import io.invoicebridge.queued.QueuedBatchSettings;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -16,6 +16,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,12 +46,12 @@ class GoogleIdTokenVerifier implements PushDeliveryVerifier {
   private final Clock clock;
 
   GoogleIdTokenVerifier(
-      @Value("${bridge.batches.worker-url}") String audience,
+      QueuedBatchSettings settings,
       GoogleSigningKeys keys,
       GoogleServiceAccount account,
       JsonMapper json,
       Clock clock) {
-    this.audience = audience.trim();
+    this.audience = Objects.requireNonNull(settings.workerUrl(), "BATCH_WORKER_URL");
     this.keys = keys;
     this.account = account;
     this.json = json;
@@ -96,7 +97,7 @@ class GoogleIdTokenVerifier implements PushDeliveryVerifier {
     if (!ISSUERS.contains(text(claims, "iss"))) {
       return refused("the issuer is not Google");
     }
-    if (audience.isEmpty() || !audienceNamed(claims.get("aud"))) {
+    if (!audienceNamed(claims.get("aud"))) {
       return refused("the audience is not this worker (BATCH_WORKER_URL)");
     }
     if (!serviceAccount().equals(text(claims, "email"))) {

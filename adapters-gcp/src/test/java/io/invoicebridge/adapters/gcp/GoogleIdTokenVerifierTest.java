@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoicebridge.auth.PushDeliveryUnverifiableException;
+import io.invoicebridge.queued.QueuedBatchSettings;
 import io.invoicebridge.testing.MutableClock;
 import io.micronaut.json.JsonMapper;
 import java.time.Duration;
@@ -24,6 +25,8 @@ class GoogleIdTokenVerifierTest {
 
   private static final String WORKER =
       "https://asia-northeast1-demo-project.cloudfunctions.net/invoice-bridge/v1/batches/work";
+  private static final String QUEUE =
+      "https://cloudtasks.googleapis.com/v2/projects/demo-project/locations/asia-northeast1/queues/batches";
   private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
 
   private final CloudTasksStandIn google = CloudTasksStandIn.start();
@@ -31,7 +34,8 @@ class GoogleIdTokenVerifierTest {
   private final JsonMapper json = JsonMapper.createDefault();
   private final GoogleIdTokenVerifier verifier =
       new GoogleIdTokenVerifier(
-          WORKER,
+          new QueuedBatchSettings(
+              "cloud-tasks", null, null, null, null, null, QUEUE, QUEUE + "-dead", WORKER),
           new GoogleSigningKeys(google.certsUrl(), json, clock),
           new GoogleServiceAccount(new MetadataServer(google.metadataHost())),
           json,
